@@ -1,0 +1,388 @@
+//! One function per subcommand: parse arguments into calls on the pure parts
+//! and the store, and print the results.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::CommandFactory;
+use serde::Serialize;
+
+use crate::builder::{self, BuildOptions};
+use crate::cli::{self, Cli, Command};
+use crate::clock::Now;
+use crate::deckfile;
+use crate::error::{Error, Result};
+use crate::import;
+use crate::model::{Deck, Grade};
+use crate::session;
+use crate::storage::{cards, config, decks, reviews, Store};
+
+/// The bundled sample deck, imported by the first `recall study`.
+pub const BUNDLED_DECK: &str = include_str!("../decks/seed.toml");
+
+/// Runs a parsed command line, writing normal output to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
+    let now = Now::resolve(cli.now.as_deref())?;
+    let db = match cli.db.clone() {
+        Some(p) => p,
+        None => default_db_path()?,
+    };
+    match cli.command {
+        Command::Study(args) => session::driver::study(&db, now, &args, out),
+        Command::Build(args) => build(&db, now, &args, out),
+        Command::Import(args) => import_cmd(&db, now, &args, out),
+        Command::Export(args) => export(&db, &args, out),
+        Command::Decks(args) => decks_cmd(&db, now, args.json, out),
+        Command::Cards(args) => cards_cmd(&db, &args, out),
+        Command::Answer(args) => answer(&db, now, &args, out),
+        Command::Config(args) => config_cmd(&db, &args, out),
+        Command::Completions(args) => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(args.shell, &mut cmd, "recall", out);
+            Ok(())
+        }
+    }
+}
+
+/// `~/.local/share/recall/recall.db` or the platform's equivalent.
+pub fn default_db_path() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "recall").ok_or_else(|| {
+        Error::Invalid("cannot find a home directory for the database; pass --db PATH".into())
+    })?;
+    Ok(dirs.data_dir().join("recall.db"))
+}
+
+/// Wraps a write error on standard output.
+pub fn out_err(e: std::io::Error) -> Error {
+    Error::io("<stdout>", e)
+}
+
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {
+        writeln!($out, $($arg)*).map_err($crate::app::out_err)?
+    };
+}
+pub(crate) use say;
+
+fn print_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Invalid(format!("cannot encode JSON: {e}")))?;
+    say!(out, "{text}");
+    Ok(())
+}
+
+fn rollover(store: &Store) -> Result<u32> {
+    Ok(config::get(&store.conn, "rollover_hour")? as u32)
+}
+
+fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Result<()> {
+    let bytes = std::fs::read(&args.doc).map_err(|e| Error::io(&args.doc, e))?;
+    let text = builder::decode_document(&args.doc, &bytes)?;
+    let stem = args
+        .doc
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "deck".into());
+    let file_name = args
+        .doc
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned());
+    let opts = BuildOptions {
+        name: args.name.clone(),
+        source_name: file_name,
+    };
+    let built = builder::build_deck(&text, &opts).map_err(|msg| Error::BadFile {
+        path: args.doc.clone(),
+        msg,
+    })?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{stem}.toml")));
+    let toml = deckfile::to_toml(&built.deck);
+    write_atomically(&output, toml.as_bytes())?;
+    say!(
+        out,
+        "wrote {} cards to {} ({})",
+        built.deck.cards.len(),
+        output.display(),
+        built.summary()
+    );
+    if args.verbose {
+        for d in &built.dropped {
+            say!(out, "  dropped [{}] {}: {}", d.source, d.reason, d.front);
+        }
+    }
+    if args.import {
+        let mut store = Store::open(db)?;
+        let report = import::import_deck(&mut store.conn, &built.deck, now.unix_ms(), false)?;
+        print_report(out, &report)?;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename, so a crash
+/// never leaves half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = dir.join(format!(
+        ".{}.tmp{}",
+        path.file_name().map_or("out".into(), |n| n.to_string_lossy()),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}
+
+fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) -> Result<()> {
+    let deck = deckfile::read(&args.file)?;
+    let mut store = Store::open(db)?;
+    let report = import::import_deck(&mut store.conn, &deck, now.unix_ms(), args.dry_run)?;
+    if args.json {
+        print_json(out, &report)
+    } else {
+        print_report(out, &report)
+    }
+}
+
+fn print_report(out: &mut dyn Write, r: &import::Report) -> Result<()> {
+    let verb = if r.dry_run { "would import" } else { "imported" };
+    say!(
+        out,
+        "{verb} deck '{}'{}: {} added, {} updated, {} unchanged, {} relinked, {} retired, {} revived",
+        r.deck,
+        if r.deck_is_new { " (new)" } else { "" },
+        r.added.len(),
+        r.updated.len(),
+        r.unchanged,
+        r.relinked.len(),
+        r.retired.len(),
+        r.revived.len()
+    );
+    let show = |label: &str, ids: &[String], out: &mut dyn Write| -> Result<()> {
+        if !ids.is_empty() && ids.len() <= 50 {
+            say!(out, "  {label}: {}", ids.join(", "));
+        }
+        Ok(())
+    };
+    if !r.deck_is_new {
+        show("added", &r.added, out)?;
+    }
+    show("updated", &r.updated, out)?;
+    for (old, new) in &r.relinked {
+        say!(out, "  relinked: {old} -> {new}");
+    }
+    show("retired", &r.retired, out)?;
+    show("revived", &r.revived, out)?;
+    if r.dry_run {
+        say!(out, "(dry run: nothing was changed)");
+    }
+    Ok(())
+}
+
+/// Reads a deck back from the database (active cards, deck order).
+pub fn load_deck(store: &Store, deck_id: &str) -> Result<Deck> {
+    let meta = decks::get(&store.conn, deck_id)?
+        .ok_or_else(|| Error::NotFound(format!("no deck '{deck_id}' (see `recall decks`)")))?;
+    let cards = cards::deck_cards(&store.conn, deck_id)?
+        .into_iter()
+        .filter(|c| !c.retired)
+        .map(|c| c.content)
+        .collect();
+    Ok(Deck { meta, cards })
+}
+
+fn export(db: &Path, args: &cli::ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let store = Store::open(db)?;
+    let deck = load_deck(&store, &args.deck)?;
+    let text = deckfile::to_toml(&deck);
+    match &args.output {
+        Some(path) => {
+            write_atomically(path, text.as_bytes())?;
+            say!(
+                out,
+                "wrote {} cards of deck '{}' to {}",
+                deck.cards.len(),
+                deck.meta.id,
+                path.display()
+            );
+        }
+        None => out.write_all(text.as_bytes()).map_err(out_err)?,
+    }
+    Ok(())
+}
+
+fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()> {
+    let store = Store::open(db)?;
+    let today = now.study_day(rollover(&store)?);
+    let list = decks::summaries(&store.conn, today)?;
+    if json {
+        return print_json(out, &list);
+    }
+    if list.is_empty() {
+        say!(out, "no decks yet: `recall build DOC --import` or `recall import FILE`");
+        return Ok(());
+    }
+    say!(out, "{:<40} {:>6} {:>6} {:>8} {:>8}", "deck", "new", "due", "learned", "retired");
+    for d in list {
+        say!(
+            out,
+            "{:<40} {:>6} {:>6} {:>8} {:>8}",
+            d.id,
+            d.new,
+            d.due,
+            d.learned,
+            d.retired
+        );
+    }
+    Ok(())
+}
+
+/// A card as `recall cards --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct CardJson {
+    pub id: String,
+    pub deck: String,
+    pub kind: String,
+    pub front: String,
+    pub back: String,
+    pub items: Vec<String>,
+    pub source: String,
+    pub ef: i64,
+    pub reps: i64,
+    pub interval: i64,
+    pub due: Option<String>,
+    pub lapses: i64,
+    pub retired: bool,
+}
+
+fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()> {
+    let store = Store::open(db)?;
+    if let Some(d) = &args.deck {
+        if decks::get(&store.conn, d)?.is_none() {
+            return Err(Error::NotFound(format!("no deck '{d}' (see `recall decks`)")));
+        }
+    }
+    let list: Vec<_> = cards::list(&store.conn, args.deck.as_deref())?
+        .into_iter()
+        .filter(|c| args.all || !c.retired)
+        .collect();
+    if args.json {
+        let rows: Vec<CardJson> = list
+            .into_iter()
+            .map(|c| CardJson {
+                id: c.content.id,
+                deck: c.deck_id,
+                kind: c.content.kind.as_str().into(),
+                front: c.content.front,
+                back: c.content.back,
+                items: c.content.items,
+                source: c.content.source,
+                ef: c.state.ef,
+                reps: c.state.reps,
+                interval: c.state.interval,
+                due: c.state.due.map(cards::day_str),
+                lapses: c.state.lapses,
+                retired: c.retired,
+            })
+            .collect();
+        return print_json(out, &rows);
+    }
+    for c in list {
+        let due = c.state.due.map_or("new".into(), cards::day_str);
+        let front: String = c.content.front.chars().take(60).collect();
+        say!(
+            out,
+            "{:<24} {:<7} ef={:.2} reps={:<2} ivl={:<4} due={:<10} {}{}",
+            c.content.id,
+            c.content.kind.as_str(),
+            c.state.ef as f64 / 1000.0,
+            c.state.reps,
+            c.state.interval,
+            due,
+            if c.retired { "[retired] " } else { "" },
+            front
+        );
+    }
+    Ok(())
+}
+
+fn answer(db: &Path, now: Now, args: &cli::AnswerArgs, out: &mut dyn Write) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let today = now.study_day(rollover(&store)?);
+    let card = cards::find(&store.conn, &args.card)?;
+    let grade = Grade::new(args.grade)
+        .ok_or_else(|| Error::Invalid(format!("grade {} is not in 0..5", args.grade)))?;
+    let (card, entry) = reviews::record_answer(
+        &mut store.conn,
+        card.rowid,
+        grade,
+        today,
+        now.unix_ms(),
+        &reviews::AnswerInfo::default(),
+    )?;
+    say!(
+        out,
+        "{} {}/{}: grade {} ({}); ef={} reps={} interval={} due={}",
+        entry.kind.as_str(),
+        card.deck_id,
+        card.content.id,
+        grade,
+        grade.meaning(),
+        card.state.ef,
+        card.state.reps,
+        card.state.interval,
+        card.state.due.map(cards::day_str).unwrap_or_default()
+    );
+    Ok(())
+}
+
+fn config_cmd(db: &Path, args: &cli::ConfigArgs, out: &mut dyn Write) -> Result<()> {
+    let store = Store::open(db)?;
+    match (&args.key, &args.value) {
+        (None, _) => {
+            for s in config::SETTINGS {
+                let v = config::get(&store.conn, s.key)?;
+                say!(out, "{:<14} {:>6}   {} (default {})", s.key, v, s.help, s.default);
+            }
+        }
+        (Some(k), None) => say!(out, "{}", config::get(&store.conn, k)?),
+        (Some(k), Some(v)) => {
+            let v = config::set(&store.conn, k, v)?;
+            say!(out, "{k} = {v}");
+        }
+    }
+    Ok(())
+}
+
+/// Imports the bundled sample deck if the database has no deck at all.
+pub fn ensure_bundled_deck(store: &mut Store, now: Now) -> Result<bool> {
+    let any: bool = store
+        .conn
+        .query_row("SELECT EXISTS(SELECT 1 FROM decks)", [], |r| r.get(0))?;
+    if any {
+        return Ok(false);
+    }
+    let deck = deckfile::parse(Path::new("decks/seed.toml"), BUNDLED_DECK.as_bytes())?;
+    import::import_deck(&mut store.conn, &deck, now.unix_ms(), false)?;
+    Ok(true)
+}
+
+/// Opens the store (convenience for commands that need `today`).
+pub fn open_with_today(db: &Path, now: Now) -> Result<(Store, chrono::NaiveDate)> {
+    let store = Store::open(db)?;
+    let today = now.study_day(rollover(&store)?);
+    Ok((store, today))
+}
+

@@ -1,0 +1,130 @@
+//! Turning a sentence and a span into a question: gap fronts, pronoun
+//! resolution, length trimming.
+
+use super::text::{self, fold, is_stop, is_verb, words, PRONOUNS};
+
+/// Longest question, in words.
+pub const MAX_FRONT_WORDS: usize = 40;
+/// The gap marker.
+pub const GAP: &str = "___";
+
+/// The subject of a sentence: the words before its first verb, if that is a
+/// short noun phrase (used to resolve a pronoun in the next sentence).
+pub fn subject(sentence: &str) -> Option<String> {
+    let w = words(sentence);
+    let v = w.iter().position(|x| is_verb(x.text))?;
+    if v == 0 || v > 6 {
+        return None;
+    }
+    let first = fold(w[0].text);
+    if PRONOUNS.contains(&first.as_str()) || (is_stop(w[0].text) && !matches!(first.as_str(), "the" | "a" | "an" | "all" | "every" | "each")) {
+        return None;
+    }
+    Some(sentence[w[0].start..w[v - 1].end].to_string())
+}
+
+/// Whether `s` starts with a pronoun that needs an antecedent.
+pub fn starts_with_pronoun(s: &str) -> bool {
+    words(s)
+        .first()
+        .is_some_and(|w| PRONOUNS.contains(&fold(w.text).as_str()))
+}
+
+/// Replaces a leading pronoun with the previous sentence's subject.
+/// `None` when it cannot be resolved.
+pub fn resolve(front: &str, prev: Option<&str>) -> Option<String> {
+    let w = words(front);
+    let Some(first) = w.first() else { return Some(front.to_string()) };
+    let f = fold(first.text);
+    if !PRONOUNS.contains(&f.as_str()) {
+        return Some(front.to_string());
+    }
+    if !matches!(f.as_str(), "it" | "they" | "he" | "she") {
+        return None;
+    }
+    let subj = subject(prev?)?;
+    Some(format!("{}{}", text::capitalise(&subj), &front[first.end..]))
+}
+
+/// Trims a question to at most [`MAX_FRONT_WORDS`] by cutting whole clauses
+/// far from the gap, marking cuts with "…".
+pub fn trim_around(before: &str, after: &str) -> (String, String) {
+    let mut before = before.to_string();
+    let mut after = after.to_string();
+    let budget_before = 28;
+    if text::word_count(&before) > budget_before {
+        // cut at a clause boundary leaving at most budget_before words
+        let mut cut = None;
+        for (i, _) in before.match_indices([',', ';', ':']) {
+            if text::word_count(&before[i + 1..]) <= budget_before {
+                cut = Some(i + 1);
+                break;
+            }
+        }
+        let rest = match cut {
+            Some(i) => before[i..].trim_start().to_string(),
+            None => {
+                let w = words(&before);
+                let start = w[w.len() - budget_before].start;
+                before[start..].to_string()
+            }
+        };
+        before = format!("… {rest}");
+    }
+    let left = MAX_FRONT_WORDS.saturating_sub(text::word_count(&before) + 1);
+    if text::word_count(&after) > left {
+        let mut cut = None;
+        for (i, _) in after.match_indices([',', ';']) {
+            if i > 0 && text::word_count(&after[..i]) <= left {
+                cut = Some(i);
+            }
+        }
+        after = match cut {
+            Some(i) => format!("{} …", after[..i].trim_end()),
+            None => {
+                let w = words(&after);
+                let end = w.get(left.saturating_sub(1)).map_or(after.len(), |x| x.end);
+                format!("{} …", &after[..end])
+            }
+        };
+    }
+    (before, after)
+}
+
+/// The sentence with `[start, end)` replaced by the gap, trimmed and with a
+/// leading pronoun resolved. `None` if the result would not stand alone.
+pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -> Option<String> {
+    let (before, after) = trim_around(&sentence[..start], &sentence[end..]);
+    let front = text::squash(&format!("{before}{GAP}{after}"));
+    let front = if front.starts_with(GAP) {
+        front
+    } else {
+        resolve(&front, prev)?
+    };
+    Some(text::capitalise(&front))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_it_from_the_previous_subject() {
+        let f = resolve("It shall promote understanding.", Some("Education shall be directed to growth.")).unwrap();
+        assert_eq!(f, "Education shall promote understanding.");
+    }
+
+    #[test]
+    fn unresolvable_pronoun_gives_none() {
+        assert!(resolve("This is an important part.", Some("Since 2012 much has happened.")).is_none());
+        assert!(resolve("It is good.", None).is_none());
+    }
+
+    #[test]
+    fn long_sentences_are_trimmed_to_the_limit() {
+        let s = "One two three four five six seven eight nine ten, eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty, twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty, key words here";
+        let f = gap_front(s, s.len() - 9, s.len() - 5, None).unwrap();
+        assert!(text::word_count(&f) <= MAX_FRONT_WORDS, "{f}");
+        assert!(f.contains(GAP));
+    }
+}

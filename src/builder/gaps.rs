@@ -1,0 +1,214 @@
+//! Single-gap cards: figures and dates, quoted terms, named concepts, short
+//! claims (blank the predicate), and a key-term fallback.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::candidate::{prior, Candidate};
+use super::frame::gap_front;
+use super::text::{fold, is_stop, is_verb, words, Stems};
+use crate::model::CardKind;
+
+/// What the gap extractors need to know about the whole document.
+pub struct Ctx<'a> {
+    pub stems: &'a Stems,
+    /// Stems of the document's most frequent content words: never a gap.
+    pub topic: &'a HashSet<String>,
+    /// Inverse document frequency of stems (paragraphs as documents).
+    pub idf: &'a HashMap<String, f64>,
+}
+
+/// Where a sentence is.
+#[derive(Clone, Copy)]
+pub struct At<'a> {
+    pub block: usize,
+    pub sentence: usize,
+    pub locator: &'a str,
+    pub text: &'a str,
+    pub prev: Option<&'a str>,
+}
+
+fn figure_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:\.\d+)?\s+(?:thousand|million|billion|trillion)(?:\s+(?:[A-Z]{2,3}\s+)?[a-z]+)?|\b(?:1[5-9]|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b|\b\d{2,}(?:,\d{3})*(?:\.\d+)?\b",
+        )
+        .expect("static regex")
+    })
+}
+
+fn quote_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r#"["\u{201c}]([^"\u{201c}\u{201d}]{2,80})["\u{201d}]"#).expect("static regex"))
+}
+
+fn card(kind: CardKind, front: String, back: String, at: At<'_>, score: f64, origin: &'static str) -> Candidate {
+    Candidate {
+        kind,
+        front,
+        back,
+        items: vec![],
+        ordered: false,
+        block: at.block,
+        sentence: at.sentence,
+        locator: at.locator.to_string(),
+        context: at.text.to_string(),
+        score,
+        origin,
+    }
+}
+
+/// Figures and dates: one value per card.
+pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    for m in figure_re().find_iter(s) {
+        let value = m.as_str().trim();
+        // the same value elsewhere in the sentence would leak the answer
+        if s.matches(value).count() > 1 {
+            continue;
+        }
+        let ordinal = value.ends_with("st") || value.ends_with("nd") || value.ends_with("rd") || value.ends_with("th");
+        let score = if ordinal { prior::FIGURE - 1.5 } else { prior::FIGURE };
+        if let Some(front) = gap_front(s, m.start(), m.end(), at.prev) {
+            out.push(card(CardKind::Cloze, front, value.to_string(), at, score, "figure"));
+        }
+    }
+}
+
+/// Short quoted terms ("Western-centered theory").
+pub fn quotes(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    for c in quote_re().captures_iter(s) {
+        let inner = c.get(1).expect("group");
+        let n = words(inner.as_str()).len();
+        if !(1..=6).contains(&n) || is_topic(inner.as_str(), ctx) {
+            continue;
+        }
+        if let Some(front) = gap_front(s, inner.start(), inner.end(), at.prev) {
+            let back = inner.as_str().trim().trim_end_matches([',', '.']).to_string();
+            out.push(card(CardKind::Cloze, front, back, at, prior::QUOTE, "quote"));
+        }
+    }
+}
+
+/// Whether an answer is made only of topic words (guessable from the topic).
+pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
+    let stems = ctx.stems.content_stems(answer);
+    !stems.is_empty() && stems.iter().all(|s| ctx.topic.contains(s))
+}
+
+/// Named concepts: runs of capitalised words ("Five Principles of Peaceful
+/// Coexistence"), not at the start of the sentence.
+pub fn concepts(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    let w = words(s);
+    let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase) && !t.chars().all(|c| c.is_uppercase() && t.len() > 4);
+    let joiner = |t: &str| matches!(fold(t).as_str(), "of" | "the" | "and" | "for" | "on" | "in");
+    let mut i = 1; // skip the sentence's first word
+    while i < w.len() {
+        if !cap(w[i].text) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < w.len() && (cap(w[j].text) || (joiner(w[j].text) && j + 1 < w.len() && cap(w[j + 1].text))) {
+            // no punctuation inside the run
+            if s[w[j - 1].end..w[j].start].trim().is_empty() {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run = &w[i..j];
+        let caps = run.iter().filter(|x| cap(x.text)).count();
+        if caps >= 2 && run.len() <= 6 {
+            let (a, b) = (run[0].start, run[run.len() - 1].end);
+            let answer = &s[a..b];
+            if !is_topic(answer, ctx) {
+                if let Some(front) = gap_front(s, a, b, at.prev) {
+                    out.push(card(CardKind::Cloze, front, answer.to_string(), at, prior::CONCEPT, "concept"));
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Short claims: "All warfare is based on ___", "X are born ___".
+pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    let w = words(s);
+    if !(4..=18).contains(&w.len()) {
+        return;
+    }
+    let Some(v) = w.iter().position(|x| matches!(fold(x.text).as_str(), "is" | "are" | "was" | "were" | "means" | "remains")) else {
+        return;
+    };
+    if v == 0 || v > 7 {
+        return;
+    }
+    // skip a participle and its preposition after the copula ("based on", "born")
+    let mut g = v + 1;
+    while g < w.len() && g <= v + 3 && (fold(w[g].text).ends_with("ed") || matches!(fold(w[g].text).as_str(), "born" | "still" | "not" | "always" | "never" | "no" | "longer" | "on" | "to" | "in" | "by" | "of")) {
+        g += 1;
+    }
+    if g >= w.len() {
+        return;
+    }
+    let gap = &w[g..];
+    if gap.len() > 7 || gap.iter().any(|x| is_verb(x.text)) || gap.iter().all(|x| is_stop(x.text)) {
+        return;
+    }
+    let (a, b) = (gap[0].start, gap[gap.len() - 1].end);
+    let answer = s[a..b].trim_end_matches(['.', '!', '"', '\u{201d}']).to_string();
+    if is_topic(&answer, ctx) {
+        return;
+    }
+    let subject_len = v;
+    let score = prior::CLAIM + if subject_len <= 4 { 0.5 } else { 0.0 };
+    if let Some(front) = gap_front(s, a, a + answer.len(), at.prev) {
+        out.push(card(CardKind::Cloze, front, answer, at, score, "claim"));
+    }
+}
+
+/// Fallback: blank the sentence's most distinctive content words (1–2).
+pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    let w = words(s);
+    if !(8..=45).contains(&w.len()) {
+        return;
+    }
+    let folded: Vec<String> = w.iter().map(|x| fold(x.text)).collect();
+    let mut best: Option<(f64, usize, usize)> = None;
+    for i in 1..w.len() {
+        let t = w[i].text;
+        if is_stop(t) || is_verb(t) || t.len() < 4 || t.chars().any(|c| c.is_ascii_digit()) || !t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}') {
+            continue;
+        }
+        let stem = ctx.stems.stem(t);
+        if ctx.topic.contains(&stem) || folded.iter().filter(|f| **f == folded[i]).count() > 1 {
+            continue;
+        }
+        let idf = ctx.idf.get(&stem).copied().unwrap_or(0.0);
+        // extend to a preceding modifier ("military expenditure")
+        let mut a = i;
+        if i >= 2 && !is_stop(w[i - 1].text) && !is_verb(w[i - 1].text) && s[w[i - 1].end..w[i].start].trim().is_empty() && w[i - 1].text.chars().all(char::is_alphabetic) && !ctx.topic.contains(&ctx.stems.stem(w[i - 1].text)) {
+            a = i - 1;
+        }
+        let score = idf + if a < i { 0.3 } else { 0.0 };
+        if best.is_none_or(|b| score > b.0) {
+            best = Some((score, a, i));
+        }
+    }
+    let Some((score, a, b)) = best else { return };
+    if score < 1.0 {
+        return;
+    }
+    let (start, end) = (w[a].start, w[b].end);
+    if let Some(front) = gap_front(s, start, end, at.prev) {
+        out.push(card(CardKind::Cloze, front, s[start..end].to_string(), at, prior::KEY_TERM + score / 4.0, "key-term"));
+    }
+}

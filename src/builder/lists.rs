@@ -1,0 +1,547 @@
+//! Finding enumerations in a sentence: comma lists with a final "and"/"or",
+//! semicolon lists, lists of pairs ("night and day, cold and heat, …"), and
+//! inline numbered lists ("(1) A; (2) B; …"). Item boundaries come from
+//! surface cues only: separators, cue words before the list, a small verb
+//! lexicon, and the length of the other items.
+
+use super::text::{self, fold, is_stop, is_verb, number_value, words, Word, LIST_CUES, TRAILING_CUTS};
+
+/// Longest list item, in words.
+pub const MAX_ITEM_WORDS: usize = 6;
+
+/// An enumeration found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte span of the whole list in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Items as they should be recalled (cleaned).
+    pub items: Vec<String>,
+    /// Byte span of each item in the sentence.
+    pub spans: Vec<(usize, usize)>,
+    /// Items were numbered in the text.
+    pub numbered: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+fn ws<'a>(s: &'a str, sp: Span) -> Vec<Word<'a>> {
+    words(&s[sp.start..sp.end])
+        .into_iter()
+        .map(|w| Word {
+            text: w.text,
+            start: w.start + sp.start,
+            end: w.end + sp.start,
+        })
+        .collect()
+}
+
+/// Splits `s[sp]` at `sep`, trimming whitespace; empty parts dropped.
+fn split(s: &str, sp: Span, sep: char) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = sp.start;
+    let sub = &s[sp.start..sp.end];
+    for (i, c) in sub.char_indices() {
+        if c == sep {
+            push_trimmed(s, start, sp.start + i, &mut out);
+            start = sp.start + i + c.len_utf8();
+        }
+    }
+    push_trimmed(s, start, sp.end, &mut out);
+    out
+}
+
+fn push_trimmed(s: &str, a: usize, b: usize, out: &mut Vec<Span>) {
+    let t = &s[a..b];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    if a + lead < b - trail {
+        out.push(Span {
+            start: a + lead,
+            end: b - trail,
+        });
+    }
+}
+
+fn is_conj(w: &str) -> bool {
+    matches!(fold(w).as_str(), "and" | "or")
+}
+
+fn span_of(w: &[Word<'_>]) -> Option<(usize, usize)> {
+    Some((w.first()?.start, w.last()?.end))
+}
+
+/// Cleans an item: drops a leading conjunction/article and trailing
+/// punctuation; cuts a trailing catch-all "or other …".
+fn clean(s: &str) -> String {
+    let mut t = s.trim().trim_end_matches(['.', ',', ';', ':', '!', '?']).trim().to_string();
+    for lead in ["and ", "or ", "the ", "a ", "an ", "And ", "Or ", "The ", "A ", "An "] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            t = rest.to_string();
+        }
+    }
+    if let Some(p) = fold(&t).find(" or other ") {
+        if p > 0 {
+            t.truncate(p);
+        }
+    }
+    t.trim_matches(|c: char| c == '"' || c == '\u{201c}' || c == '\u{201d}')
+        .trim()
+        .to_string()
+}
+
+/// Drops a leading word (e.g. "to") that at least two items share.
+fn strip_common_lead(items: &mut [String]) {
+    let firsts: Vec<String> = items
+        .iter()
+        .map(|i| fold(i.split_whitespace().next().unwrap_or("")))
+        .collect();
+    for cand in firsts.iter() {
+        if !is_stop(cand) || cand.is_empty() {
+            continue;
+        }
+        if firsts.iter().filter(|f| *f == cand).count() >= 2 {
+            for it in items.iter_mut() {
+                let mut parts = it.splitn(2, ' ');
+                let first = parts.next().unwrap_or("");
+                if fold(first) == *cand {
+                    if let Some(rest) = parts.next() {
+                        *it = rest.to_string();
+                    }
+                }
+            }
+            return;
+        }
+    }
+}
+
+fn valid_items(items: &[String]) -> bool {
+    if items.len() < 2 {
+        return false;
+    }
+    let all_single = items.iter().all(|i| text::word_count(i) == 1);
+    items.iter().all(|i| {
+        let n = text::word_count(i);
+        (1..=MAX_ITEM_WORDS).contains(&n)
+            && words(i).iter().any(|w| !is_stop(w.text))
+            && (all_single || !words(i).iter().any(|w| is_verb(w.text)))
+    }) && !items.iter().all(|i| i.chars().all(|c| !c.is_alphabetic()))
+}
+
+/// Words of the head chunk that form the first item.
+fn head_tail<'a>(hw: &[Word<'a>], s: &str, head: Span, at_sentence_start: bool, typical: usize) -> Vec<Word<'a>> {
+    if let Some(colon) = s[head.start..head.end].rfind(':') {
+        let pos = head.start + colon;
+        return hw.iter().copied().filter(|w| w.start > pos).collect();
+    }
+    let cue = hw.iter().rposition(|w| {
+        let f = fold(w.text);
+        LIST_CUES.contains(&f.as_str()) || is_verb(w.text)
+    });
+    let tail: Vec<Word<'a>> = match cue {
+        Some(c) => hw[c + 1..].to_vec(),
+        None if at_sentence_start => hw.to_vec(),
+        None => hw[hw.len().saturating_sub(typical)..].to_vec(),
+    };
+    if tail.is_empty() || tail.len() > MAX_ITEM_WORDS {
+        hw[hw.len().saturating_sub(typical.max(1))..].to_vec()
+    } else {
+        tail
+    }
+}
+
+/// Words of the last item, cut at a verb or a trailing phrase.
+fn last_item<'a>(rw: &[Word<'a>], typical: usize) -> Vec<Word<'a>> {
+    let mut keep = rw.len();
+    for (i, w) in rw.iter().enumerate().skip(1) {
+        let f = fold(w.text);
+        if is_verb(w.text) || (TRAILING_CUTS.contains(&f.as_str()) && i >= typical.max(1)) {
+            keep = i;
+            break;
+        }
+    }
+    rw[..keep.min(MAX_ITEM_WORDS)].to_vec()
+}
+
+/// Comma lists ("A, B and C") in one clause.
+fn comma_lists(s: &str, clause: Span, out: &mut Vec<Found>) {
+    let parts = split(s, clause, ',');
+    let mut j = 1;
+    while j < parts.len() {
+        if let Some((found, next)) = comma_list_at(s, clause, &parts, j) {
+            out.push(found);
+            j = next;
+        } else {
+            j += 1;
+        }
+    }
+}
+
+/// Cue words that always open a list: the chunk holding one is the head.
+fn has_strong_cue(s: &str, sp: Span) -> bool {
+    let f = fold(&s[sp.start..sp.end]);
+    f.contains(':')
+        || f.starts_with("such as ")
+        || f.contains(" such as ")
+        || f.split_whitespace().any(|w| matches!(w, "including" | "namely" | "like" | "especially"))
+}
+
+fn is_item_chunk(s: &str, sp: Span) -> bool {
+    let w = ws(s, sp);
+    !w.is_empty()
+        && !has_strong_cue(s, sp)
+        && w.len() <= MAX_ITEM_WORDS + 1
+        && (w.len() == 1 || !w.iter().any(|x| is_verb(x.text)))
+        && !w.iter().any(|x| is_conj(x.text))
+}
+
+fn comma_list_at(s: &str, clause: Span, parts: &[Span], j: usize) -> Option<(Found, usize)> {
+    let fw = ws(s, parts[j]);
+    let oxford = fw.first().is_some_and(|w| is_conj(w.text));
+    // middles: parts before j that are whole items
+    let mut i = j - 1;
+    while i >= 1 && is_item_chunk(s, parts[i]) {
+        i -= 1;
+    }
+    let middles: Vec<Span> = parts[i + 1..j].to_vec();
+    let mut mids: Vec<Vec<Word<'_>>> = middles.iter().map(|m| ws(s, *m)).collect();
+    let (last_left, right): (Option<Vec<Word<'_>>>, Vec<Word<'_>>) = if oxford {
+        if mids.is_empty() {
+            return None;
+        }
+        (None, fw[1..].to_vec())
+    } else {
+        // choose the conjunction that splits F into item + last item
+        let conj_pos: Vec<usize> = fw
+            .iter()
+            .enumerate()
+            .filter(|(k, w)| *k >= 1 && is_conj(w.text))
+            .map(|(k, _)| k)
+            .collect();
+        let lead = mids.first().and_then(|m| m.first()).map(|w| fold(w.text));
+        let pick = conj_pos
+            .iter()
+            .copied()
+            .find(|&k| {
+                lead.as_ref().is_some_and(|l| is_stop(l) && fw.get(k + 1).is_some_and(|w| fold(w.text) == *l))
+                    && k <= MAX_ITEM_WORDS + 1
+            })
+            .or_else(|| conj_pos.iter().copied().find(|&k| k <= MAX_ITEM_WORDS))?;
+        (Some(fw[..pick].to_vec()), fw[pick + 1..].to_vec())
+    };
+    // "…, birth or other status": the catch-all is not an item
+    let catch_all = right.first().is_some_and(|w| fold(w.text) == "other");
+    let (last_left, right) = match (catch_all, last_left) {
+        (true, Some(l)) => (None, l),
+        (_, l) => (l, right),
+    };
+    if let Some(l) = &last_left {
+        mids.push(l.clone());
+    }
+    let typical = mids.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let head = parts[i];
+    let hw = ws(s, head);
+    let first = head_tail(&hw, s, head, head.start == clause.start && i == 0, typical);
+    // a list of single verbs ("seek, receive and impart information") ends in one word
+    let verbs_only = typical == 1
+        && first.len() == 1
+        && (is_verb(first[0].text) || mids.iter().any(|m| m.len() == 1 && is_verb(m[0].text)));
+    let last = if verbs_only { right.iter().take(1).copied().collect() } else { last_item(&right, typical) };
+    if first.is_empty() || last.is_empty() {
+        return None;
+    }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    spans.push(span_of(&first)?);
+    for m in &mids {
+        spans.push(span_of(m)?);
+    }
+    spans.push(span_of(&last)?);
+    let mut items: Vec<String> = spans.iter().map(|&(a, b)| clean(&s[a..b])).collect();
+    strip_common_lead(&mut items);
+    if items.len() < 3 || !valid_items(&items) {
+        return None;
+    }
+    let start = spans[0].0;
+    let end = spans.last()?.1;
+    Some((
+        Found {
+            start,
+            end,
+            items,
+            spans,
+            numbered: false,
+        },
+        j + 1,
+    ))
+}
+
+/// Lists of pairs without a final conjunction: "A and B, C and D, E and F".
+fn pair_lists(s: &str, clause: Span, out: &mut Vec<Found>) {
+    let parts = split(s, clause, ',');
+    if parts.len() < 3 {
+        return;
+    }
+    let is_pair = |sp: Span| {
+        let w = ws(s, sp);
+        (3..=5).contains(&w.len())
+            && w.iter().filter(|x| is_conj(x.text)).count() == 1
+            && !w.iter().any(|x| is_verb(x.text))
+    };
+    // the run must reach the clause end
+    let mut k = parts.len();
+    while k >= 2 && is_pair(parts[k - 1]) {
+        k -= 1;
+    }
+    let run = parts.len() - k;
+    if run < 2 || k == 0 {
+        return;
+    }
+    let typical = ws(s, parts[k]).len();
+    let hw = ws(s, parts[k - 1]);
+    if hw.len() < typical {
+        return;
+    }
+    let first = &hw[hw.len() - typical..];
+    if !first.iter().any(|w| is_conj(w.text)) {
+        return;
+    }
+    let mut spans = vec![(first[0].start, first[typical - 1].end)];
+    spans.extend(parts[k..].iter().map(|p| (p.start, p.end)));
+    let items: Vec<String> = spans.iter().map(|&(a, b)| clean(&s[a..b])).collect();
+    if items.len() >= 3 && valid_items(&items) {
+        out.push(Found {
+            start: spans[0].0,
+            end: spans.last().map_or(0, |x| x.1),
+            items,
+            spans,
+            numbered: false,
+        });
+    }
+}
+
+/// Semicolon lists: "Earth comprises A; B; C; D."
+fn semicolon_list(s: &str, out: &mut Vec<Found>) -> bool {
+    let whole = Span { start: 0, end: s.len() };
+    let segs = split(s, whole, ';');
+    if segs.len() < 3 {
+        return false;
+    }
+    let middle_ok = segs[1..segs.len() - 1].iter().all(|sp| {
+        let w = ws(s, *sp);
+        !w.is_empty() && w.len() <= MAX_ITEM_WORDS + 1 && !w.iter().any(|x| is_verb(x.text))
+    });
+    if !middle_ok {
+        return false;
+    }
+    let typical = segs[1..segs.len() - 1].iter().map(|sp| ws(s, *sp).len()).max().unwrap_or(1);
+    let hw = ws(s, segs[0]);
+    let first = head_tail(&hw, s, segs[0], false, typical);
+    let lw = ws(s, *segs.last().expect("≥3 segments"));
+    let last = last_item(&lw, typical + 1);
+    let (Some(a), Some(b)) = (span_of(&first), span_of(&last)) else {
+        return false;
+    };
+    let mut spans = vec![a];
+    spans.extend(segs[1..segs.len() - 1].iter().map(|p| (p.start, p.end)));
+    spans.push(b);
+    let items: Vec<String> = spans.iter().map(|&(x, y)| clean(&s[x..y])).collect();
+    if valid_items(&items) {
+        out.push(Found {
+            start: a.0,
+            end: b.1,
+            items,
+            spans,
+            numbered: false,
+        });
+        return true;
+    }
+    false
+}
+
+/// Inline numbered lists: "(1) A; (2) B; (3) C."
+pub fn numbered_list(s: &str) -> Option<Found> {
+    let mut markers = Vec::new();
+    let mut n = 1;
+    let mut from = 0;
+    while let Some(p) = s[from..].find(&format!("({n})")) {
+        let at = from + p;
+        markers.push((at, at + format!("({n})").len()));
+        from = at + 3;
+        n += 1;
+    }
+    if markers.len() < 2 {
+        return None;
+    }
+    let mut spans = Vec::new();
+    for (k, &(_, body_start)) in markers.iter().enumerate() {
+        let limit = markers.get(k + 1).map_or(s.len(), |m| m.0);
+        let mut body_end = limit;
+        if k + 1 == markers.len() {
+            if let Some(p) = s[body_start..limit].find([';', '.']) {
+                body_end = body_start + p;
+            }
+        }
+        let raw = &s[body_start..body_end];
+        let a = body_start + (raw.len() - raw.trim_start().len());
+        let t = s[a..body_end].trim_end().trim_end_matches([';', ',', '.']).trim_end();
+        let t = t.strip_suffix(" and").or_else(|| t.strip_suffix(" or")).unwrap_or(t);
+        spans.push((a, a + t.len()));
+    }
+    let items: Vec<String> = spans.iter().map(|&(a, b)| clean(&s[a..b.max(a)])).collect();
+    if !valid_items(&items) {
+        return None;
+    }
+    Some(Found {
+        start: markers[0].0,
+        end: spans.last()?.1,
+        items,
+        spans,
+        numbered: true,
+    })
+}
+
+/// All enumerations in a sentence, left to right, not overlapping.
+pub fn find(s: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    if let Some(f) = numbered_list(s) {
+        return vec![f];
+    }
+    if semicolon_list(s, &mut out) {
+        return out;
+    }
+    let whole = Span { start: 0, end: s.len() };
+    for clause in split(s, whole, ';') {
+        let before = out.len();
+        pair_lists(s, clause, &mut out);
+        if out.len() == before {
+            comma_lists(s, clause, &mut out);
+        }
+    }
+    out
+}
+
+/// Finds "<number> <noun phrase>" for `n` in `s`, e.g. "five constant factors".
+pub fn count_phrase(s: &str, n: usize) -> Option<String> {
+    let w = words(s);
+    for (i, x) in w.iter().enumerate() {
+        if number_value(x.text) == Some(n) {
+            let mut k = i + 1;
+            while k < w.len() && k < i + 4 && !is_stop(w[k].text) && !is_verb(w[k].text) {
+                // stop at punctuation between words
+                if s[w[k - 1].end..w[k].start].trim().chars().any(|c| !c.is_alphanumeric() && c != '"' && c != '\u{201c}') {
+                    break;
+                }
+                k += 1;
+            }
+            if k > i + 1 {
+                return Some(s[x.start..w[k - 1].end].trim_matches(['"', '\u{201c}', '\u{201d}']).to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(s: &str) -> Vec<Vec<String>> {
+        find(s).into_iter().map(|f| f.items).collect()
+    }
+
+    #[test]
+    fn counted_list_after_a_colon() {
+        assert_eq!(
+            items("We should promote it from five aspects: politics, security, economy, culture and ecology."),
+            vec![vec!["politics", "security", "economy", "culture", "ecology"]]
+        );
+    }
+
+    #[test]
+    fn head_noun_list_with_trailing_phrase() {
+        assert_eq!(
+            items("Recognition of rights is the foundation of freedom, justice and peace in the world."),
+            vec![vec!["freedom", "justice", "peace"]]
+        );
+    }
+
+    #[test]
+    fn copular_subject_list() {
+        let f = find("Peace, development, fairness, justice, democracy and freedom are the common values of mankind.");
+        assert_eq!(f[0].items, vec!["Peace", "development", "fairness", "justice", "democracy", "freedom"]);
+        assert_eq!(f[0].start, 0);
+    }
+
+    #[test]
+    fn such_as_list_drops_catch_all() {
+        assert_eq!(
+            items("Everyone is entitled to rights without distinction of any kind, such as race, colour, sex, language, religion, property, birth or other status."),
+            vec![vec!["race", "colour", "sex", "language", "religion", "property", "birth"]]
+        );
+    }
+
+    #[test]
+    fn repeated_preposition_is_stripped() {
+        assert_eq!(
+            items("Everyone has the right to work, to free choice of employment, to just and favourable conditions of work and to protection against unemployment."),
+            vec![vec!["work", "free choice of employment", "just and favourable conditions of work", "protection against unemployment"]]
+        );
+    }
+
+    #[test]
+    fn long_items_are_cut_at_a_trailing_phrase() {
+        let f = items("By Method are to be understood the marshalling of the army in its proper subdivisions, the gradations of rank among the officers, the maintenance of roads by which supplies may reach the army, and the control of military expenditure.");
+        assert!(f.is_empty() || f[0].len() == 4, "{f:?}");
+    }
+
+    #[test]
+    fn semicolon_list() {
+        assert_eq!(
+            items("Earth comprises distances, great and small; danger and security; open ground and narrow passes; the chances of life and death."),
+            vec![vec!["distances, great and small", "danger and security", "open ground and narrow passes", "chances of life and death"]]
+        );
+    }
+
+    #[test]
+    fn pairs_without_final_conjunction() {
+        assert_eq!(
+            items("Heaven signifies night and day, cold and heat, times and seasons."),
+            vec![vec!["night and day", "cold and heat", "times and seasons"]]
+        );
+    }
+
+    #[test]
+    fn numbered_inline_list() {
+        assert_eq!(
+            items("These are: (1) The Moral Law; (2) Heaven; (3) Earth; (4) The Commander; (5) Method and discipline."),
+            vec![vec!["Moral Law", "Heaven", "Earth", "Commander", "Method and discipline"]]
+        );
+    }
+
+    #[test]
+    fn verb_lists_of_single_words_are_allowed() {
+        assert_eq!(
+            items("This right includes freedom to seek, receive and impart information."),
+            vec![vec!["seek", "receive", "impart"]]
+        );
+    }
+
+    #[test]
+    fn predicate_lists_are_not_lists() {
+        assert!(items("We must build bridges, open markets and respect each other.").is_empty());
+    }
+
+    #[test]
+    fn count_phrases() {
+        assert_eq!(
+            count_phrase("The art of war is governed by five constant factors, to be taken", 5).as_deref(),
+            Some("five constant factors")
+        );
+        assert_eq!(count_phrase("By means of these seven considerations I can", 7).as_deref(), Some("seven considerations"));
+        assert_eq!(count_phrase("five aspects", 4), None);
+    }
+}

@@ -1,0 +1,421 @@
+//! The deck builder: a study document in, a deck of question cards out.
+//! Pure: the caller reads the document; nothing here touches files or the
+//! database, and nothing depends on a particular document's words.
+//!
+//! Pipeline (CARDS.md §4): parse the structure ([`document`]), run the
+//! extractors (outline, lists, parallel phrases and chains, figures, quotes,
+//! named concepts, claims, key terms), apply hard filters, merge
+//! near-duplicates, rank, and keep about one card per 40 words while
+//! covering every section. Lists of 5–7 items also get one sibling card per
+//! item; longer lists are split. Card ids hash kind, place and answer.
+
+pub mod candidate;
+pub mod document;
+pub mod frame;
+pub mod gaps;
+pub mod lists;
+pub mod outline;
+pub mod parallel;
+pub mod select;
+pub mod text;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::model::{CardContent, CardKind, Deck, DeckMeta};
+use candidate::{prior, Candidate};
+use document::{BlockKind, Doc};
+use gaps::{At, Ctx};
+pub use select::Dropped;
+use text::{fold, is_stop, words, Stems};
+
+/// One card per this many words of text.
+pub const WORDS_PER_CARD: usize = 40;
+/// Most cards from one paragraph or point.
+pub const PER_BLOCK: usize = 5;
+/// Sentences longer than this are not made into cards (and keep the
+/// builder linear on pathological input).
+pub const MAX_SENTENCE_WORDS: usize = 120;
+/// How many most frequent content words count as the topic.
+pub const TOPIC_WORDS: usize = 5;
+
+/// Options from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Deck name (default: the document's title).
+    pub name: Option<String>,
+    /// File name of the document, recorded in the deck.
+    pub source_name: Option<String>,
+}
+
+/// A built deck and what was left out.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub deck: Deck,
+    pub dropped: Vec<Dropped>,
+}
+
+impl Built {
+    /// "12 list, 3 outline, 40 cloze".
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        for k in CardKind::ALL {
+            let n = self.deck.cards.iter().filter(|c| c.kind == k).count();
+            if n > 0 {
+                parts.push(format!("{n} {k}"));
+            }
+        }
+        parts.join(", ")
+    }
+}
+
+/// Checks a document's bytes: UTF-8 text, not binary, not empty.
+pub fn decode_document(path: &Path, bytes: &[u8]) -> Result<String> {
+    let bad = |msg: String| Error::BadFile {
+        path: path.to_path_buf(),
+        msg,
+    };
+    if bytes.contains(&0) {
+        return Err(bad("binary data (NUL bytes), not a text document".into()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = crate::deckfile::line_col(
+            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+            e.valid_up_to(),
+        );
+        bad(format!("not UTF-8 text (invalid byte at line {line}, column {col})"))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(bad("the document is empty".into()));
+    }
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// A URL- and file-friendly slug of at most 48 characters.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for w in fold(s).split(|c: char| !c.is_ascii_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        if out.len() + w.len() + 1 > 48 && !out.is_empty() {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w[..w.len().min(48)]);
+    }
+    if out.is_empty() {
+        "deck".into()
+    } else {
+        out
+    }
+}
+
+fn topic_and_idf(doc: &Doc, stems: &Stems) -> (HashSet<String>, HashMap<String, f64>) {
+    let mut freq: HashMap<String, usize> = HashMap::new();
+    let mut df: HashMap<String, usize> = HashMap::new();
+    let mut n_docs = 0usize;
+    for b in &doc.blocks {
+        n_docs += 1;
+        let mut seen = HashSet::new();
+        for w in words(&b.text) {
+            if is_stop(w.text) || w.text.len() < 3 || w.text.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let s = stems.stem(w.text);
+            *freq.entry(s.clone()).or_default() += 1;
+            if seen.insert(s.clone()) {
+                *df.entry(s).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(&String, &usize)> = freq.iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let topic = ranked.iter().take(TOPIC_WORDS).map(|(s, _)| (*s).clone()).collect();
+    let idf = df
+        .into_iter()
+        .map(|(s, d)| (s, ((n_docs as f64 + 1.0) / (d as f64)).ln()))
+        .collect();
+    (topic, idf)
+}
+
+/// Chunk sizes for a list of `n` items: at most 6 a card, none below 3.
+pub fn chunk_sizes(n: usize) -> Vec<usize> {
+    if n <= 7 {
+        return vec![n];
+    }
+    let k = n.div_ceil(6);
+    let mut sizes = vec![n / k; k];
+    for s in sizes.iter_mut().take(n % k) {
+        *s += 1;
+    }
+    // larger chunks first (they keep more of the list together)
+    sizes.sort_by(|a, b| b.cmp(a));
+    sizes
+}
+
+/// List cards (and chunks of long lists) from one sentence.
+fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)> {
+    let s = at.text;
+    let mut made = Vec::new();
+    for found in lists::find(s) {
+        let n = found.items.len();
+        let before = s[..found.start].trim();
+        let after = s[found.end..].trim();
+        let bw = words(before);
+        let pointer = bw.len() <= 4 && frame::starts_with_pronoun(before);
+        let copular = bw.iter().all(|w| matches!(fold(w.text).as_str(), "the" | "a" | "an"))
+            && words(after)
+                .first()
+                .is_some_and(|w| matches!(fold(w.text).as_str(), "is" | "are"));
+        let mut start_item = 0;
+        for size in chunk_sizes(n) {
+            let items: Vec<String> = found.items[start_item..start_item + size].to_vec();
+            let (a, b) = (found.spans[start_item].0, found.spans[start_item + size - 1].1);
+            start_item += size;
+            let whole = size == n;
+            let counted_here = whole.then(|| lists::count_phrase(before, n)).flatten();
+            let (front, score) = if pointer && whole {
+                // "These are: (1) …": the question comes from the sentence before
+                let Some(prev) = at.prev else { continue };
+                let phrase = lists::count_phrase(prev, n);
+                let ask = match &phrase {
+                    Some(p) => format!("Name the {p}."),
+                    None => format!("What are they? ({n} items)"),
+                };
+                let (pb, _) = frame::trim_around(prev, "");
+                let score = if phrase.is_some() { prior::COUNTED_LIST } else { prior::LIST };
+                (format!("{} {ask}", pb.trim()), score)
+            } else if copular && whole {
+                let rest = words(after);
+                let verb = rest[0].text;
+                let tail = after[rest[0].end..].trim().trim_end_matches(['.', '!', ';', ':']);
+                (format!("What {} {tail}? ({n} items)", fold(verb)), prior::COPULAR_LIST)
+            } else {
+                let Some(f) = frame::gap_front(s, a, b, at.prev) else { continue };
+                let label = if whole {
+                    format!("({n} items)")
+                } else {
+                    format!("({size} of the {n} items)")
+                };
+                let score = if counted_here.is_some() { prior::COUNTED_LIST } else { prior::LIST };
+                (format!("{f} {label}"), score)
+            };
+            let bonus = if found.numbered { 0.5 } else { 0.0 } + if (3..=7).contains(&size) { 0.3 } else { 0.0 };
+            out.push(Candidate {
+                kind: CardKind::List,
+                front,
+                back: String::new(),
+                items,
+                ordered: found.numbered,
+                block: at.block,
+                sentence: at.sentence,
+                locator: at.locator.to_string(),
+                context: s.to_string(),
+                score: score + bonus,
+                origin: if pointer { "counted-list" } else { "list" },
+            });
+        }
+        made.push((out.len() - 1, found));
+    }
+    made
+}
+
+/// Sibling cards for a chosen 5–7 item list: the sentence with one item blanked.
+fn siblings(c: &Candidate, found: &lists::Found, at: At<'_>) -> Vec<Candidate> {
+    let n = found.items.len();
+    if !(5..=7).contains(&n) || c.kind != CardKind::List || found.numbered && at.text[..found.start].trim().len() < 20 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, &(a, b)) in found.spans.iter().enumerate() {
+        let Some(front) = frame::gap_front(at.text, a, b, at.prev) else { continue };
+        out.push(Candidate {
+            kind: CardKind::Cloze,
+            front,
+            back: found.items[k].clone(),
+            items: vec![],
+            ordered: false,
+            block: c.block,
+            sentence: c.sentence,
+            locator: c.locator.clone(),
+            context: c.context.clone(),
+            score: c.score - 1.0,
+            origin: "sibling",
+        });
+    }
+    out
+}
+
+fn card_id(c: &Candidate) -> String {
+    let mut h = Sha256::new();
+    h.update(c.kind.as_str().as_bytes());
+    h.update([0]);
+    h.update(c.locator.as_bytes());
+    h.update([0]);
+    for a in c.answer_items() {
+        h.update(select::canon(&a).as_bytes());
+        h.update([0]);
+    }
+    let d = h.finalize();
+    format!("{}-{:02x}{:02x}{:02x}{:02x}", c.kind.as_str(), d[0], d[1], d[2], d[3])
+}
+
+/// Builds a deck from a document's text.
+pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built, String> {
+    let doc = document::parse(input);
+    let stems = Stems::default();
+    let (topic, idf) = topic_and_idf(&doc, &stems);
+    let ctx = Ctx {
+        stems: &stems,
+        topic: &topic,
+        idf: &idf,
+    };
+    let mut cands: Vec<Candidate> = Vec::new();
+    outline::extract(&doc, &mut cands);
+    // list findings per candidate index, for siblings
+    let mut found_for: HashMap<usize, (lists::Found, usize, usize)> = HashMap::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        if matches!(block.kind, BlockKind::Title | BlockKind::Heading) {
+            continue;
+        }
+        for (si, sentence) in block.sentences.iter().enumerate() {
+            if text::word_count(sentence) > MAX_SENTENCE_WORDS {
+                continue;
+            }
+            let prev = if si > 0 {
+                Some(block.sentences[si - 1].as_str())
+            } else {
+                bi.checked_sub(1)
+                    .and_then(|p| doc.blocks[p].sentences.last())
+                    .map(String::as_str)
+            };
+            let at = At {
+                block: bi,
+                sentence: si,
+                locator: &block.locator,
+                text: sentence,
+                prev,
+            };
+            for (ci, found) in list_cards(at, &mut cands) {
+                found_for.insert(ci, (found, bi, si));
+            }
+            parallel::frames(at, &mut cands);
+            parallel::shared_phrase(at, &mut cands);
+            parallel::chains(at, &stems, &mut cands);
+            gaps::figures(at, &mut cands);
+            gaps::quotes(at, &ctx, &mut cands);
+            gaps::concepts(at, &ctx, &mut cands);
+            gaps::claims(at, &ctx, &mut cands);
+            gaps::key_term(at, &ctx, &mut cands);
+        }
+    }
+    // Hard filters.
+    let mut dropped = Vec::new();
+    let mut kept = Vec::new();
+    let mut kept_found = HashMap::new();
+    for (i, c) in cands.into_iter().enumerate() {
+        match select::reject_reason(&c, &ctx) {
+            Some(reason) => dropped.push(Dropped {
+                source: c.locator.clone(),
+                front: c.front.clone(),
+                reason,
+            }),
+            None => {
+                if let Some(f) = found_for.remove(&i) {
+                    kept_found.insert(kept.len(), f);
+                }
+                kept.push(c);
+            }
+        }
+    }
+    let budget = (doc.words / WORDS_PER_CARD).max(6);
+    // remember which kept candidates are lists, by their (block, sentence, front)
+    let list_keys: HashMap<(usize, usize, String), (lists::Found, usize, usize)> = kept_found
+        .into_iter()
+        .map(|(i, f)| ((kept[i].block, kept[i].sentence, kept[i].front.clone()), f))
+        .collect();
+    let section_of = |b: usize| doc.blocks.get(b).map_or(0, |x| x.section);
+    let mut chosen = select::select(kept, budget, PER_BLOCK, &section_of, &stems, &mut dropped);
+    // Siblings of chosen 5–7 item lists.
+    let mut extra = Vec::new();
+    for c in &chosen {
+        if let Some((found, bi, si)) = list_keys.get(&(c.block, c.sentence, c.front.clone())) {
+            let block = &doc.blocks[*bi];
+            let prev = if *si > 0 { Some(block.sentences[si - 1].as_str()) } else { None };
+            let at = At {
+                block: *bi,
+                sentence: *si,
+                locator: &block.locator,
+                text: &block.sentences[*si],
+                prev,
+            };
+            for s in siblings(c, found, at) {
+                match select::reject_reason(&s, &ctx) {
+                    Some(reason) => dropped.push(Dropped {
+                        source: s.locator.clone(),
+                        front: s.front.clone(),
+                        reason: format!("sibling: {reason}"),
+                    }),
+                    None => extra.push(s),
+                }
+            }
+        }
+    }
+    let chosen_fronts: HashSet<String> = chosen.iter().map(|c| select::canon(&c.front)).collect();
+    extra.retain(|s| !chosen_fronts.contains(&select::canon(&s.front)));
+    chosen.extend(extra);
+    select::sort_in_document_order(&mut chosen);
+    if chosen.is_empty() {
+        return Err("no cards could be made from this document (it needs sentences with lists, figures, quotations or short claims)".into());
+    }
+
+    let title = doc
+        .title
+        .as_deref()
+        .map(|t| t.split(" (").next().unwrap_or(t).trim().to_string());
+    let name = opts
+        .name
+        .clone()
+        .or(title)
+        .or_else(|| opts.source_name.clone())
+        .unwrap_or_else(|| "Untitled deck".into());
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let cards = chosen
+        .into_iter()
+        .map(|c| {
+            let base = card_id(&c);
+            let n = seen_ids.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            CardContent {
+                id,
+                kind: c.kind,
+                front: c.front,
+                back: c.back,
+                items: c.items,
+                ordered: c.ordered,
+                source: c.locator,
+                context: c.context,
+                tags: vec![],
+            }
+        })
+        .collect();
+    Ok(Built {
+        deck: Deck {
+            meta: DeckMeta {
+                id: slug(&name),
+                name,
+                source: opts.source_name.clone(),
+            },
+            cards,
+        },
+        dropped,
+    })
+}

@@ -1,0 +1,230 @@
+//! Outline cards from the document's own structure: its parts (ordinal or
+//! Markdown headings) and the numbered points under a heading or paragraph.
+
+use super::candidate::{prior, Candidate};
+use super::document::{ordinal_start, BlockKind, Doc};
+use super::lists::count_phrase;
+use super::text::{self, fold, is_stop, is_verb, words, NUMBER_WORDS, TRAILING_CUTS};
+use crate::model::CardKind;
+
+/// Words a shortened heading or point keeps at most.
+const MAX_LEAD_WORDS: usize = 6;
+
+fn number_word(n: usize) -> String {
+    NUMBER_WORDS
+        .iter()
+        .find(|(_, v)| *v == n)
+        .map_or(n.to_string(), |(w, _)| (*w).to_string())
+}
+
+/// Shortens a heading: drops the ordinal ("First,"), cuts at the first
+/// clause boundary or trailing phrase, at most six words.
+pub fn shorten_heading(h: &str) -> String {
+    let mut t = h.trim().trim_end_matches(['.', ':']).to_string();
+    if ordinal_start(&t).is_some() {
+        if let Some(p) = t.find(',') {
+            t = t[p + 1..].trim().to_string();
+        }
+    }
+    shorten(&t)
+}
+
+/// Cuts a phrase to at most six words at a natural boundary.
+pub fn shorten(t: &str) -> String {
+    let t = t.split([',', ';', ':', '(']).next().unwrap_or(t).trim();
+    let w = words(t);
+    if w.len() <= MAX_LEAD_WORDS {
+        return t.trim_end_matches(['.', '?', '!']).to_string();
+    }
+    // cut at a trailing phrase after at least three words
+    let cut = w
+        .iter()
+        .enumerate()
+        .skip(3)
+        .find(|(_, x)| TRAILING_CUTS.contains(&fold(x.text).as_str()))
+        .map_or(MAX_LEAD_WORDS, |(i, _)| i.min(MAX_LEAD_WORDS));
+    t[w[0].start..w[cut - 1].end].to_string()
+}
+
+/// The short lead of a numbered point: a leading "Politically," phrase, the
+/// text after the subject all points share, or a compressed question.
+fn point_leads(texts: &[String]) -> Vec<String> {
+    let firsts: Vec<String> = texts
+        .iter()
+        .map(|t| text::sentences(t).into_iter().next().unwrap_or_default())
+        .collect();
+    // leading phrase before a comma, in every point
+    let leads: Vec<Option<String>> = firsts
+        .iter()
+        .map(|f| {
+            let head = f.split(',').next()?;
+            (f.contains(',') && (1..=4).contains(&text::word_count(head))).then(|| head.trim().to_string())
+        })
+        .collect();
+    if leads.iter().all(Option::is_some) {
+        return leads.into_iter().flatten().collect();
+    }
+    // common word prefix
+    let split: Vec<Vec<&str>> = firsts.iter().map(|f| f.split_whitespace().collect()).collect();
+    let mut common = 0;
+    while split.iter().all(|w| w.len() > common + 1 && fold(w[common]) == fold(split[0][common])) {
+        common += 1;
+    }
+    firsts
+        .iter()
+        .zip(&split)
+        .map(|(f, w)| {
+            if f.trim_end().ends_with('?') {
+                // a question: keep its content words
+                let content: Vec<&str> = words(f)
+                    .into_iter()
+                    .map(|x| x.text)
+                    .filter(|x| !is_stop(x) && !is_verb(x) && !matches!(fold(x).as_str(), "two" | "side" | "lie" | "greater" | "more" | "most"))
+                    .take(4)
+                    .collect();
+                content.join(" ")
+            } else if common >= 2 {
+                shorten(&w[common..].join(" "))
+            } else {
+                shorten(f)
+            }
+        })
+        .collect()
+}
+
+fn outline(front: String, items: Vec<String>, ordered: bool, block: usize, locator: String, context: String) -> Candidate {
+    Candidate {
+        kind: CardKind::Outline,
+        front,
+        back: String::new(),
+        items,
+        ordered,
+        block,
+        sentence: 0,
+        locator,
+        context,
+        score: prior::OUTLINE,
+        origin: "outline",
+    }
+}
+
+/// Outline cards for the document.
+pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+    let title = doc
+        .title
+        .as_deref()
+        .map(|t| t.split('(').next().unwrap_or(t).trim().to_string());
+    // The parts of the document.
+    let heads: Vec<(usize, &str)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Heading)
+        .map(|(i, b)| (i, b.text.as_str()))
+        .filter(|(_, t)| text::word_count(t) >= 3)
+        .collect();
+    let ordinal = doc.sections.iter().filter(|s| s.ordinal).count();
+    if (2..=12).contains(&heads.len()) && (ordinal >= 2 || heads.len() <= 7) {
+        let items: Vec<String> = heads.iter().map(|(_, t)| shorten_heading(t)).collect();
+        let n = items.len();
+        let front = match &title {
+            Some(t) => format!("What are the {} parts of “{t}”, in order?", number_word(n)),
+            None => format!("What are the {} parts of the text, in order?", number_word(n)),
+        };
+        out.push(outline(front, items, true, heads[0].0, "structure".into(), String::new()));
+    }
+    // Runs of numbered points under one section or paragraph.
+    let mut i = 0;
+    while i < doc.blocks.len() {
+        let b = &doc.blocks[i];
+        if b.kind != BlockKind::Point {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < doc.blocks.len()
+            && doc.blocks[j].kind == BlockKind::Point
+            && doc.blocks[j].section == b.section
+            && doc.blocks[j].parent_label == b.parent_label
+            && doc.blocks[j].label.as_deref().is_some_and(|l| l.starts_with('(')) == b.label.as_deref().is_some_and(|l| l.starts_with('('))
+        {
+            j += 1;
+        }
+        let run = &doc.blocks[i..j];
+        let n = run.len();
+        let sub_points = b.label.as_deref().is_some_and(|l| l.starts_with('('));
+        if (2..=7).contains(&n) && sub_points {
+            let texts: Vec<String> = run.iter().map(|p| p.text.clone()).collect();
+            let items = point_leads(&texts);
+            let section = &doc.sections[b.section];
+            // a counted phrase naming the points, just before or after the run
+            let near: Vec<&str> = [i.checked_sub(1), Some(j)]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| doc.blocks.get(k))
+                .flat_map(|blk| blk.sentences.iter().map(String::as_str))
+                .collect();
+            let named = near.iter().find_map(|s| count_phrase(s, n).map(|p| (p, *s)));
+            let front = match (&named, &b.parent_label) {
+                (Some((phrase, _)), _) => {
+                    let noun = phrase.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+                    let place = if section.title.is_empty() { String::new() } else { format!(" of part {}", section.label) };
+                    format!("Name the {} {noun}{place} ({}).", number_word(n), b.locator.rsplit_once('.').map_or(b.locator.as_str(), |x| x.0))
+                }
+                (None, Some(parent)) => format!("What are the {} points listed under paragraph {parent}?", number_word(n)),
+                (None, None) if !section.title.is_empty() => {
+                    format!("What are the {} points of part {} (“{}”)?", number_word(n), section.label, shorten_heading(&section.title))
+                }
+                _ => {
+                    i = j;
+                    continue;
+                }
+            };
+            let items: Vec<String> = items.into_iter().filter(|x| !x.is_empty()).collect();
+            if items.len() == n {
+                let context = named.map(|(_, s)| s.to_string()).unwrap_or_default();
+                out.push(outline(front, items, true, i, b.locator.clone(), context));
+            }
+        }
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_shortened() {
+        assert_eq!(
+            shorten_heading("First, accurately grasp the background of the idea of building a community."),
+            "accurately grasp the background"
+        );
+        assert_eq!(shorten_heading("Second, fully understand the rich connotation"), "fully understand the rich connotation");
+    }
+
+    #[test]
+    fn point_leads_use_a_shared_lead_phrase() {
+        let t = vec![
+            "Politically, we should respect each other.".to_string(),
+            "In terms of security, we should talk.".to_string(),
+            "Economically, we should trade.".to_string(),
+        ];
+        assert_eq!(point_leads(&t), vec!["Politically", "In terms of security", "Economically"]);
+    }
+
+    #[test]
+    fn outline_of_parts_and_points() {
+        let doc = super::super::document::parse(
+            "My Essay\n\nIntro.\n\nFirst, grasp the background of the idea.\n\nText.\n\n\
+             Second, understand the rich connotation of it.\n\nWe act from three aspects.\n\n\
+             (1) Politically, we talk.\n\n(2) Economically, we trade.\n\n(3) Culturally, we learn.\n",
+        );
+        let mut out = Vec::new();
+        extract(&doc, &mut out);
+        assert_eq!(out[0].front, "What are the two parts of “My Essay”, in order?");
+        assert_eq!(out[0].items, vec!["grasp the background of the idea", "understand the rich connotation of it"]);
+        assert_eq!(out[1].items, vec!["Politically", "Economically", "Culturally"]);
+        assert!(out[1].front.starts_with("Name the three aspects"), "{}", out[1].front);
+    }
+}

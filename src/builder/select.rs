@@ -1,0 +1,227 @@
+//! Filters, near-duplicate merging, ranking and sizing of candidates.
+
+use std::collections::{HashMap, HashSet};
+
+use super::candidate::Candidate;
+use super::frame::starts_with_pronoun;
+use super::gaps::{is_topic, Ctx};
+use super::text::{self, fold, Stems};
+use crate::model::CardKind;
+
+/// A candidate that did not make it into the deck, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    pub source: String,
+    pub front: String,
+    pub reason: String,
+}
+
+/// Letters and digits only, space-separated (for leak checks).
+pub fn canon(s: &str) -> String {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Why a candidate fails the hard filters, if it does.
+pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
+    let fw = text::word_count(&c.front);
+    if fw < 4 {
+        return Some("question shorter than 4 words".into());
+    }
+    if fw > 48 {
+        return Some(format!("question of {fw} words"));
+    }
+    if starts_with_pronoun(&c.front) {
+        return Some("question starts with an unresolved pronoun".into());
+    }
+    let answers = c.answer_items();
+    if answers.len() > 7 {
+        return Some(format!("{} items (lists are split at 7)", answers.len()));
+    }
+    let limit = if c.items.is_empty() { 7 } else { 6 };
+    if let Some(long) = answers.iter().find(|a| text::word_count(a) > limit) {
+        return Some(format!("answer '{long}' is longer than {limit} words"));
+    }
+    if answers.iter().any(|a| text::word_count(a) == 0) {
+        return Some("empty answer".into());
+    }
+    let front_canon = format!(" {} ", canon(&c.front));
+    let front_stems: HashSet<String> = ctx.stems.content_stems(&c.front).into_iter().collect();
+    for a in &answers {
+        let ac = canon(a);
+        let stems = ctx.stems.content_stems(a);
+        if front_canon.contains(&format!(" {ac} "))
+            || (!stems.is_empty() && stems.iter().all(|s| front_stems.contains(s)))
+        {
+            return Some(format!("answer '{a}' leaks into the question"));
+        }
+    }
+    if c.items.is_empty() && is_topic(&c.back, ctx) {
+        return Some(format!("'{}' is a topic word (guessable)", c.back));
+    }
+    None
+}
+
+fn answer_stems(c: &Candidate, stems: &Stems) -> HashSet<String> {
+    c.answer_items()
+        .iter()
+        .flat_map(|a| stems.content_stems(a))
+        .collect()
+}
+
+/// Jaccard similarity of two stem sets.
+pub fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let inter = a.intersection(b).count();
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        1.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Near-duplicate threshold on answer stems (CARDS.md §4.4).
+pub const DUPLICATE_JACCARD: f64 = 0.8;
+
+/// Picks the deck: best per section and per block first (coverage), then by
+/// score up to `budget`, at most `per_block` from one block, no duplicates.
+pub fn select(
+    cands: Vec<Candidate>,
+    budget: usize,
+    per_block: usize,
+    section_of: &dyn Fn(usize) -> usize,
+    stems: &Stems,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Candidate> {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| {
+        cands[b]
+            .score
+            .total_cmp(&cands[a].score)
+            .then(cands[a].block.cmp(&cands[b].block))
+            .then(cands[a].sentence.cmp(&cands[b].sentence))
+            .then(cands[a].front.cmp(&cands[b].front))
+    });
+    let sets: Vec<HashSet<String>> = cands.iter().map(|c| answer_stems(c, stems)).collect();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut taken = vec![false; cands.len()];
+    let mut per: HashMap<usize, usize> = HashMap::new();
+    let mut fronts: HashSet<String> = HashSet::new();
+    // stem -> chosen indices, to find near-duplicates without comparing all pairs
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+
+    let mut try_take = |i: usize,
+                        chosen: &mut Vec<usize>,
+                        taken: &mut Vec<bool>,
+                        dropped: &mut Vec<Dropped>,
+                        record: bool|
+     -> bool {
+        if taken[i] {
+            return false;
+        }
+        let c = &cands[i];
+        if per.get(&c.block).copied().unwrap_or(0) >= per_block {
+            return false;
+        }
+        let front_key = canon(&c.front);
+        let dup_front = fronts.contains(&front_key);
+        let mut dup_of = None;
+        if !dup_front {
+            let mut seen = HashSet::new();
+            'outer: for s in &sets[i] {
+                if let Some(list) = index.get(s) {
+                    for &j in list.iter().take(200) {
+                        if seen.insert(j) && similarity(&sets[i], &sets[j]) >= DUPLICATE_JACCARD {
+                            dup_of = Some(j);
+                            break 'outer;
+                        }
+                    }
+                }
+            }
+        }
+        if dup_front || dup_of.is_some() {
+            taken[i] = true;
+            if record {
+                dropped.push(Dropped {
+                    source: c.locator.clone(),
+                    front: c.front.clone(),
+                    reason: match dup_of {
+                        Some(j) => format!("near-duplicate of '{}'", cands[j].front),
+                        None => "same question as another card".into(),
+                    },
+                });
+            }
+            return false;
+        }
+        taken[i] = true;
+        *per.entry(c.block).or_default() += 1;
+        fronts.insert(front_key);
+        for s in &sets[i] {
+            index.entry(s.clone()).or_default().push(i);
+        }
+        chosen.push(i);
+        true
+    };
+
+    // 1. the best card of every section, 2. of every block (not fallbacks)
+    let mut seen_sections = HashSet::new();
+    for &i in &order {
+        if chosen.len() >= budget {
+            break;
+        }
+        if seen_sections.insert(section_of(cands[i].block)) {
+            try_take(i, &mut chosen, &mut taken, dropped, true);
+        }
+    }
+    let mut seen_blocks: HashSet<usize> = chosen.iter().map(|&i| cands[i].block).collect();
+    for &i in &order {
+        if chosen.len() >= budget {
+            break;
+        }
+        if cands[i].score >= 2.5 && seen_blocks.insert(cands[i].block) {
+            try_take(i, &mut chosen, &mut taken, dropped, true);
+        }
+    }
+    // 3. by score
+    for &i in &order {
+        if chosen.len() >= budget {
+            break;
+        }
+        try_take(i, &mut chosen, &mut taken, dropped, true);
+    }
+    for &i in &order {
+        if !taken[i] {
+            dropped.push(Dropped {
+                source: cands[i].locator.clone(),
+                front: cands[i].front.clone(),
+                reason: format!("ranked below the deck size ({budget} cards)"),
+            });
+        }
+    }
+    let mut out: Vec<Candidate> = chosen.into_iter().map(|i| cands[i].clone()).collect();
+    sort_in_document_order(&mut out);
+    out
+}
+
+fn kind_rank(k: CardKind) -> u8 {
+    match k {
+        CardKind::Outline => 0,
+        CardKind::List => 1,
+        CardKind::Cloze => 2,
+        CardKind::Basic => 3,
+    }
+}
+
+/// Document order: block, sentence, kind, question.
+pub fn sort_in_document_order(cards: &mut [Candidate]) {
+    cards.sort_by(|a, b| {
+        a.block
+            .cmp(&b.block)
+            .then(a.sentence.cmp(&b.sentence))
+            .then(kind_rank(a.kind).cmp(&kind_rank(b.kind)))
+            .then(a.front.cmp(&b.front))
+    });
+}

@@ -1,0 +1,313 @@
+//! Text utilities for the builder: words, sentences, stems, small lexicons.
+//! Pure and language-specific (English).
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Function words: never a gap, never counted as content.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either",
+    "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he",
+    "hence", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i",
+    "if", "in", "into", "is", "it", "its", "itself", "just", "let", "may", "me", "might", "more",
+    "most", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
+    "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "shall",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+    "themselves", "then", "there", "therefore", "these", "they", "this", "those", "thus", "to",
+    "too", "under", "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when",
+    "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
+    "without", "would", "yet", "you", "your", "yours", "yourself", "whereas", "thereby", "herein",
+    "also", "well", "many", "much", "like", "via", "per", "among", "across", "through",
+    "throughout", "toward", "towards", "onto", "ere",
+];
+
+/// Verbs and auxiliaries that end a list item or a subject (a small lexicon
+/// of forms common in expository prose; no tagger needed).
+pub const VERBS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "shall",
+    "should", "will", "would", "can", "could", "may", "might", "must", "do", "does", "did",
+    "means", "mean", "include", "includes", "including", "comprises", "comprise", "contains",
+    "contain", "consists", "consist", "signifies", "signify", "stands", "stand", "covers",
+    "involves", "requires", "require", "becomes", "become", "became", "remains", "remain",
+    "makes", "make", "made", "gives", "give", "gave", "brings", "bring", "breeds", "produces",
+    "produce", "leads", "lead", "needs", "need", "calls", "call", "seeks", "seek", "holds",
+    "hold", "represents", "represent", "refers", "refer", "provides", "provide", "promotes",
+    "promote", "builds", "build", "opens", "respects", "respect", "reflects", "reflect",
+    "adapts", "points", "inherits", "carries", "conforms", "responds", "draws", "condenses",
+    "shows", "show", "says", "said", "says", "declared", "declares", "pointed", "put", "puts",
+    "forms", "forming", "entitled", "subjected", "according", "depends", "depend", "lies", "lie",
+    "enjoy", "enjoys", "develop", "develops", "ensure", "ensures", "serve", "serves",
+];
+
+/// Words that start a trailing phrase an item can lose when it is too long.
+pub const TRAILING_CUTS: &[&str] = &[
+    "in", "at", "among", "within", "for", "through", "throughout", "across", "beyond", "under",
+    "during", "into", "by", "which", "that", "who", "whose", "where", "so", "from", "without",
+    "to", "on", "with", "as", "between", "before", "after", "than", "of",
+];
+
+/// Words that introduce a list after a head noun or verb.
+pub const LIST_CUES: &[&str] = &[
+    "of", "such as", "including", "namely", "like", "to", "for", "from", "as", "on", "in", "by",
+    "with", "between", "is", "are", "be", "into", "against", "upon",
+];
+
+/// Number words for counted lists.
+pub const NUMBER_WORDS: &[(&str, usize)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+];
+
+/// Ordinal words that start document parts ("First, ...").
+pub const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+/// Pronouns a question must not start with (unresolved antecedent).
+pub const PRONOUNS: &[&str] = &[
+    "it", "this", "they", "these", "those", "that", "he", "she", "its", "their", "such", "them",
+];
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "no",
+    "art", "fig", "vol", "pp", "p", "ch", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "inc", "ltd", "co", "gen", "col",
+    "lt", "sgt", "capt", "rev", "hon", "approx", "dept", "est", "ca", "al",
+];
+
+/// Lowercase, with typographic quotes and dashes mapped to ASCII.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201b}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2010}'..='\u{2014}' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `w` (any case) is a function word.
+pub fn is_stop(w: &str) -> bool {
+    let w = fold(w);
+    STOP_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Whether `w` is in the verb lexicon.
+pub fn is_verb(w: &str) -> bool {
+    let w = fold(w);
+    VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// The value of a number word or digits ("five", "5").
+pub fn number_value(w: &str) -> Option<usize> {
+    let w = fold(w);
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Ok(n) = w.parse::<usize>() {
+        return (2..=50).contains(&n).then_some(n);
+    }
+    NUMBER_WORDS.iter().find(|(s, _)| *s == w).map(|(_, n)| *n)
+}
+
+/// A word token with its byte span in the source string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits on whitespace, trimming surrounding punctuation (keeps `-`, `'`,
+/// `%` and inner `.`), with byte spans.
+pub fn words(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                push_word(s, st, i, &mut out);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        push_word(s, st, s.len(), &mut out);
+    }
+    out
+}
+
+fn push_word<'a>(s: &'a str, start: usize, end: usize, out: &mut Vec<Word<'a>>) {
+    let raw = &s[start..end];
+    let keep = |c: char| c.is_alphanumeric() || c == '%';
+    let Some(first) = raw.find(keep) else { return };
+    let last = raw.rfind(keep).map_or(raw.len(), |p| {
+        p + raw[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    out.push(Word {
+        text: &raw[first..last],
+        start: start + first,
+        end: start + last,
+    });
+}
+
+/// Number of words in `s`.
+pub fn word_count(s: &str) -> usize {
+    words(s).len()
+}
+
+/// Splits a paragraph into sentences, not at abbreviations, initials,
+/// decimals or inside quotes that continue the sentence.
+pub fn sentences(p: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // absorb closing quotes/brackets
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')') {
+                j += 1;
+            }
+            let at_end = j >= chars.len();
+            let followed_by_space = !at_end && chars[j].1.is_whitespace();
+            if at_end || followed_by_space {
+                // next non-space char
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let next = chars.get(k).map(|x| x.1);
+                let starts_sentence = next.is_none_or(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '(' | '\'' | '\u{2018}')
+                });
+                let word_before = p[start..pos]
+                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                    .next()
+                    .unwrap_or("");
+                let wb = fold(word_before);
+                let is_abbrev = c == '.'
+                    && (ABBREVIATIONS.contains(&wb.as_str())
+                        || (wb.chars().count() == 1 && wb.chars().all(char::is_alphabetic)));
+                if starts_sentence && !is_abbrev {
+                    let end = chars.get(j).map_or(p.len(), |x| x.0);
+                    let s = p[start..end].trim();
+                    if !s.is_empty() {
+                        out.push(s.to_string());
+                    }
+                    start = chars.get(k).map_or(p.len(), |x| x.0);
+                    i = k;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    let rest = p[start.min(p.len())..].trim();
+    if !rest.is_empty() {
+        out.push(rest.to_string());
+    }
+    out
+}
+
+/// English Snowball stems with a prefix fix-up, for matching and dedupe.
+pub struct Stems {
+    stemmer: Stemmer,
+}
+
+impl Default for Stems {
+    fn default() -> Self {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Stems {
+    /// The stem of one word (folded).
+    pub fn stem(&self, w: &str) -> String {
+        let f = fold(w);
+        let f = f.trim_matches(|c: char| !c.is_alphanumeric());
+        let f = f.strip_suffix("'s").unwrap_or(f);
+        let s = self.stemmer.stem(f).into_owned();
+        // economy/economic -> econom (Snowball gives economi/econom)
+        s.strip_suffix('i').filter(|x| x.len() >= 5).map_or(s.clone(), str::to_string)
+    }
+
+    /// Stems of the content words of `s`.
+    pub fn content_stems(&self, s: &str) -> Vec<String> {
+        words(s)
+            .iter()
+            .filter(|w| !is_stop(w.text))
+            .map(|w| self.stem(w.text))
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}
+
+/// Capitalises the first letter.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Collapses runs of whitespace.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_respect_abbreviations_and_decimals() {
+        let s = sentences("Dr. Smith paid 3.69 dollars on Jan. 5. Then he left. “Why?” he asked.");
+        assert_eq!(s, vec!["Dr. Smith paid 3.69 dollars on Jan. 5.", "Then he left.", "“Why?” he asked."]);
+    }
+
+    #[test]
+    fn sentence_ending_in_a_quote() {
+        let s = sentences("He said: \"peace is the theme.\" The world agreed.");
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn words_keep_percent_and_hyphens() {
+        let w: Vec<&str> = words("exceeded 30%, win-win (China’s) plan.").iter().map(|w| w.text).collect();
+        assert_eq!(w, vec!["exceeded", "30%", "win-win", "China’s", "plan"]);
+    }
+
+    #[test]
+    fn stems_align_word_families() {
+        let s = Stems::default();
+        assert_eq!(s.stem("economy"), s.stem("economic"));
+        assert_eq!(s.stem("Politically"), s.stem("politics"));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(number_value("five"), Some(5));
+        assert_eq!(number_value("Seven"), Some(7));
+        assert_eq!(number_value("1"), None);
+        assert_eq!(number_value("aspects"), None);
+    }
+}

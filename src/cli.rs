@@ -1,0 +1,200 @@
+//! Command-line interface (clap derive). No logic here: each `///` doc is the
+//! `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// recall: learn a document with spaced repetition.
+///
+/// Build a deck of question cards from a study text, study it a little every
+/// day, and let the SM-2 scheduler decide when each card comes back. Progress
+/// lives in a SQLite database; decks are plain TOML files a study group can
+/// share.
+///
+/// First time? Run `recall study`: it opens the bundled sample deck.
+#[derive(Debug, Parser)]
+#[command(name = "recall", version, propagate_version = true)]
+pub struct Cli {
+    /// Database file [default: the platform data directory, e.g. ~/.local/share/recall/recall.db]
+    #[arg(long, global = true, env = "RECALL_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Pretend it is this moment (RFC 3339, e.g. 2026-11-28T09:00:00+01:00, or a date).
+    /// The study day starts at the rollover hour (default 04:00) in that offset.
+    #[arg(long, global = true, env = "RECALL_NOW", value_name = "TIME")]
+    pub now: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Study today's cards in an interactive session.
+    ///
+    /// Order: unfinished final-drill cards from earlier today, then due reviews
+    /// (most overdue first), then new cards in deck order up to the daily limit.
+    /// Type an answer (list items in any order, separated by commas or
+    /// semicolons) or press Enter to reveal; confirm the suggested grade with
+    /// Enter or type 0-5. Cards graded below 4 come back at the end of the
+    /// session (the final drill) until graded 4 or 5.
+    ///
+    /// Keys at the answer prompt: u = undo the last answer, s = skip,
+    /// e = show the source sentence, q = quit (Ctrl-C also quits; every answer
+    /// is already saved).
+    ///
+    /// When standard input is not a terminal, one line is read per prompt
+    /// (the answer, then the grade; an empty grade line accepts the suggested
+    /// grade), so a session can be scripted. With no database yet, the bundled
+    /// sample deck is imported first.
+    Study(StudyArgs),
+
+    /// Build a deck file from a study document (plain text or Markdown).
+    ///
+    /// Reads the document's structure (headings, numbered points, lists,
+    /// figures, quotations) and writes question cards to a deck file.
+    /// Building the same document twice gives the same file, and card ids
+    /// depend only on each card's kind, answer and place, so a rebuilt deck
+    /// re-imports without losing progress on unchanged cards.
+    Build(BuildArgs),
+
+    /// Import a deck file, adding new cards and updating changed ones.
+    ///
+    /// Cards are matched by id: changed text keeps the card's progress; cards
+    /// missing from the file are retired (history kept, no longer shown) and
+    /// come back with their old progress if they return; a card whose id
+    /// changed but whose answer did not is relinked. All or nothing: a bad
+    /// file changes nothing.
+    Import(ImportArgs),
+
+    /// Write a deck back to a deck file (the format `import` reads).
+    Export(ExportArgs),
+
+    /// List decks with counts of new, due, learned and retired cards.
+    Decks(JsonArgs),
+
+    /// List cards with their scheduling state.
+    Cards(CardsArgs),
+
+    /// Grade one card without the interactive session (for scripts).
+    ///
+    /// The first answer of a study day to a new or due card is its scheduled
+    /// repetition (SM-2 applies); a later answer the same day is a final-drill
+    /// answer (logged; the schedule is unchanged). A card that is not due yet
+    /// is refused.
+    Answer(AnswerArgs),
+
+    /// Show or change settings (new_per_day, review_cap, rollover_hour).
+    Config(ConfigArgs),
+
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StudyArgs {
+    /// Study only this deck (by id).
+    pub deck: Option<String>,
+    /// New cards to introduce today (overrides the new_per_day setting).
+    #[arg(long, value_name = "N")]
+    pub new: Option<u32>,
+    /// Do not ask for typed answers: show the question, reveal, then grade.
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The document to read (UTF-8 plain text or Markdown).
+    pub doc: PathBuf,
+    /// Where to write the deck [default: <doc stem>.toml in the current directory].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Deck name [default: the document's title].
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Also import the deck into the database.
+    #[arg(long)]
+    pub import: bool,
+    /// Explain why candidate cards were dropped.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The deck file (.toml).
+    pub file: PathBuf,
+    /// Show what would change (added / updated / unchanged / retired) and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The deck id.
+    pub deck: String,
+    /// Output file [default: standard output].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArgs {
+    /// Print JSON (fields documented in the README).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CardsArgs {
+    /// Only this deck.
+    pub deck: Option<String>,
+    /// Include retired cards.
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON (fields documented in the README).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The card: its id, or DECK_ID/CARD_ID when ids clash across decks.
+    pub card: String,
+    /// The grade: 5 perfect, 4 correct after hesitation, 3 correct with serious
+    /// difficulty, 2 wrong but easy once seen, 1 wrong but remembered once seen,
+    /// 0 blackout.
+    #[arg(value_parser = clap::value_parser!(u8).range(0..=5))]
+    pub grade: u8,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The setting to show or change (all settings if omitted).
+    pub key: Option<String>,
+    /// The new value.
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,338 @@
+//! Merging a deck file into the database by card id.
+//!
+//! * a new id is added as a new card;
+//! * a known id whose text changed is updated and keeps its state and history;
+//! * a known id, unchanged, stays as it is (its position may move);
+//! * an id missing from the file is retired: kept with its history, not shown;
+//! * a retired id that comes back is revived with its old state;
+//! * a new id whose card matches a card that vanished from the file (same
+//!   kind, nearly the same answer) is *relinked*: it takes over that card's
+//!   state, because the id changed only because the text moved.
+//!
+//! [`plan`] is pure; [`apply`] writes the plan in one transaction.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{Connection, TransactionBehavior};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::model::{CardContent, Deck};
+use crate::storage::{cards, cards::StoredCard, decks};
+
+/// Similarity (0..1, normalised Levenshtein on the folded answer) at or above
+/// which a vanished card and a new one are taken to be the same card.
+pub const RELINK_SIMILARITY: f64 = 0.85;
+
+/// What an import does, card by card.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub deck_is_new: bool,
+    /// Incoming index.
+    pub added: Vec<usize>,
+    /// Incoming index, existing row id.
+    pub updated: Vec<(usize, i64)>,
+    /// Incoming index, existing row id (content identical; position may move).
+    pub unchanged: Vec<(usize, i64)>,
+    /// Incoming index, existing row id, the id the card had before.
+    pub relinked: Vec<(usize, i64, String)>,
+    /// Incoming ids that were retired and come back (also in updated/unchanged).
+    pub revived: Vec<String>,
+    /// Existing row id and id of active cards missing from the file.
+    pub retired: Vec<(i64, String)>,
+}
+
+/// Counts and ids of a plan, for the report and `--json`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Report {
+    pub deck: String,
+    pub dry_run: bool,
+    pub deck_is_new: bool,
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: usize,
+    pub relinked: Vec<(String, String)>,
+    pub revived: Vec<String>,
+    pub retired: Vec<String>,
+}
+
+impl Plan {
+    /// Whether applying the plan changes any card.
+    pub fn changes_cards(&self) -> bool {
+        !(self.added.is_empty()
+            && self.updated.is_empty()
+            && self.relinked.is_empty()
+            && self.retired.is_empty()
+            && self.revived.is_empty())
+    }
+
+    /// The report for this plan.
+    pub fn report(&self, deck: &Deck, dry_run: bool) -> Report {
+        let id = |i: usize| deck.cards[i].id.clone();
+        Report {
+            deck: deck.meta.id.clone(),
+            dry_run,
+            deck_is_new: self.deck_is_new,
+            added: self.added.iter().map(|&i| id(i)).collect(),
+            updated: self.updated.iter().map(|&(i, _)| id(i)).collect(),
+            unchanged: self.unchanged.len(),
+            relinked: self
+                .relinked
+                .iter()
+                .map(|(i, _, old)| (old.clone(), id(*i)))
+                .collect(),
+            revived: self.revived.clone(),
+            retired: self.retired.iter().map(|(_, k)| k.clone()).collect(),
+        }
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn same_card(a: &CardContent, b: &CardContent) -> bool {
+    if a.kind != b.kind {
+        return false;
+    }
+    let (x, y) = (fold(&a.answer_text()), fold(&b.answer_text()));
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    x == y || strsim::normalized_levenshtein(&x, &y) >= RELINK_SIMILARITY
+}
+
+/// Plans the merge of `incoming` into the deck's `existing` cards (pure).
+pub fn plan(existing: &[StoredCard], incoming: &Deck, deck_exists: bool) -> Plan {
+    let mut p = Plan {
+        deck_is_new: !deck_exists,
+        ..Plan::default()
+    };
+    let by_key: HashMap<&str, &StoredCard> =
+        existing.iter().map(|c| (c.content.id.as_str(), c)).collect();
+    let incoming_keys: HashSet<&str> = incoming.cards.iter().map(|c| c.id.as_str()).collect();
+    // Cards that vanish from the file: candidates for relinking, else retired.
+    let mut vanished: Vec<&StoredCard> = existing
+        .iter()
+        .filter(|c| !incoming_keys.contains(c.content.id.as_str()))
+        .collect();
+    for (i, card) in incoming.cards.iter().enumerate() {
+        match by_key.get(card.id.as_str()) {
+            Some(old) => {
+                if old.retired {
+                    p.revived.push(card.id.clone());
+                }
+                if old.content == *card {
+                    p.unchanged.push((i, old.rowid));
+                } else {
+                    p.updated.push((i, old.rowid));
+                }
+            }
+            None => {
+                // Prefer an active vanished card, then a retired one.
+                let pos = vanished
+                    .iter()
+                    .position(|o| !o.retired && same_card(&o.content, card))
+                    .or_else(|| vanished.iter().position(|o| same_card(&o.content, card)));
+                match pos {
+                    Some(j) => {
+                        let old = vanished.remove(j);
+                        if old.retired {
+                            p.revived.push(card.id.clone());
+                        }
+                        p.relinked.push((i, old.rowid, old.content.id.clone()));
+                    }
+                    None => p.added.push(i),
+                }
+            }
+        }
+    }
+    p.retired = vanished
+        .into_iter()
+        .filter(|c| !c.retired)
+        .map(|c| (c.rowid, c.content.id.clone()))
+        .collect();
+    p
+}
+
+/// Refuses a file whose deck id is already taken by what looks like another
+/// deck: a different name and not one card id in common.
+pub fn check_conflict(conn: &Connection, incoming: &Deck, existing: &[StoredCard]) -> Result<()> {
+    let Some(meta) = decks::get(conn, &incoming.meta.id)? else {
+        return Ok(());
+    };
+    if meta.name == incoming.meta.name || existing.is_empty() {
+        return Ok(());
+    }
+    let keys: HashSet<&str> = existing.iter().map(|c| c.content.id.as_str()).collect();
+    if incoming.cards.iter().any(|c| keys.contains(c.id.as_str())) {
+        return Ok(());
+    }
+    Err(Error::Invalid(format!(
+        "deck id '{}' is already used by a different deck ('{}', {} cards, none shared with '{}'); \
+         give this deck another id in its [deck] table",
+        meta.id,
+        meta.name,
+        existing.len(),
+        incoming.meta.name
+    )))
+}
+
+/// Plans and (unless `dry_run`) applies the import of `deck`, all or nothing.
+pub fn import_deck(conn: &mut Connection, deck: &Deck, now_ms: i64, dry_run: bool) -> Result<Report> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let existing = cards::deck_cards(&tx, &deck.meta.id)?;
+    check_conflict(&tx, deck, &existing)?;
+    let deck_exists = decks::get(&tx, &deck.meta.id)?.is_some();
+    let p = plan(&existing, deck, deck_exists);
+    let report = p.report(deck, dry_run);
+    if dry_run {
+        return Ok(report); // dropping tx rolls back (nothing was written)
+    }
+    apply(&tx, deck, &p, &existing, now_ms)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+/// Writes a plan. Call inside a transaction.
+pub fn apply(
+    conn: &Connection,
+    deck: &Deck,
+    p: &Plan,
+    existing: &[StoredCard],
+    now_ms: i64,
+) -> Result<()> {
+    let meta_changed = decks::get(conn, &deck.meta.id)?.as_ref() != Some(&deck.meta);
+    if meta_changed || p.changes_cards() || p.deck_is_new {
+        decks::upsert(conn, &deck.meta, now_ms)?;
+    }
+    let old_ord: HashMap<i64, (i64, bool)> = existing
+        .iter()
+        .map(|c| (c.rowid, (c.ord, c.retired)))
+        .collect();
+    // Relinked ids may collide with keys still held by other rows mid-way:
+    // free them first by giving relinked rows a temporary key.
+    for (_, rowid, _) in &p.relinked {
+        conn.execute(
+            "UPDATE cards SET key = '~relink~' || id WHERE id = ?1",
+            [rowid],
+        )?;
+    }
+    for &i in &p.added {
+        cards::insert(conn, &deck.meta.id, i as i64, &deck.cards[i], now_ms)?;
+    }
+    for &(i, rowid) in &p.updated {
+        cards::update_content(conn, rowid, i as i64, &deck.cards[i], now_ms)?;
+    }
+    for (i, rowid, _) in &p.relinked {
+        cards::update_content(conn, *rowid, *i as i64, &deck.cards[*i], now_ms)?;
+    }
+    for &(i, rowid) in &p.unchanged {
+        if old_ord.get(&rowid) != Some(&(i as i64, false)) {
+            cards::set_ord(conn, rowid, i as i64)?;
+        }
+    }
+    for (rowid, _) in &p.retired {
+        cards::retire(conn, *rowid, now_ms)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CardKind, DeckMeta};
+    use crate::scheduler::CardState;
+
+    fn card(id: &str, back: &str) -> CardContent {
+        CardContent {
+            id: id.into(),
+            kind: CardKind::Basic,
+            front: format!("Question {id}?"),
+            back: back.into(),
+            items: vec![],
+            ordered: false,
+            source: String::new(),
+            context: String::new(),
+            tags: vec![],
+        }
+    }
+
+    fn stored(rowid: i64, c: CardContent, retired: bool) -> StoredCard {
+        StoredCard {
+            rowid,
+            deck_id: "d".into(),
+            ord: rowid,
+            retired,
+            content: c,
+            state: CardState::NEW,
+        }
+    }
+
+    fn deck(cards: Vec<CardContent>) -> Deck {
+        Deck {
+            meta: DeckMeta {
+                id: "d".into(),
+                name: "D".into(),
+                source: None,
+            },
+            cards,
+        }
+    }
+
+    #[test]
+    fn classifies_every_card() {
+        let existing = vec![
+            stored(1, card("a", "alpha"), false),
+            stored(2, card("b", "beta"), false),
+            stored(3, card("c", "gamma"), false),
+            stored(4, card("r", "retired one"), true),
+        ];
+        let mut b2 = card("b", "beta");
+        b2.front = "Edited?".into();
+        let incoming = deck(vec![
+            card("a", "alpha"),
+            b2,
+            card("r", "retired one"),
+            card("n", "something entirely new"),
+        ]);
+        let p = plan(&existing, &incoming, true);
+        assert_eq!(p.unchanged, vec![(0, 1), (2, 4)]);
+        assert_eq!(p.updated, vec![(1, 2)]);
+        assert_eq!(p.added, vec![3]);
+        assert_eq!(p.revived, vec!["r".to_string()]);
+        assert_eq!(p.retired, vec![(3, "c".to_string())]);
+    }
+
+    #[test]
+    fn moved_card_is_relinked_by_content() {
+        let existing = vec![stored(1, card("old-id", "The Moral Law"), false)];
+        let incoming = deck(vec![card("new-id", "the moral law")]);
+        let p = plan(&existing, &incoming, true);
+        assert_eq!(p.relinked, vec![(0, 1, "old-id".to_string())]);
+        assert!(p.added.is_empty() && p.retired.is_empty());
+    }
+
+    #[test]
+    fn different_answer_is_not_relinked() {
+        let existing = vec![stored(1, card("old", "Heaven"), false)];
+        let incoming = deck(vec![card("new", "Earth and sky")]);
+        let p = plan(&existing, &incoming, true);
+        assert!(p.relinked.is_empty());
+        assert_eq!(p.added, vec![0]);
+        assert_eq!(p.retired.len(), 1);
+    }
+
+    #[test]
+    fn same_file_twice_changes_nothing() {
+        let existing = vec![stored(0, card("a", "x"), false)];
+        let p = plan(&existing, &deck(vec![card("a", "x")]), true);
+        assert!(!p.changes_cards());
+    }
+}

@@ -1,0 +1,19 @@
+//! recall: spaced-repetition quizzes built from the documents you study.
+//!
+//! Pure parts (no I/O): [`scheduler`], [`model`], [`deckfile`] parsing,
+//! [`import`] planning. Glue: [`storage`] (SQLite) and [`app`] (commands).
+//! Only [`clock`] reads the wall clock.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod deckfile;
+pub mod error;
+pub mod import;
+pub mod model;
+pub mod scheduler;
+pub mod storage;
+pub mod builder;
+pub mod grading;
+pub mod queue;
+pub mod session;

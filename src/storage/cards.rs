@@ -1,0 +1,232 @@
+//! Card rows and their scheduling state.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use crate::error::{Error, Result};
+use crate::model::{CardContent, CardKind};
+use crate::scheduler::CardState;
+
+/// A card as stored: content, place, and scheduling state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCard {
+    /// Local row id (never leaves the database).
+    pub rowid: i64,
+    pub deck_id: String,
+    pub ord: i64,
+    pub retired: bool,
+    pub content: CardContent,
+    pub state: CardState,
+}
+
+/// Columns selected by every card query, in `row_to_card` order.
+pub const CARD_COLUMNS: &str = "c.id, c.deck_id, c.ord, c.retired, c.key, c.kind, c.front, c.back,
+    c.items, c.ordered, c.source, c.context, c.tags,
+    s.ef, s.reps, s.interval, s.due, s.lapses";
+
+/// Formats a study day as stored (`YYYY-MM-DD`).
+pub fn day_str(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// Parses a stored study day.
+pub fn parse_day(s: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn json_list(s: &str) -> rusqlite::Result<Vec<String>> {
+    serde_json::from_str(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Maps a row selected with [`CARD_COLUMNS`].
+pub fn row_to_card(r: &Row<'_>) -> rusqlite::Result<StoredCard> {
+    let kind: String = r.get(5)?;
+    let due: Option<String> = r.get(16)?;
+    Ok(StoredCard {
+        rowid: r.get(0)?,
+        deck_id: r.get(1)?,
+        ord: r.get(2)?,
+        retired: r.get(3)?,
+        content: CardContent {
+            id: r.get(4)?,
+            kind: CardKind::parse(&kind).unwrap_or(CardKind::Basic),
+            front: r.get(6)?,
+            back: r.get(7)?,
+            items: json_list(&r.get::<_, String>(8)?)?,
+            ordered: r.get(9)?,
+            source: r.get(10)?,
+            context: r.get(11)?,
+            tags: json_list(&r.get::<_, String>(12)?)?,
+        },
+        state: CardState {
+            ef: r.get(13)?,
+            reps: r.get(14)?,
+            interval: r.get(15)?,
+            due: due.as_deref().map(parse_day).transpose()?,
+            lapses: r.get(17)?,
+        },
+    })
+}
+
+/// All cards of a deck (retired too), in deck order.
+pub fn deck_cards(conn: &Connection, deck_id: &str) -> Result<Vec<StoredCard>> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id
+         WHERE c.deck_id = ?1 ORDER BY c.retired, c.ord, c.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([deck_id], row_to_card)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Cards for `recall cards`: all decks or one, active first, in deck order.
+pub fn list(conn: &Connection, deck: Option<&str>) -> Result<Vec<StoredCard>> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id
+         WHERE (?1 IS NULL OR c.deck_id = ?1) ORDER BY c.deck_id, c.retired, c.ord, c.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([deck], row_to_card)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One card by local row id.
+pub fn by_rowid(conn: &Connection, rowid: i64) -> Result<StoredCard> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id WHERE c.id = ?1"
+    );
+    conn.query_row(&sql, [rowid], row_to_card)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no card with row id {rowid}")))
+}
+
+/// Finds a card by `CARD_ID` or `DECK_ID/CARD_ID`.
+pub fn find(conn: &Connection, spec: &str) -> Result<StoredCard> {
+    let (deck, key) = match spec.split_once('/') {
+        Some((d, k)) => (Some(d), k),
+        None => (None, spec),
+    };
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id
+         WHERE c.key = ?1 AND (?2 IS NULL OR c.deck_id = ?2) ORDER BY c.deck_id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let found: Vec<StoredCard> = stmt
+        .query_map((key, deck), row_to_card)?
+        .collect::<rusqlite::Result<_>>()?;
+    match found.len() {
+        0 => Err(Error::NotFound(format!(
+            "no card '{spec}' (see `recall cards` for ids)"
+        ))),
+        1 => Ok(found.into_iter().next().expect("one element")),
+        _ => {
+            let decks: Vec<String> = found.iter().map(|c| c.deck_id.clone()).collect();
+            Err(Error::Invalid(format!(
+                "card id '{spec}' is in several decks ({}); write DECK_ID/{spec}",
+                decks.join(", ")
+            )))
+        }
+    }
+}
+
+/// Writes a card's scheduling state.
+pub fn set_state(conn: &Connection, rowid: i64, s: &CardState) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE card_state SET ef = ?2, reps = ?3, interval = ?4, due = ?5, lapses = ?6
+         WHERE card_id = ?1",
+    )?;
+    stmt.execute((
+        rowid,
+        s.ef,
+        s.reps,
+        s.interval,
+        s.due.map(day_str),
+        s.lapses,
+    ))?;
+    Ok(())
+}
+
+/// Inserts a new card with a fresh state; returns its row id.
+pub fn insert(
+    conn: &Connection,
+    deck_id: &str,
+    ord: i64,
+    c: &CardContent,
+    now_ms: i64,
+) -> Result<i64> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO cards(deck_id, key, ord, kind, front, back, items, ordered, source,
+             context, tags, retired, added_at, modified_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?12)",
+    )?;
+    stmt.execute(rusqlite::params![
+        deck_id,
+        c.id,
+        ord,
+        c.kind.as_str(),
+        c.front,
+        c.back,
+        to_json(&c.items),
+        c.ordered,
+        c.source,
+        c.context,
+        to_json(&c.tags),
+        now_ms,
+    ])?;
+    let rowid = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO card_state(card_id) VALUES (?1)")?
+        .execute([rowid])?;
+    Ok(rowid)
+}
+
+/// Replaces a card's content (and key, for relinked cards) keeping its state.
+pub fn update_content(
+    conn: &Connection,
+    rowid: i64,
+    ord: i64,
+    c: &CardContent,
+    now_ms: i64,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE cards SET key = ?2, ord = ?3, kind = ?4, front = ?5, back = ?6, items = ?7,
+             ordered = ?8, source = ?9, context = ?10, tags = ?11, retired = 0, modified_at = ?12
+         WHERE id = ?1",
+    )?;
+    stmt.execute(rusqlite::params![
+        rowid,
+        c.id,
+        ord,
+        c.kind.as_str(),
+        c.front,
+        c.back,
+        to_json(&c.items),
+        c.ordered,
+        c.source,
+        c.context,
+        to_json(&c.tags),
+        now_ms,
+    ])?;
+    Ok(())
+}
+
+/// Moves an unchanged card to a new position and makes sure it is active.
+pub fn set_ord(conn: &Connection, rowid: i64, ord: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE cards SET ord = ?2, retired = 0 WHERE id = ?1")?
+        .execute((rowid, ord))?;
+    Ok(())
+}
+
+/// Retires a card: kept with its history, no longer shown or exported.
+pub fn retire(conn: &Connection, rowid: i64, now_ms: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE cards SET retired = 1, modified_at = ?2 WHERE id = ?1")?
+        .execute((rowid, now_ms))?;
+    Ok(())
+}
+
+fn to_json(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}

@@ -1,0 +1,220 @@
+//! The review log: one row per answer, and the questions sessions ask of it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use crate::model::{Grade, ReviewKind};
+use crate::scheduler::{self, CardState, Outcome};
+use crate::storage::cards::{self, day_str, parse_day, StoredCard};
+
+/// One answer, as written to the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    pub id: i64,
+    pub card_rowid: i64,
+    pub reviewed_at: i64,
+    pub day: NaiveDate,
+    pub grade: u8,
+    pub kind: ReviewKind,
+    pub before: CardState,
+    pub after: CardState,
+    pub taken_ms: i64,
+}
+
+/// Extra facts about an answer, from an interactive session.
+#[derive(Debug, Clone, Default)]
+pub struct AnswerInfo {
+    pub taken_ms: i64,
+    pub suggested: Option<u8>,
+    pub typed: Option<String>,
+    /// JSON with per-item results of a typed answer.
+    pub detail: Option<String>,
+}
+
+/// Whether the card has any answer logged on `day`.
+pub fn answered_on(conn: &Connection, card_rowid: i64, day: NaiveDate) -> Result<bool> {
+    let mut stmt =
+        conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM revlog WHERE day = ?1 AND card_id = ?2)")?;
+    Ok(stmt.query_row((day_str(day), card_rowid), |r| r.get(0))?)
+}
+
+/// Answers a card and logs it, in one write transaction. The card's state is
+/// re-read inside the transaction, so two processes never double-schedule.
+///
+/// Errors if the card is retired, or not due and not yet answered today.
+pub fn record_answer(
+    conn: &mut Connection,
+    card_rowid: i64,
+    grade: Grade,
+    today: NaiveDate,
+    now_ms: i64,
+    info: &AnswerInfo,
+) -> Result<(StoredCard, LogEntry)> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let card = cards::by_rowid(&tx, card_rowid)?;
+    if card.retired {
+        return Err(Error::Invalid(format!(
+            "card '{}' is retired (no longer in deck '{}')",
+            card.content.id, card.deck_id
+        )));
+    }
+    let answered_today = answered_on(&tx, card_rowid, today)?;
+    let outcome: Outcome = scheduler::answer(&card.state, grade, today, answered_today)
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "card '{}' is not due until {} (today is {})",
+                card.content.id,
+                card.state.due.map(day_str).unwrap_or_default(),
+                day_str(today)
+            ))
+        })?;
+    if outcome.kind == ReviewKind::Review {
+        cards::set_state(&tx, card_rowid, &outcome.after)?;
+    }
+    let (b, a) = (&outcome.before, &outcome.after);
+    tx.prepare_cached(
+        "INSERT INTO revlog(card_id, reviewed_at, day, grade, kind,
+            ef_before, reps_before, interval_before, due_before, lapses_before,
+            ef_after, reps_after, interval_after, due_after, lapses_after,
+            taken_ms, suggested, typed, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    )?
+    .execute(rusqlite::params![
+        card_rowid,
+        now_ms,
+        day_str(today),
+        grade.value(),
+        outcome.kind.as_str(),
+        b.ef,
+        b.reps,
+        b.interval,
+        b.due.map(day_str),
+        b.lapses,
+        a.ef,
+        a.reps,
+        a.interval,
+        a.due.map(day_str),
+        a.lapses,
+        info.taken_ms,
+        info.suggested,
+        info.typed,
+        info.detail,
+    ])?;
+    let id = tx.last_insert_rowid();
+    tx.commit()?;
+    let entry = LogEntry {
+        id,
+        card_rowid,
+        reviewed_at: now_ms,
+        day: today,
+        grade: grade.value(),
+        kind: outcome.kind,
+        before: *b,
+        after: *a,
+        taken_ms: info.taken_ms,
+    };
+    let mut card = card;
+    card.state = *a;
+    Ok((card, entry))
+}
+
+/// Undoes one logged answer: restores the card's state from the entry's
+/// "before" columns and deletes the entry, in one transaction.
+pub fn undo(conn: &mut Connection, entry_id: i64) -> Result<LogEntry> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let entry = get(&tx, entry_id)?
+        .ok_or_else(|| Error::NotFound(format!("no review log entry {entry_id}")))?;
+    if entry.kind == ReviewKind::Review {
+        cards::set_state(&tx, entry.card_rowid, &entry.before)?;
+    }
+    tx.execute("DELETE FROM revlog WHERE id = ?1", [entry_id])?;
+    tx.commit()?;
+    Ok(entry)
+}
+
+/// One log entry by id.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<LogEntry>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, card_id, reviewed_at, day, grade, kind,
+                ef_before, reps_before, interval_before, due_before, lapses_before,
+                ef_after, reps_after, interval_after, due_after, lapses_after, taken_ms
+             FROM revlog WHERE id = ?1",
+            [id],
+            row_to_entry,
+        )
+        .optional()?)
+}
+
+fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogEntry> {
+    let state = |base: usize| -> rusqlite::Result<CardState> {
+        let due: Option<String> = r.get(base + 3)?;
+        Ok(CardState {
+            ef: r.get(base)?,
+            reps: r.get(base + 1)?,
+            interval: r.get(base + 2)?,
+            due: due.as_deref().map(parse_day).transpose()?,
+            lapses: r.get(base + 4)?,
+        })
+    };
+    let kind: String = r.get(5)?;
+    Ok(LogEntry {
+        id: r.get(0)?,
+        card_rowid: r.get(1)?,
+        reviewed_at: r.get(2)?,
+        day: parse_day(&r.get::<_, String>(3)?)?,
+        grade: r.get(4)?,
+        kind: ReviewKind::parse(&kind).unwrap_or(ReviewKind::Review),
+        before: state(6)?,
+        after: state(11)?,
+        taken_ms: r.get(16)?,
+    })
+}
+
+/// All entries of a card, oldest first.
+pub fn for_card(conn: &Connection, card_rowid: i64) -> Result<Vec<LogEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, card_id, reviewed_at, day, grade, kind,
+            ef_before, reps_before, interval_before, due_before, lapses_before,
+            ef_after, reps_after, interval_after, due_after, lapses_after, taken_ms
+         FROM revlog WHERE card_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([card_rowid], row_to_entry)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What today's log says about each card answered today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TodayFact {
+    /// The grade of the card's latest answer today.
+    pub last_grade: u8,
+    /// Whether today's scheduled repetition introduced it (it was new).
+    pub introduced: bool,
+}
+
+/// For each card answered on `day`: its last grade and whether it was new.
+pub fn today_facts(conn: &Connection, day: NaiveDate) -> Result<HashMap<i64, TodayFact>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT card_id, grade, kind, due_before FROM revlog WHERE day = ?1 ORDER BY card_id, id",
+    )?;
+    let mut out: HashMap<i64, TodayFact> = HashMap::new();
+    let mut rows = stmt.query([day_str(day)])?;
+    while let Some(r) = rows.next()? {
+        let card: i64 = r.get(0)?;
+        let grade: u8 = r.get(1)?;
+        let kind: String = r.get(2)?;
+        let due_before: Option<String> = r.get(3)?;
+        let fact = out.entry(card).or_insert(TodayFact {
+            last_grade: grade,
+            introduced: false,
+        });
+        fact.last_grade = grade;
+        if kind == "review" && due_before.is_none() {
+            fact.introduced = true;
+        }
+    }
+    Ok(out)
+}
