@@ -11,6 +11,8 @@ pub const GAP: &str = "___";
 /// The subject of a sentence: the words before its first verb, if that is a
 /// short noun phrase (used to resolve a pronoun in the next sentence).
 pub fn subject(sentence: &str) -> Option<String> {
+    // "Sun Tzu said: The art of war is …": the subject follows the colon
+    let sentence = sentence.rsplit(':').next().unwrap_or(sentence).trim();
     let w = words(sentence);
     let v = w.iter().position(|x| is_verb(x.text))?;
     if v == 0 || v > 6 {
@@ -94,7 +96,22 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
 /// The sentence with `[start, end)` replaced by the gap, trimmed and with a
 /// leading pronoun resolved. `None` if the result would not stand alone.
 pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -> Option<String> {
-    let (before, after) = trim_around(&sentence[..start], &sentence[end..]);
+    // Keep only the ";"-clause holding the gap when it can stand alone.
+    let clause_start = sentence[..start].rfind(';').map_or(0, |p| p + 1);
+    let clause_end = sentence[end..].find(';').map_or(sentence.len(), |p| end + p);
+    if (clause_start, clause_end) != (0, sentence.len())
+        && text::word_count(&sentence[clause_start..clause_end]) >= 6
+    {
+        if let Some(f) = gap_front_in(sentence, clause_start, clause_end, start, end, prev) {
+            return Some(f);
+        }
+    }
+    gap_front_in(sentence, 0, sentence.len(), start, end, prev)
+}
+
+fn gap_front_in(sentence: &str, lo: usize, hi: usize, start: usize, end: usize, prev: Option<&str>) -> Option<String> {
+    let (before, after) = trim_around(&sentence[lo..start], &sentence[end..hi]);
+    let after = if hi < sentence.len() { format!("{}.", after.trim_end()) } else { after };
     let front = text::squash(&format!("{before}{GAP}{after}"));
     let front = if front.starts_with(GAP) {
         front
@@ -102,6 +119,14 @@ pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -
         resolve(&front, prev)?
     };
     Some(text::capitalise(&front))
+}
+
+/// Puts a section name before a question: "Article 3: Everyone …".
+pub fn with_prefix(prefix: Option<&str>, front: &str) -> String {
+    match prefix {
+        Some(p) if !front.starts_with(p) => format!("{p}: {front}"),
+        _ => front.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -28,6 +28,8 @@ pub struct At<'a> {
     pub locator: &'a str,
     pub text: &'a str,
     pub prev: Option<&'a str>,
+    /// The section's name, put before questions ("Article 3").
+    pub prefix: Option<&'a str>,
 }
 
 fn figure_re() -> &'static Regex {
@@ -48,7 +50,7 @@ fn quote_re() -> &'static Regex {
 fn card(kind: CardKind, front: String, back: String, at: At<'_>, score: f64, origin: &'static str) -> Candidate {
     Candidate {
         kind,
-        front,
+        front: super::frame::with_prefix(at.prefix, &front),
         back,
         items: vec![],
         ordered: false,
@@ -185,6 +187,11 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut best: Option<(f64, usize, usize)> = None;
     for i in 1..w.len() {
         let t = w[i].text;
+        let ft = fold(t);
+        // verbs make poor gaps: -ed/-ly/-ing forms and words right after "to"
+        if ft.ends_with("ed") || ft.ends_with("ly") || ft.ends_with("ing") || folded[i - 1] == "to" {
+            continue;
+        }
         if is_stop(t) || is_verb(t) || t.len() < 4 || t.chars().any(|c| c.is_ascii_digit()) || !t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}') {
             continue;
         }
@@ -195,7 +202,13 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let idf = ctx.idf.get(&stem).copied().unwrap_or(0.0);
         // extend to a preceding modifier ("military expenditure")
         let mut a = i;
-        if i >= 2 && !is_stop(w[i - 1].text) && !is_verb(w[i - 1].text) && s[w[i - 1].end..w[i].start].trim().is_empty() && w[i - 1].text.chars().all(char::is_alphabetic) && !ctx.topic.contains(&ctx.stems.stem(w[i - 1].text)) {
+        let adjective_like = |x: &str| {
+            let f = fold(x);
+            ["al", "ic", "ive", "ous", "ary", "ful", "less", "able", "ible", "ent", "ant", "ing", "ern", "ian"]
+                .iter()
+                .any(|suf| f.ends_with(suf))
+        };
+        if i >= 2 && adjective_like(w[i - 1].text) && !is_stop(w[i - 1].text) && !is_verb(w[i - 1].text) && s[w[i - 1].end..w[i].start].trim().is_empty() && w[i - 1].text.chars().all(char::is_alphabetic) && !ctx.topic.contains(&ctx.stems.stem(w[i - 1].text)) {
             a = i - 1;
         }
         let score = idf + if a < i { 0.3 } else { 0.0 };

@@ -119,24 +119,94 @@ fn strip_common_lead(items: &mut [String]) {
     }
 }
 
+/// Determiners an item may start with ("his privacy, family, home").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "all",
+    "any", "every", "each", "no", "both",
+];
+
 fn valid_items(items: &[String]) -> bool {
     if items.len() < 2 {
         return false;
     }
     let all_single = items.iter().all(|i| text::word_count(i) == 1);
     items.iter().all(|i| {
-        let n = text::word_count(i);
+        let w = words(i);
+        let n = w.len();
         (1..=MAX_ITEM_WORDS).contains(&n)
-            && words(i).iter().any(|w| !is_stop(w.text))
-            && (all_single || !words(i).iter().any(|w| is_verb(w.text)))
+            && w.iter().any(|x| !is_stop(x.text))
+            && w.last().is_some_and(|x| !is_stop(x.text))
+            && (all_single || !w.iter().any(|x| is_verb(x.text)))
     }) && !items.iter().all(|i| i.chars().all(|c| !c.is_alphabetic()))
 }
 
+/// Whether raw items start like items: with a content word, a determiner or
+/// the lead word most items share (e.g. "to").
+fn parallel_starts(raw: &[String]) -> bool {
+    let firsts: Vec<String> = raw
+        .iter()
+        .map(|i| fold(i.split_whitespace().next().unwrap_or("")))
+        .collect();
+    let shared: Vec<&String> = firsts
+        .iter()
+        .filter(|f| firsts.iter().filter(|g| g == f).count() >= 2)
+        .collect();
+    firsts.iter().all(|f| {
+        !is_stop(f)
+            || DETERMINERS.contains(&f.as_str())
+            || matches!(f.as_str(), "and" | "or")
+            || shared.contains(&f)
+    })
+}
+
+/// Shortens an item that runs on: cut at a trailing phrase (after at least
+/// two words), "of" only as a last resort. `None` if it stays too long.
+fn trim_item<'a>(w: &[Word<'a>], limit: usize) -> Option<Vec<Word<'a>>> {
+    let cut_at = |allow_of: bool| {
+        w.iter().enumerate().skip(2).find(|(_, x)| {
+            let f = fold(x.text);
+            (f != "of" || allow_of) && (TRAILING_CUTS.contains(&f.as_str()) || is_verb(x.text))
+        })
+    };
+    let mut out = w.to_vec();
+    if out.len() > limit {
+        if let Some((i, _)) = cut_at(false) {
+            out.truncate(i);
+        }
+    }
+    if out.len() > MAX_ITEM_WORDS {
+        if let Some((i, _)) = cut_at(true) {
+            out.truncate(i);
+        }
+    }
+    (out.len() <= MAX_ITEM_WORDS && !out.is_empty()).then_some(out)
+}
+
 /// Words of the head chunk that form the first item.
-fn head_tail<'a>(hw: &[Word<'a>], s: &str, head: Span, at_sentence_start: bool, typical: usize) -> Vec<Word<'a>> {
+fn head_tail<'a>(
+    hw: &[Word<'a>],
+    s: &str,
+    head: Span,
+    at_sentence_start: bool,
+    typical: usize,
+    lead: Option<&str>,
+) -> Vec<Word<'a>> {
     if let Some(colon) = s[head.start..head.end].rfind(':') {
         let pos = head.start + colon;
-        return hw.iter().copied().filter(|w| w.start > pos).collect();
+        let after: Vec<Word<'a>> = hw.iter().copied().filter(|w| w.start > pos).collect();
+        return trim_item(&after, typical + 2).unwrap_or_default();
+    }
+    // after the last verb or strong cue, an item that starts like the others
+    let strong = hw.iter().rposition(|w| {
+        is_verb(w.text) || matches!(fold(w.text).as_str(), "including" | "namely" | "as" | "like" | "especially")
+    });
+    if let Some(l) = lead {
+        let from = strong.map_or(0, |p| p + 1);
+        if let Some(k) = (from..hw.len()).find(|&k| fold(hw[k].text) == l) {
+            if let Some(t) = trim_item(&hw[k..], typical + 2) {
+                return t;
+            }
+        }
     }
     let cue = hw.iter().rposition(|w| {
         let f = fold(w.text);
@@ -159,7 +229,8 @@ fn last_item<'a>(rw: &[Word<'a>], typical: usize) -> Vec<Word<'a>> {
     let mut keep = rw.len();
     for (i, w) in rw.iter().enumerate().skip(1) {
         let f = fold(w.text);
-        if is_verb(w.text) || (TRAILING_CUTS.contains(&f.as_str()) && i >= typical.max(1)) {
+        let cut = TRAILING_CUTS.contains(&f.as_str()) && (f != "of" || rw.len() > MAX_ITEM_WORDS);
+        if is_verb(w.text) || (cut && i >= typical.max(1)) {
             keep = i;
             break;
         }
@@ -190,25 +261,67 @@ fn has_strong_cue(s: &str, sp: Span) -> bool {
         || f.split_whitespace().any(|w| matches!(w, "including" | "namely" | "like" | "especially"))
 }
 
-fn is_item_chunk(s: &str, sp: Span) -> bool {
+/// A chunk that can be a whole item (possibly after trimming a trailing phrase).
+fn item_words<'a>(s: &'a str, sp: Span) -> Option<Vec<Word<'a>>> {
     let w = ws(s, sp);
-    !w.is_empty()
-        && !has_strong_cue(s, sp)
-        && w.len() <= MAX_ITEM_WORDS + 1
-        && (w.len() == 1 || !w.iter().any(|x| is_verb(x.text)))
-        && !w.iter().any(|x| is_conj(x.text))
+    if w.is_empty() || has_strong_cue(s, sp) || w.len() > 14 {
+        return None;
+    }
+    let w = trim_item(&w, MAX_ITEM_WORDS)?;
+    (w.len() == 1 || !w.iter().any(|x| is_verb(x.text))).then_some(w)
 }
 
-fn comma_list_at(s: &str, clause: Span, parts: &[Span], j: usize) -> Option<(Found, usize)> {
+fn starts_with_conj(w: &[Word<'_>]) -> bool {
+    w.first().is_some_and(|x| is_conj(x.text))
+}
+
+fn has_conj(w: &[Word<'_>]) -> bool {
+    w.iter().any(|x| is_conj(x.text))
+}
+
+fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize) -> Option<(Found, usize)> {
+    if !has_conj(&ws(s, parts[j0])) {
+        return None;
+    }
+    // The final chunk: the last chunk with a conjunction in the run of item
+    // chunks. A chunk opening with "and"/"or" ends the run; if it is no
+    // item (a new clause: "and the right to …"), the list ends before it.
+    let mut j = j0;
+    let mut k = j0 + 1;
+    if !starts_with_conj(&ws(s, parts[j0])) {
+        while k < parts.len() {
+            let kw = ws(s, parts[k]);
+            if starts_with_conj(&kw) {
+                if item_words(s, parts[k]).is_some_and(|w| w.len() * 2 >= kw.len()) {
+                    j = k;
+                }
+                break;
+            }
+            if item_words(s, parts[k]).is_none() {
+                break;
+            }
+            if has_conj(&kw) {
+                j = k;
+            }
+            k += 1;
+        }
+    }
     let fw = ws(s, parts[j]);
     let oxford = fw.first().is_some_and(|w| is_conj(w.text));
     // middles: parts before j that are whole items
     let mut i = j - 1;
-    while i >= 1 && is_item_chunk(s, parts[i]) {
+    while i >= 1 && item_words(s, parts[i]).is_some() && !starts_with_conj(&ws(s, parts[i])) {
         i -= 1;
     }
-    let middles: Vec<Span> = parts[i + 1..j].to_vec();
-    let mut mids: Vec<Vec<Word<'_>>> = middles.iter().map(|m| ws(s, *m)).collect();
+    let mut mids: Vec<Vec<Word<'_>>> = parts[i + 1..j]
+        .iter()
+        .map(|m| item_words(s, *m).unwrap_or_default())
+        .collect();
+    let lead = mids
+        .first()
+        .and_then(|m| m.first())
+        .map(|w| fold(w.text))
+        .filter(|l| mids.iter().filter(|m| m.first().is_some_and(|w| fold(w.text) == *l)).count() >= 2 || mids.len() == 1);
     let (last_left, right): (Option<Vec<Word<'_>>>, Vec<Word<'_>>) = if oxford {
         if mids.is_empty() {
             return None;
@@ -222,7 +335,6 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j: usize) -> Option<(Fou
             .filter(|(k, w)| *k >= 1 && is_conj(w.text))
             .map(|(k, _)| k)
             .collect();
-        let lead = mids.first().and_then(|m| m.first()).map(|w| fold(w.text));
         let pick = conj_pos
             .iter()
             .copied()
@@ -245,7 +357,7 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j: usize) -> Option<(Fou
     let typical = mids.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let head = parts[i];
     let hw = ws(s, head);
-    let first = head_tail(&hw, s, head, head.start == clause.start && i == 0, typical);
+    let first = head_tail(&hw, s, head, head.start == clause.start && i == 0, typical, lead.as_deref());
     // a list of single verbs ("seek, receive and impart information") ends in one word
     let verbs_only = typical == 1
         && first.len() == 1
@@ -260,7 +372,11 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j: usize) -> Option<(Fou
         spans.push(span_of(m)?);
     }
     spans.push(span_of(&last)?);
-    let mut items: Vec<String> = spans.iter().map(|&(a, b)| clean(&s[a..b])).collect();
+    let raw: Vec<String> = spans.iter().map(|&(a, b)| s[a..b].to_string()).collect();
+    if !parallel_starts(&raw) {
+        return None;
+    }
+    let mut items: Vec<String> = raw.iter().map(|r| clean(r)).collect();
     strip_common_lead(&mut items);
     if items.len() < 3 || !valid_items(&items) {
         return None;
@@ -339,7 +455,7 @@ fn semicolon_list(s: &str, out: &mut Vec<Found>) -> bool {
     }
     let typical = segs[1..segs.len() - 1].iter().map(|sp| ws(s, *sp).len()).max().unwrap_or(1);
     let hw = ws(s, segs[0]);
-    let first = head_tail(&hw, s, segs[0], false, typical);
+    let first = head_tail(&hw, s, segs[0], false, typical, None);
     let lw = ws(s, *segs.last().expect("≥3 segments"));
     let last = last_item(&lw, typical + 1);
     let (Some(a), Some(b)) = (span_of(&first), span_of(&last)) else {

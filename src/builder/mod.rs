@@ -150,13 +150,19 @@ pub fn chunk_sizes(n: usize) -> Vec<usize> {
     if n <= 7 {
         return vec![n];
     }
-    let k = n.div_ceil(6);
-    let mut sizes = vec![n / k; k];
-    for s in sizes.iter_mut().take(n % k) {
-        *s += 1;
+    let mut sizes = vec![6; n / 6];
+    let r = n % 6;
+    if r > 0 {
+        sizes.push(r);
     }
-    // larger chunks first (they keep more of the list together)
-    sizes.sort_by(|a, b| b.cmp(a));
+    // the last chunk takes items from the ones before until it has three
+    let mut k = sizes.len() - 2;
+    while sizes[sizes.len() - 1] < 3 {
+        sizes[k] -= 1;
+        let last = sizes.len() - 1;
+        sizes[last] += 1;
+        k = if k == 0 { sizes.len() - 2 } else { k - 1 };
+    }
     sizes
 }
 
@@ -169,7 +175,11 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
         let before = s[..found.start].trim();
         let after = s[found.end..].trim();
         let bw = words(before);
-        let pointer = bw.len() <= 4 && frame::starts_with_pronoun(before);
+        // "These are: (1) …" / "They include A, B and C": the question
+        // comes from the sentence before.
+        let pointer = bw.len() <= 3
+            && frame::starts_with_pronoun(before)
+            && bw.last().is_some_and(|w| matches!(fold(w.text).as_str(), "are" | "is" | "include" | "includes" | "were"));
         let copular = bw.iter().all(|w| matches!(fold(w.text).as_str(), "the" | "a" | "an"))
             && words(after)
                 .first()
@@ -199,6 +209,8 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
                 (format!("What {} {tail}? ({n} items)", fold(verb)), prior::COPULAR_LIST)
             } else {
                 let Some(f) = frame::gap_front(s, a, b, at.prev) else { continue };
+                let f = frame::with_prefix(at.prefix, &f);
+                let f = f.trim_end_matches([',', ';', ':', ' ']);
                 let label = if whole {
                     format!("({n} items)")
                 } else {
@@ -236,6 +248,7 @@ fn siblings(c: &Candidate, found: &lists::Found, at: At<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (k, &(a, b)) in found.spans.iter().enumerate() {
         let Some(front) = frame::gap_front(at.text, a, b, at.prev) else { continue };
+        let front = frame::with_prefix(at.prefix, &front);
         out.push(Candidate {
             kind: CardKind::Cloze,
             front,
@@ -279,6 +292,13 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     };
     let mut cands: Vec<Candidate> = Vec::new();
     outline::extract(&doc, &mut cands);
+    // A short, named heading ("Article 3", "Preamble") is put before each
+    // question of its section, so the question says where it belongs.
+    let prefixes: Vec<Option<String>> = doc
+        .sections
+        .iter()
+        .map(|sec| (!sec.ordinal && !sec.title.is_empty() && text::word_count(&sec.title) <= 4).then(|| sec.label.clone()))
+        .collect();
     // list findings per candidate index, for siblings
     let mut found_for: HashMap<usize, (lists::Found, usize, usize)> = HashMap::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
@@ -302,6 +322,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
                 locator: &block.locator,
                 text: sentence,
                 prev,
+                prefix: prefixes[block.section].as_deref(),
             };
             for (ci, found) in list_cards(at, &mut cands) {
                 found_for.insert(ci, (found, bi, si));
@@ -355,6 +376,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
                 locator: &block.locator,
                 text: &block.sentences[*si],
                 prev,
+                prefix: prefixes[block.section].as_deref(),
             };
             for s in siblings(c, found, at) {
                 match select::reject_reason(&s, &ctx) {

@@ -51,7 +51,7 @@ fn make(at: At<'_>, gaps: &[(usize, usize)], ordered: bool, score: f64, origin: 
     let front = if front.starts_with(GAP) { front } else { resolve(&front, at.prev)? };
     Some(Candidate {
         kind: CardKind::Cloze,
-        front: text::capitalise(&front),
+        front: super::frame::with_prefix(at.prefix, &text::capitalise(&front)),
         back: String::new(),
         items,
         ordered,
@@ -203,7 +203,7 @@ mod tests {
     use super::*;
 
     fn at(s: &str) -> At<'_> {
-        At { block: 0, sentence: 0, locator: "x", text: s, prev: None }
+        At { block: 0, sentence: 0, locator: "x", text: s, prev: None, prefix: None }
     }
 
     #[test]
