@@ -44,7 +44,7 @@ pub mod prior {
     pub const CHAIN: f64 = 4.0;
     pub const FIGURE: f64 = 3.5;
     pub const CLAIM: f64 = 3.0;
-    pub const CONCEPT: f64 = 3.0;
+    pub const CONCEPT: f64 = 2.5;
     pub const QUOTE: f64 = 3.0;
     pub const KEY_TERM: f64 = 1.0;
 }

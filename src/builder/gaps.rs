@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::candidate::{prior, Candidate};
 use super::frame::gap_front;
-use super::text::{fold, is_stop, is_verb, words, Stems};
+use super::text::{self, fold, is_stop, is_verb, words, Stems};
 use crate::model::CardKind;
 
 /// What the gap extractors need to know about the whole document.
@@ -18,7 +18,12 @@ pub struct Ctx<'a> {
     pub topic: &'a HashSet<String>,
     /// Inverse document frequency of stems (paragraphs as documents).
     pub idf: &'a HashMap<String, f64>,
+    /// The whole document, folded (to count how often a phrase occurs).
+    pub folded_doc: &'a str,
 }
+
+/// A phrase used this often is the document's topic, not a fact to recall.
+pub const TOPIC_PHRASE_COUNT: usize = 4;
 
 /// Where a sentence is.
 #[derive(Clone, Copy)]
@@ -99,7 +104,11 @@ pub fn quotes(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 /// Whether an answer is made only of topic words (guessable from the topic).
 pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
     let stems = ctx.stems.content_stems(answer);
-    !stems.is_empty() && stems.iter().all(|s| ctx.topic.contains(s))
+    if !stems.is_empty() && stems.iter().all(|s| ctx.topic.contains(s)) {
+        return true;
+    }
+    let f = fold(answer);
+    f.len() >= 6 && text::word_count(&f) >= 2 && ctx.folded_doc.matches(f.as_str()).count() >= TOPIC_PHRASE_COUNT
 }
 
 /// Named concepts: runs of capitalised words ("Five Principles of Peaceful
@@ -127,7 +136,12 @@ pub fn concepts(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let run = &w[i..j];
         let caps = run.iter().filter(|x| cap(x.text)).count();
         if caps >= 2 && run.len() <= 6 {
-            let (a, b) = (run[0].start, run[run.len() - 1].end);
+            let (a, mut b) = (run[0].start, run[run.len() - 1].end);
+            for poss in ["'s", "\u{2019}s"] {
+                if s[a..b].ends_with(poss) {
+                    b -= poss.len();
+                }
+            }
             let answer = &s[a..b];
             if !is_topic(answer, ctx) {
                 if let Some(front) = gap_front(s, a, b, at.prev) {
@@ -143,7 +157,12 @@ pub fn concepts(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
     let w = words(s);
-    if !(4..=18).contains(&w.len()) {
+    if !(4..=18).contains(&w.len()) || s.trim_end().ends_with('?') {
+        return;
+    }
+    // a claim stands alone: not a condition or a subordinate clause
+    let opener = fold(w[0].text);
+    if matches!(opener.as_str(), "if" | "when" | "whenever" | "although" | "though" | "while" | "because" | "unless" | "as" | "since" | "until") {
         return;
     }
     let Some(v) = w.iter().position(|x| matches!(fold(x.text).as_str(), "is" | "are" | "was" | "were" | "means" | "remains")) else {
@@ -166,7 +185,7 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     let (a, b) = (gap[0].start, gap[gap.len() - 1].end);
     let answer = s[a..b].trim_end_matches(['.', '!', '"', '\u{201d}']).to_string();
-    if is_topic(&answer, ctx) {
+    if is_topic(&answer, ctx) || answer.contains([',', ';']) {
         return;
     }
     let subject_len = v;
@@ -188,8 +207,17 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     for i in 1..w.len() {
         let t = w[i].text;
         let ft = fold(t);
-        // verbs make poor gaps: -ed/-ly/-ing forms and words right after "to"
-        if ft.ends_with("ed") || ft.ends_with("ly") || ft.ends_with("ing") || folded[i - 1] == "to" {
+        // verbs make poor gaps: -ed/-ly/-ing forms, words after "to", a
+        // modal or an adverb, and words followed by an article
+        let prev = folded[i - 1].as_str();
+        let next = folded.get(i + 1).map_or("", String::as_str);
+        if ft.ends_with("ed")
+            || ft.ends_with("ly")
+            || ft.ends_with("ing")
+            || matches!(prev, "to" | "should" | "must" | "will" | "shall" | "can" | "and" | "not")
+            || prev.ends_with("ly")
+            || matches!(next, "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her")
+        {
             continue;
         }
         if is_stop(t) || is_verb(t) || t.len() < 4 || t.chars().any(|c| c.is_ascii_digit()) || !t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}') {

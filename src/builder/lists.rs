@@ -125,6 +125,38 @@ const DETERMINERS: &[&str] = &[
     "any", "every", "each", "no", "both",
 ];
 
+/// Common base-form verbs that head predicate phrases ("solve problems
+/// through dialogue"): such items make a list of actions, not of things.
+const BASE_VERBS: &[&str] = &[
+    "abandon", "achieve", "adhere", "adopt", "advance", "aim", "apply", "avoid", "build", "carry",
+    "choose", "combine", "commit", "consolidate", "continue", "contribute", "cope", "create",
+    "deal", "deepen", "defend", "deliver", "eliminate", "encourage", "engage", "enhance",
+    "establish", "expand", "explore", "follow", "foster", "grasp", "guarantee", "handle",
+    "implement", "improve", "increase", "insist", "join", "keep", "maintain", "manage", "narrow",
+    "oppose", "participate", "persist", "prevent", "protect", "pursue", "raise", "reach",
+    "realize", "realise", "reduce", "reject", "remove", "resolve", "safeguard", "settle",
+    "solve", "strengthen", "strive", "support", "take", "transcend", "uphold", "use", "win",
+    "adapt", "respond", "draw", "seek", "learn", "coexist", "treat", "control", "help", "respect",
+    "promote", "develop", "make", "give", "bring", "put",
+];
+
+fn predicate_like(item: &str) -> bool {
+    let w = words(item);
+    if w.len() < 2 {
+        return false;
+    }
+    let first = fold(w[0].text);
+    let second = fold(w[1].text);
+    let determiner_next = DETERMINERS.contains(&second.as_str()) || second == "that" || second.ends_with("'s");
+    first.ends_with("ly")
+        || BASE_VERBS.contains(&first.as_str())
+        || ((first.ends_with("es") || first.ends_with("ies")) && determiner_next && w.len() >= 3)
+        || w.windows(2).any(|p| {
+            let a = fold(p[0].text);
+            (a.ends_with("ly") || a == "to") && BASE_VERBS.contains(&fold(p[1].text).as_str())
+        })
+}
+
 fn valid_items(items: &[String]) -> bool {
     if items.len() < 2 {
         return false;
@@ -151,6 +183,20 @@ fn parallel_starts(raw: &[String]) -> bool {
         .iter()
         .filter(|f| firsts.iter().filter(|g| g == f).count() >= 2)
         .collect();
+    // a capitalised item after a lowercase one starts a new clause
+    // ("…, protecting nature, Lucid waters and …")
+    let upper: Vec<bool> = raw
+        .iter()
+        .map(|i| {
+            i.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+        .collect();
+    if upper.windows(2).any(|p| !p[0] && p[1]) {
+        return false;
+    }
     firsts.iter().all(|f| {
         !is_stop(f)
             || DETERMINERS.contains(&f.as_str())
@@ -191,10 +237,24 @@ fn head_tail<'a>(
     typical: usize,
     lead: Option<&str>,
 ) -> Vec<Word<'a>> {
-    if let Some(colon) = s[head.start..head.end].rfind(':') {
-        let pos = head.start + colon;
-        let after: Vec<Word<'a>> = hw.iter().copied().filter(|w| w.start > pos).collect();
-        return trim_item(&after, typical + 2).unwrap_or_default();
+    let after_colon: Vec<Word<'a>>;
+    let hw: &[Word<'a>] = match s[head.start..head.end].rfind(':') {
+        Some(colon) => {
+            let pos = head.start + colon;
+            after_colon = hw.iter().copied().filter(|w| w.start > pos).collect();
+            if after_colon.len() <= typical + 2 {
+                return trim_item(&after_colon, typical + 2).unwrap_or_default();
+            }
+            &after_colon
+        }
+        None => hw,
+    };
+    // an adverbial opener ("In this new situation, A, B and C are …") holds no item
+    if at_sentence_start && hw.first().is_some_and(|w| is_stop(w.text) && !DETERMINERS.contains(&fold(w.text).as_str())) {
+        let has_cue_after_start = hw.iter().skip(1).any(|w| is_verb(w.text) || LIST_CUES.contains(&fold(w.text).as_str()));
+        if !has_cue_after_start {
+            return Vec::new();
+        }
     }
     // after the last verb or strong cue, an item that starts like the others
     let strong = hw.iter().rposition(|w| {
@@ -242,10 +302,12 @@ fn last_item<'a>(rw: &[Word<'a>], typical: usize) -> Vec<Word<'a>> {
 fn comma_lists(s: &str, clause: Span, out: &mut Vec<Found>) {
     let parts = split(s, clause, ',');
     let mut j = 1;
+    let mut floor = 0;
     while j < parts.len() {
-        if let Some((found, next)) = comma_list_at(s, clause, &parts, j) {
+        if let Some((found, next)) = comma_list_at(s, clause, &parts, j, floor) {
             out.push(found);
             j = next;
+            floor = next;
         } else {
             j += 1;
         }
@@ -271,6 +333,30 @@ fn item_words<'a>(s: &'a str, sp: Span) -> Option<Vec<Word<'a>>> {
     (w.len() == 1 || !w.iter().any(|x| is_verb(x.text))).then_some(w)
 }
 
+/// Like [`item_words`], but a chunk that loses more than half its words to
+/// trimming counts only when it starts like a neighbouring chunk (parallel
+/// structure: "the gradations of rank …, the maintenance of roads by which …").
+fn middle_item<'a>(s: &'a str, parts: &[Span], k: usize) -> Option<Vec<Word<'a>>> {
+    let w = item_words(s, parts[k])?;
+    let full = ws(s, parts[k]);
+    if full.len() <= MAX_ITEM_WORDS || w.len() * 2 >= full.len() {
+        return Some(w);
+    }
+    let first = |sp: Span| {
+        ws(s, sp)
+            .into_iter()
+            .find(|x| !is_conj(x.text))
+            .map(|x| fold(x.text))
+    };
+    let mine = first(parts[k]);
+    let same = [k.checked_sub(1), Some(k + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&n| n < parts.len())
+        .any(|n| first(parts[n]) == mine);
+    same.then_some(w)
+}
+
 fn starts_with_conj(w: &[Word<'_>]) -> bool {
     w.first().is_some_and(|x| is_conj(x.text))
 }
@@ -279,7 +365,7 @@ fn has_conj(w: &[Word<'_>]) -> bool {
     w.iter().any(|x| is_conj(x.text))
 }
 
-fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize) -> Option<(Found, usize)> {
+fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize, floor: usize) -> Option<(Found, usize)> {
     if !has_conj(&ws(s, parts[j0])) {
         return None;
     }
@@ -292,12 +378,16 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize) -> Option<(Fo
         while k < parts.len() {
             let kw = ws(s, parts[k]);
             if starts_with_conj(&kw) {
-                if item_words(s, parts[k]).is_some_and(|w| w.len() * 2 >= kw.len()) {
+                // accepted when it is short, or ends where a verb begins the predicate
+                let ok = item_words(s, parts[k]).is_some_and(|w| {
+                    w.len() * 2 >= kw.len() || kw.get(w.len()).is_some_and(|x| is_verb(x.text))
+                });
+                if ok {
                     j = k;
                 }
                 break;
             }
-            if item_words(s, parts[k]).is_none() {
+            if middle_item(s, parts, k).is_none() {
                 break;
             }
             if has_conj(&kw) {
@@ -310,12 +400,16 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize) -> Option<(Fo
     let oxford = fw.first().is_some_and(|w| is_conj(w.text));
     // middles: parts before j that are whole items
     let mut i = j - 1;
-    while i >= 1 && item_words(s, parts[i]).is_some() && !starts_with_conj(&ws(s, parts[i])) {
+    while i >= floor.max(1) && middle_item(s, parts, i).is_some() && !starts_with_conj(&ws(s, parts[i])) {
         i -= 1;
+    }
+    if i < floor {
+        return None;
     }
     let mut mids: Vec<Vec<Word<'_>>> = parts[i + 1..j]
         .iter()
-        .map(|m| item_words(s, *m).unwrap_or_default())
+        .enumerate()
+        .map(|(n, _)| middle_item(s, parts, i + 1 + n).unwrap_or_default())
         .collect();
     let lead = mids
         .first()
@@ -363,21 +457,43 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize) -> Option<(Fo
         && first.len() == 1
         && (is_verb(first[0].text) || mids.iter().any(|m| m.len() == 1 && is_verb(m[0].text)));
     let last = if verbs_only { right.iter().take(1).copied().collect() } else { last_item(&right, typical) };
-    if first.is_empty() || last.is_empty() {
+    if last.is_empty() || (first.is_empty() && mids.len() < 2) {
         return None;
     }
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    spans.push(span_of(&first)?);
+    if !first.is_empty() {
+        spans.push(span_of(&first)?);
+    }
     for m in &mids {
         spans.push(span_of(m)?);
     }
     spans.push(span_of(&last)?);
     let raw: Vec<String> = spans.iter().map(|&(a, b)| s[a..b].to_string()).collect();
-    if !parallel_starts(&raw) {
+    if !parallel_starts(&raw)
+        || raw.iter().any(|r| predicate_like(r))
+        || s[spans[0].0..spans.last()?.1].contains(['"', '\u{201c}', '\u{201d}'])
+    {
         return None;
     }
     let mut items: Vec<String> = raw.iter().map(|r| clean(r)).collect();
     strip_common_lead(&mut items);
+    // "open, inclusive, inclusive, balanced": a repeated item is one item
+    let mut keep = vec![true; items.len()];
+    for a in 1..items.len() {
+        if items[..a].iter().any(|x| fold(x) == fold(&items[a])) {
+            keep[a] = false;
+        }
+    }
+    let mut n = 0;
+    spans.retain(|_| {
+        n += 1;
+        keep[n - 1]
+    });
+    let mut n = 0;
+    items.retain(|_| {
+        n += 1;
+        keep[n - 1]
+    });
     if items.len() < 3 || !valid_items(&items) {
         return None;
     }

@@ -35,7 +35,7 @@ use text::{fold, is_stop, words, Stems};
 /// One card per this many words of text.
 pub const WORDS_PER_CARD: usize = 40;
 /// Most cards from one paragraph or point.
-pub const PER_BLOCK: usize = 5;
+pub const PER_BLOCK: usize = 4;
 /// Sentences longer than this are not made into cards (and keep the
 /// builder linear on pathological input).
 pub const MAX_SENTENCE_WORDS: usize = 120;
@@ -199,7 +199,18 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
                     Some(p) => format!("Name the {p}."),
                     None => format!("What are they? ({n} items)"),
                 };
-                let (pb, _) = frame::trim_around(prev, "");
+                // keep the previous sentence up to the clause naming the list
+                let prev_cut = match &phrase {
+                    Some(p) => {
+                        let at_phrase = prev.find(p.as_str()).map_or(0, |i| i + p.len());
+                        match prev[at_phrase..].find([',', ';']) {
+                            Some(k) => format!("{}.", prev[..at_phrase + k].trim_end()),
+                            None => prev.to_string(),
+                        }
+                    }
+                    None => prev.to_string(),
+                };
+                let (pb, _) = frame::trim_around(&prev_cut, "");
                 let score = if phrase.is_some() { prior::COUNTED_LIST } else { prior::LIST };
                 (format!("{} {ask}", pb.trim()), score)
             } else if copular && whole {
@@ -285,10 +296,12 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     let doc = document::parse(input);
     let stems = Stems::default();
     let (topic, idf) = topic_and_idf(&doc, &stems);
+    let folded_doc = fold(input);
     let ctx = Ctx {
         stems: &stems,
         topic: &topic,
         idf: &idf,
+        folded_doc: &folded_doc,
     };
     let mut cands: Vec<Candidate> = Vec::new();
     outline::extract(&doc, &mut cands);

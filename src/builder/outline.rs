@@ -46,6 +46,29 @@ pub fn shorten(t: &str) -> String {
     t[w[0].start..w[cut - 1].end].to_string()
 }
 
+/// Drops a leading "We should", "It is necessary to", "has" …: what is
+/// left is the action itself.
+fn drop_subject(t: &str) -> String {
+    let w = words(t);
+    let modal = |x: &str| {
+        matches!(
+            fold(x).as_str(),
+            "should" | "must" | "will" | "shall" | "can" | "need" | "needs" | "has" | "have" | "to"
+        )
+    };
+    if let Some(k) = w.iter().take(5).position(|x| modal(x.text)) {
+        let mut k = k + 1;
+        // "need to", "has to", "necessary to"
+        while k < w.len() && matches!(fold(w[k].text).as_str(), "to" | "be" | "also" | "always") {
+            k += 1;
+        }
+        if k < w.len() && w.len() - k >= 2 {
+            return t[w[k].start..].to_string();
+        }
+    }
+    t.to_string()
+}
+
 /// The short lead of a numbered point: a leading "Politically," phrase, the
 /// text after the subject all points share, or a compressed question.
 fn point_leads(texts: &[String]) -> Vec<String> {
@@ -84,9 +107,9 @@ fn point_leads(texts: &[String]) -> Vec<String> {
                     .collect();
                 content.join(" ")
             } else if common >= 2 {
-                shorten(&w[common..].join(" "))
+                shorten(&drop_subject(&w[common..].join(" ")))
             } else {
-                shorten(f)
+                shorten(&drop_subject(f))
             }
         })
         .collect()
