@@ -130,7 +130,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     let tmp = dir.join(format!(
         ".{}.tmp{}",
-        path.file_name().map_or("out".into(), |n| n.to_string_lossy()),
+        path.file_name()
+            .map_or("out".into(), |n| n.to_string_lossy()),
         std::process::id()
     ));
     let result = (|| {
@@ -157,7 +158,11 @@ fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) 
 }
 
 fn print_report(out: &mut dyn Write, r: &import::Report) -> Result<()> {
-    let verb = if r.dry_run { "would import" } else { "imported" };
+    let verb = if r.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
     say!(
         out,
         "{verb} deck '{}'{}: {} added, {} updated, {} unchanged, {} relinked, {} retired, {} revived",
@@ -231,10 +236,21 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
         return print_json(out, &list);
     }
     if list.is_empty() {
-        say!(out, "no decks yet: `recall build DOC --import` or `recall import FILE`");
+        say!(
+            out,
+            "no decks yet: `recall build DOC --import` or `recall import FILE`"
+        );
         return Ok(());
     }
-    say!(out, "{:<40} {:>6} {:>6} {:>8} {:>8}", "deck", "new", "due", "learned", "retired");
+    say!(
+        out,
+        "{:<40} {:>6} {:>6} {:>8} {:>8}",
+        "deck",
+        "new",
+        "due",
+        "learned",
+        "retired"
+    );
     for d in list {
         say!(
             out,
@@ -271,7 +287,9 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
     let store = Store::open(db)?;
     if let Some(d) = &args.deck {
         if decks::get(&store.conn, d)?.is_none() {
-            return Err(Error::NotFound(format!("no deck '{d}' (see `recall decks`)")));
+            return Err(Error::NotFound(format!(
+                "no deck '{d}' (see `recall decks`)"
+            )));
         }
     }
     let list: Vec<_> = cards::list(&store.conn, args.deck.as_deref())?
@@ -354,7 +372,14 @@ fn config_cmd(db: &Path, args: &cli::ConfigArgs, out: &mut dyn Write) -> Result<
         (None, _) => {
             for s in config::SETTINGS {
                 let v = config::get(&store.conn, s.key)?;
-                say!(out, "{:<14} {:>6}   {} (default {})", s.key, v, s.help, s.default);
+                say!(
+                    out,
+                    "{:<14} {:>6}   {} (default {})",
+                    s.key,
+                    v,
+                    s.help,
+                    s.default
+                );
             }
         }
         (Some(k), None) => say!(out, "{}", config::get(&store.conn, k)?),
@@ -385,4 +410,3 @@ pub fn open_with_today(db: &Path, now: Now) -> Result<(Store, chrono::NaiveDate)
     let today = now.study_day(rollover(&store)?);
     Ok((store, today))
 }
-

@@ -114,7 +114,10 @@ mod tests {
 
     #[test]
     fn a_bare_date_is_noon_utc() {
-        assert_eq!(Now::parse("2026-01-02").unwrap().study_day(4), day("2026-01-02"));
+        assert_eq!(
+            Now::parse("2026-01-02").unwrap().study_day(4),
+            day("2026-01-02")
+        );
     }
 
     #[test]

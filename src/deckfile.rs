@@ -82,7 +82,10 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 
@@ -162,7 +165,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Deck> {
         if !valid_id(&id) {
             return Err(at(
                 id_start,
-                format!("card id '{id}' must be 1-{MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'"),
+                format!(
+                    "card id '{id}' must be 1-{MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'"
+                ),
             ));
         }
         if !seen.insert(id.clone()) {
@@ -178,7 +183,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Deck> {
             )
         })?;
         if c.front.get_ref().trim().is_empty() {
-            return Err(at(c.front.span().start, format!("card '{id}': front is empty")));
+            return Err(at(
+                c.front.span().start,
+                format!("card '{id}': front is empty"),
+            ));
         }
         let items: Vec<String> = c
             .items
@@ -186,7 +194,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Deck> {
             .map(|s| s.get_ref().trim().to_string())
             .collect();
         if let Some(bad) = c.items.iter().find(|s| s.get_ref().trim().is_empty()) {
-            return Err(at(bad.span().start, format!("card '{id}': empty list item")));
+            return Err(at(
+                bad.span().start,
+                format!("card '{id}': empty list item"),
+            ));
         }
         if items.len() > MAX_ITEMS {
             return Err(at(
@@ -195,12 +206,18 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Deck> {
             ));
         }
         if kind.has_items() && items.is_empty() {
-            return Err(at(card_start, format!("card '{id}': a {kind} card needs items")));
+            return Err(at(
+                card_start,
+                format!("card '{id}': a {kind} card needs items"),
+            ));
         }
         let back_start = c.back.as_ref().map_or(card_start, |b| b.span().start);
         let back = c.back.map(Spanned::into_inner).unwrap_or_default();
-        if !kind.has_items() && back.trim().is_empty() {
-            return Err(at(back_start, format!("card '{id}': back (the answer) is empty")));
+        if items.is_empty() && back.trim().is_empty() {
+            return Err(at(
+                back_start,
+                format!("card '{id}': back (the answer) is empty"),
+            ));
         }
         for (name, value) in [
             ("front", c.front.get_ref()),
@@ -335,13 +352,19 @@ source = "II.(1)"
     fn duplicate_id_names_the_line() {
         let text = GOOD.replace("id = \"b\"", "id = \"a\"");
         let e = err(&text);
-        assert!(e.starts_with("deck.toml:11:6: duplicate card id 'a'"), "{e}");
+        assert!(
+            e.starts_with("deck.toml:11:6: duplicate card id 'a'"),
+            "{e}"
+        );
     }
 
     #[test]
     fn unknown_format_is_refused() {
         let e = err(&GOOD.replace("format = 1", "format = 7"));
-        assert!(e.starts_with("deck.toml:1:10: unknown deck format 7"), "{e}");
+        assert!(
+            e.starts_with("deck.toml:1:10: unknown deck format 7"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -367,8 +390,13 @@ source = "II.(1)"
     fn invalid_utf8_names_the_place() {
         let mut bytes = b"format = 1\n# ".to_vec();
         bytes.push(0xff);
-        let e = parse(Path::new("deck.toml"), &bytes).unwrap_err().to_string();
-        assert!(e.starts_with("deck.toml:2:3: the file is not valid UTF-8"), "{e}");
+        let e = parse(Path::new("deck.toml"), &bytes)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("deck.toml:2:3: the file is not valid UTF-8"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -78,7 +78,10 @@ pub fn normalise(text: &str) -> String {
         }
     }
     // "30 percent", "30 per cent", "30 %" -> "30%"
-    let s = s.replace(" per cent", "%").replace(" percent", "%").replace(" %", "%");
+    let s = s
+        .replace(" per cent", "%")
+        .replace(" percent", "%")
+        .replace(" %", "%");
     // "co-existence" -> "coexistence"
     let s = s.replace('-', "");
     s.replace("'s ", " ").replace("s' ", "s ")
@@ -159,7 +162,9 @@ fn token_score(expected: &Token, typed: &Token) -> f64 {
     }
     let (a, b) = (&expected.stem, &typed.stem);
     if a == b
-        || (a.len() >= 5 && b.len() >= 5 && (a.starts_with(b.as_str()) || b.starts_with(a.as_str())))
+        || (a.len() >= 5
+            && b.len() >= 5
+            && (a.starts_with(b.as_str()) || b.starts_with(a.as_str())))
         || expected.surface == typed.surface
     {
         return 1.0;
@@ -370,20 +375,29 @@ mod tests {
     // Every vector of CARDS.md §6.3.
     #[test]
     fn order_free() {
-        assert_eq!(grade(&aspects(), "ecology; culture; economy; security; politics"), 5);
+        assert_eq!(
+            grade(&aspects(), "ecology; culture; economy; security; politics"),
+            5
+        );
     }
 
     #[test]
     fn stems_and_prefixes() {
         assert_eq!(
-            grade(&aspects(), "political, security, economic, cultural, ecological"),
+            grade(
+                &aspects(),
+                "political, security, economic, cultural, ecological"
+            ),
             5
         );
     }
 
     #[test]
     fn typos() {
-        assert_eq!(grade(&aspects(), "politics, securty, economy, culture, ecolgy"), 4);
+        assert_eq!(
+            grade(&aspects(), "politics, securty, economy, culture, ecolgy"),
+            4
+        );
     }
 
     #[test]
@@ -417,7 +431,10 @@ mod tests {
 
     #[test]
     fn five_partial_items() {
-        assert_eq!(grade(&e13(), "peace, security, prosperity, openness, beauty"), 2);
+        assert_eq!(
+            grade(&e13(), "peace, security, prosperity, openness, beauty"),
+            2
+        );
     }
 
     #[test]
@@ -446,18 +463,27 @@ mod tests {
 
     #[test]
     fn unit_missing() {
-        assert_eq!(grade(&list(&["3.69 trillion US dollars"]), "3.69 trillion"), 2);
+        assert_eq!(
+            grade(&list(&["3.69 trillion US dollars"]), "3.69 trillion"),
+            2
+        );
     }
 
     #[test]
     fn optional_unit() {
-        assert_eq!(grade(&list(&["3.69 trillion [US dollars]"]), "3.69 trillion"), 5);
+        assert_eq!(
+            grade(&list(&["3.69 trillion [US dollars]"]), "3.69 trillion"),
+            5
+        );
     }
 
     #[test]
     fn one_miss_one_wrong_of_four() {
         let e21 = list(&["common", "comprehensive", "cooperative", "sustainable"]);
-        assert_eq!(grade(&e21, "common, comprehensive, sustainable, collective"), 3);
+        assert_eq!(
+            grade(&e21, "common, comprehensive, sustainable, collective"),
+            3
+        );
     }
 
     // Our own.
@@ -480,9 +506,24 @@ mod tests {
     #[test]
     fn ordered_list_swap_is_four_and_shuffle_is_three() {
         let l = list(&["diversity", "communication", "integration", "progress"]);
-        assert_eq!(assess(&l, true, "diversity, communication, integration, progress").grade.value(), 5);
-        assert_eq!(assess(&l, true, "diversity, integration, communication, progress").grade.value(), 4);
-        assert_eq!(assess(&l, true, "progress, integration, communication, diversity").grade.value(), 3);
+        assert_eq!(
+            assess(&l, true, "diversity, communication, integration, progress")
+                .grade
+                .value(),
+            5
+        );
+        assert_eq!(
+            assess(&l, true, "diversity, integration, communication, progress")
+                .grade
+                .value(),
+            4
+        );
+        assert_eq!(
+            assess(&l, true, "progress, integration, communication, diversity")
+                .grade
+                .value(),
+            3
+        );
     }
 
     #[test]

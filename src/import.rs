@@ -114,8 +114,10 @@ pub fn plan(existing: &[StoredCard], incoming: &Deck, deck_exists: bool) -> Plan
         deck_is_new: !deck_exists,
         ..Plan::default()
     };
-    let by_key: HashMap<&str, &StoredCard> =
-        existing.iter().map(|c| (c.content.id.as_str(), c)).collect();
+    let by_key: HashMap<&str, &StoredCard> = existing
+        .iter()
+        .map(|c| (c.content.id.as_str(), c))
+        .collect();
     let incoming_keys: HashSet<&str> = incoming.cards.iter().map(|c| c.id.as_str()).collect();
     // Cards that vanish from the file: candidates for relinking, else retired.
     let mut vanished: Vec<&StoredCard> = existing
@@ -185,7 +187,12 @@ pub fn check_conflict(conn: &Connection, incoming: &Deck, existing: &[StoredCard
 }
 
 /// Plans and (unless `dry_run`) applies the import of `deck`, all or nothing.
-pub fn import_deck(conn: &mut Connection, deck: &Deck, now_ms: i64, dry_run: bool) -> Result<Report> {
+pub fn import_deck(
+    conn: &mut Connection,
+    deck: &Deck,
+    now_ms: i64,
+    dry_run: bool,
+) -> Result<Report> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let existing = cards::deck_cards(&tx, &deck.meta.id)?;
     check_conflict(&tx, deck, &existing)?;

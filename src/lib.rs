@@ -5,15 +5,15 @@
 //! Only [`clock`] reads the wall clock.
 
 pub mod app;
+pub mod builder;
 pub mod cli;
 pub mod clock;
 pub mod deckfile;
 pub mod error;
+pub mod grading;
 pub mod import;
 pub mod model;
-pub mod scheduler;
-pub mod storage;
-pub mod builder;
-pub mod grading;
 pub mod queue;
+pub mod scheduler;
 pub mod session;
+pub mod storage;

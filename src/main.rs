@@ -7,9 +7,8 @@ fn main() -> ExitCode {
     let cli = recall::cli::Cli::parse();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let result = recall::app::run(cli, &mut out).and_then(|()| {
-        out.flush().map_err(recall::app::out_err)
-    });
+    let result =
+        recall::app::run(cli, &mut out).and_then(|()| out.flush().map_err(recall::app::out_err));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(recall::error::Error::Io { source, .. })

@@ -64,8 +64,16 @@ pub fn build(
     drill
         .into_iter()
         .map(|c| (c.rowid, Source::Drill))
-        .chain(due.into_iter().take(limits.review_cap).map(|c| (c.rowid, Source::Review)))
-        .chain(new.into_iter().take(new_left).map(|c| (c.rowid, Source::New)))
+        .chain(
+            due.into_iter()
+                .take(limits.review_cap)
+                .map(|c| (c.rowid, Source::Review)),
+        )
+        .chain(
+            new.into_iter()
+                .take(new_left)
+                .map(|c| (c.rowid, Source::New)),
+        )
         .collect()
 }
 

@@ -176,7 +176,8 @@ mod tests {
     #[test]
     fn sm2_table() {
         // (ef, reps, interval), q, (ef, reps, interval), lapses after
-        let rows: &[((i64, i64, i64), u8, (i64, i64, i64), i64)] = &[
+        type Triple = (i64, i64, i64);
+        let rows: &[(Triple, u8, Triple, i64)] = &[
             // SM2.md
             ((2500, 0, 0), 5, (2600, 1, 1), 0),
             ((2500, 0, 0), 4, (2500, 1, 1), 0),
@@ -257,7 +258,11 @@ mod tests {
             CardState {
                 ef,
                 reps,
-                interval: if reps == 0 { interval.min(1) } else { interval.max(1) },
+                interval: if reps == 0 {
+                    interval.min(1)
+                } else {
+                    interval.max(1)
+                },
                 due: Some(day(0)),
                 lapses,
             }

@@ -63,7 +63,10 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 
 fn point_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"^(?:\((\d{1,3}|[a-z]|[ivx]{1,5})\)|(\d{1,3}(?:,\s*\d{1,3})*)\.|(\d{1,3}|[a-z])\))\s+")
+    re(
+        &R,
+        r"^(?:\((\d{1,3}|[a-z]|[ivx]{1,5})\)|(\d{1,3}(?:,\s*\d{1,3})*)\.|(\d{1,3}|[a-z])\))\s+",
+    )
 }
 
 fn md_heading_re() -> &'static Regex {
@@ -97,7 +100,10 @@ pub fn roman(mut n: usize) -> String {
 pub fn ordinal_start(text: &str) -> Option<usize> {
     let first = text.split([',', ' ']).next()?;
     let f = fold(first);
-    ORDINALS.iter().position(|o| *o == f).map(|i| i + 1)
+    ORDINALS
+        .iter()
+        .position(|o| *o == f)
+        .map(|i| i + 1)
         .filter(|_| text[first.len()..].starts_with(','))
 }
 
@@ -125,7 +131,8 @@ fn raw_paragraphs(text: &str) -> Vec<String> {
             flush(&mut cur, &mut out);
             continue;
         }
-        let starts_own = md_heading_re().is_match(l) || bullet_re().is_match(l) || point_re().is_match(l);
+        let starts_own =
+            md_heading_re().is_match(l) || bullet_re().is_match(l) || point_re().is_match(l);
         if starts_own {
             flush(&mut cur, &mut out);
         }
@@ -161,7 +168,10 @@ fn split_inline_points(label: &str, body: &str) -> Vec<(String, String)> {
         match next {
             Some(c) => {
                 let m = c.get(0).expect("whole match");
-                out.push((format!("({cur_label})"), rest[..m.start()].trim().to_string()));
+                out.push((
+                    format!("({cur_label})"),
+                    rest[..m.start()].trim().to_string(),
+                ));
                 rest = &rest[m.end()..];
                 cur_label += 1;
             }
@@ -215,9 +225,14 @@ pub fn parse(text: &str) -> Doc {
         }
         let heading = if let Some(c) = md_heading_re().captures(p) {
             Some((c[2].to_string(), false))
-        } else if use_ordinals && wc <= 30 && sentences(p).len() == 1 && ordinal_start(p).is_some() {
+        } else if use_ordinals && wc <= 30 && sentences(p).len() == 1 && ordinal_start(p).is_some()
+        {
             Some((p.clone(), true))
-        } else if wc <= 8 && !ends_sentence(p) && !point_re().is_match(p) && !bullet_re().is_match(p) {
+        } else if wc <= 8
+            && !ends_sentence(p)
+            && !point_re().is_match(p)
+            && !bullet_re().is_match(p)
+        {
             Some((p.clone(), false))
         } else {
             None
@@ -227,7 +242,11 @@ pub fn parse(text: &str) -> Doc {
             let label = if ordinal {
                 roman(n_ord + 1)
             } else {
-                title.trim_end_matches(['.', ':']).chars().take(40).collect()
+                title
+                    .trim_end_matches(['.', ':'])
+                    .chars()
+                    .take(40)
+                    .collect()
             };
             doc.sections.push(Section {
                 label,
@@ -360,24 +379,40 @@ mod tests {
         let labels: Vec<&str> = d.sections.iter().map(|s| s.label.as_str()).collect();
         assert_eq!(labels, vec!["", "I", "II"]);
         let locs: Vec<&str> = d.blocks.iter().map(|b| b.locator.as_str()).collect();
-        assert_eq!(locs, vec!["title", "¶1", "I", "I ¶1", "II", "II ¶1", "II.(1)", "II.(2)"]);
+        assert_eq!(
+            locs,
+            vec!["title", "¶1", "I", "I ¶1", "II", "II ¶1", "II.(1)", "II.(2)"]
+        );
     }
 
     #[test]
     fn numbered_paragraphs_and_sub_points() {
         let d = parse("Laying Plans\n\n12. Compare them thus:\n\n13. (1) Which ruler is wise?\n\n(2) Which general is able? (3) Which army is strong?\n\n14. By these three considerations I forecast.\n");
         let locs: Vec<&str> = d.blocks.iter().map(|b| b.locator.as_str()).collect();
-        assert_eq!(locs, vec!["title", "12", "13.(1)", "13.(2)", "13.(3)", "14"]);
+        assert_eq!(
+            locs,
+            vec!["title", "12", "13.(1)", "13.(2)", "13.(3)", "14"]
+        );
         assert_eq!(d.blocks[3].text, "Which general is able?");
         assert_eq!(d.blocks[3].parent_label.as_deref(), Some("13"));
     }
 
     #[test]
     fn markdown_headings_and_short_heading_lines() {
-        let d = parse("# Rights\n\n## Article 1\n\nAll are free.\n\nArticle 2\n\nEveryone is equal.\n");
+        let d =
+            parse("# Rights\n\n## Article 1\n\nAll are free.\n\nArticle 2\n\nEveryone is equal.\n");
         assert_eq!(d.title.as_deref(), Some("Rights"));
         let locs: Vec<&str> = d.blocks.iter().map(|b| b.locator.as_str()).collect();
-        assert_eq!(locs, vec!["title", "Article 1", "Article 1 ¶1", "Article 2", "Article 2 ¶1"]);
+        assert_eq!(
+            locs,
+            vec![
+                "title",
+                "Article 1",
+                "Article 1 ¶1",
+                "Article 2",
+                "Article 2 ¶1"
+            ]
+        );
     }
 
     #[test]

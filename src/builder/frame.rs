@@ -19,7 +19,13 @@ pub fn subject(sentence: &str) -> Option<String> {
         return None;
     }
     let first = fold(w[0].text);
-    if PRONOUNS.contains(&first.as_str()) || (is_stop(w[0].text) && !matches!(first.as_str(), "the" | "a" | "an" | "all" | "every" | "each")) {
+    if PRONOUNS.contains(&first.as_str())
+        || (is_stop(w[0].text)
+            && !matches!(
+                first.as_str(),
+                "the" | "a" | "an" | "all" | "every" | "each"
+            ))
+    {
         return None;
     }
     Some(sentence[w[0].start..w[v - 1].end].to_string())
@@ -36,7 +42,9 @@ pub fn starts_with_pronoun(s: &str) -> bool {
 /// `None` when it cannot be resolved.
 pub fn resolve(front: &str, prev: Option<&str>) -> Option<String> {
     let w = words(front);
-    let Some(first) = w.first() else { return Some(front.to_string()) };
+    let Some(first) = w.first() else {
+        return Some(front.to_string());
+    };
     let f = fold(first.text);
     if !PRONOUNS.contains(&f.as_str()) {
         return Some(front.to_string());
@@ -45,7 +53,11 @@ pub fn resolve(front: &str, prev: Option<&str>) -> Option<String> {
         return None;
     }
     let subj = subject(prev?)?;
-    Some(format!("{}{}", text::capitalise(&subj), &front[first.end..]))
+    Some(format!(
+        "{}{}",
+        text::capitalise(&subj),
+        &front[first.end..]
+    ))
 }
 
 /// Trims a question to at most [`MAX_FRONT_WORDS`] by cutting whole clauses
@@ -98,7 +110,9 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
 pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -> Option<String> {
     // Keep only the ";"-clause holding the gap when it can stand alone.
     let clause_start = sentence[..start].rfind(';').map_or(0, |p| p + 1);
-    let clause_end = sentence[end..].find(';').map_or(sentence.len(), |p| end + p);
+    let clause_end = sentence[end..]
+        .find(';')
+        .map_or(sentence.len(), |p| end + p);
     if (clause_start, clause_end) != (0, sentence.len())
         && text::word_count(&sentence[clause_start..clause_end]) >= 6
     {
@@ -109,9 +123,20 @@ pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -
     gap_front_in(sentence, 0, sentence.len(), start, end, prev)
 }
 
-fn gap_front_in(sentence: &str, lo: usize, hi: usize, start: usize, end: usize, prev: Option<&str>) -> Option<String> {
+fn gap_front_in(
+    sentence: &str,
+    lo: usize,
+    hi: usize,
+    start: usize,
+    end: usize,
+    prev: Option<&str>,
+) -> Option<String> {
     let (before, after) = trim_around(&sentence[lo..start], &sentence[end..hi]);
-    let after = if hi < sentence.len() { format!("{}.", after.trim_end()) } else { after };
+    let after = if hi < sentence.len() {
+        format!("{}.", after.trim_end())
+    } else {
+        after
+    };
     let front = text::squash(&format!("{before}{GAP}{after}"));
     let front = if front.starts_with(GAP) {
         front
@@ -135,13 +160,21 @@ mod tests {
 
     #[test]
     fn resolves_it_from_the_previous_subject() {
-        let f = resolve("It shall promote understanding.", Some("Education shall be directed to growth.")).unwrap();
+        let f = resolve(
+            "It shall promote understanding.",
+            Some("Education shall be directed to growth."),
+        )
+        .unwrap();
         assert_eq!(f, "Education shall promote understanding.");
     }
 
     #[test]
     fn unresolvable_pronoun_gives_none() {
-        assert!(resolve("This is an important part.", Some("Since 2012 much has happened.")).is_none());
+        assert!(resolve(
+            "This is an important part.",
+            Some("Since 2012 much has happened.")
+        )
+        .is_none());
         assert!(resolve("It is good.", None).is_none());
     }
 

@@ -49,10 +49,19 @@ fn figure_re() -> &'static Regex {
 
 fn quote_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r#"["\u{201c}]([^"\u{201c}\u{201d}]{2,80})["\u{201d}]"#).expect("static regex"))
+    R.get_or_init(|| {
+        Regex::new(r#"["\u{201c}]([^"\u{201c}\u{201d}]{2,80})["\u{201d}]"#).expect("static regex")
+    })
 }
 
-fn card(kind: CardKind, front: String, back: String, at: At<'_>, score: f64, origin: &'static str) -> Candidate {
+fn card(
+    kind: CardKind,
+    front: String,
+    back: String,
+    at: At<'_>,
+    score: f64,
+    origin: &'static str,
+) -> Candidate {
     Candidate {
         kind,
         front: super::frame::with_prefix(at.prefix, &front),
@@ -77,10 +86,24 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
         if s.matches(value).count() > 1 {
             continue;
         }
-        let ordinal = value.ends_with("st") || value.ends_with("nd") || value.ends_with("rd") || value.ends_with("th");
-        let score = if ordinal { prior::FIGURE - 1.5 } else { prior::FIGURE };
+        let ordinal = value.ends_with("st")
+            || value.ends_with("nd")
+            || value.ends_with("rd")
+            || value.ends_with("th");
+        let score = if ordinal {
+            prior::FIGURE - 1.5
+        } else {
+            prior::FIGURE
+        };
         if let Some(front) = gap_front(s, m.start(), m.end(), at.prev) {
-            out.push(card(CardKind::Cloze, front, value.to_string(), at, score, "figure"));
+            out.push(card(
+                CardKind::Cloze,
+                front,
+                value.to_string(),
+                at,
+                score,
+                "figure",
+            ));
         }
     }
 }
@@ -95,8 +118,19 @@ pub fn quotes(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(front) = gap_front(s, inner.start(), inner.end(), at.prev) {
-            let back = inner.as_str().trim().trim_end_matches([',', '.']).to_string();
-            out.push(card(CardKind::Cloze, front, back, at, prior::QUOTE, "quote"));
+            let back = inner
+                .as_str()
+                .trim()
+                .trim_end_matches([',', '.'])
+                .to_string();
+            out.push(card(
+                CardKind::Cloze,
+                front,
+                back,
+                at,
+                prior::QUOTE,
+                "quote",
+            ));
         }
     }
 }
@@ -108,7 +142,9 @@ pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
         return true;
     }
     let f = fold(answer);
-    f.len() >= 6 && text::word_count(&f) >= 2 && ctx.folded_doc.matches(f.as_str()).count() >= TOPIC_PHRASE_COUNT
+    f.len() >= 6
+        && text::word_count(&f) >= 2
+        && ctx.folded_doc.matches(f.as_str()).count() >= TOPIC_PHRASE_COUNT
 }
 
 /// Named concepts: runs of capitalised words ("Five Principles of Peaceful
@@ -116,7 +152,10 @@ pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
 pub fn concepts(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
     let w = words(s);
-    let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase) && !t.chars().all(|c| c.is_uppercase() && t.len() > 4);
+    let cap = |t: &str| {
+        t.chars().next().is_some_and(char::is_uppercase)
+            && !t.chars().all(|c| c.is_uppercase() && t.len() > 4)
+    };
     let joiner = |t: &str| matches!(fold(t).as_str(), "of" | "the" | "and" | "for" | "on" | "in");
     let mut i = 1; // skip the sentence's first word
     while i < w.len() {
@@ -125,7 +164,9 @@ pub fn concepts(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut j = i + 1;
-        while j < w.len() && (cap(w[j].text) || (joiner(w[j].text) && j + 1 < w.len() && cap(w[j + 1].text))) {
+        while j < w.len()
+            && (cap(w[j].text) || (joiner(w[j].text) && j + 1 < w.len() && cap(w[j + 1].text)))
+        {
             // no punctuation inside the run
             if s[w[j - 1].end..w[j].start].trim().is_empty() {
                 j += 1;
@@ -145,7 +186,14 @@ pub fn concepts(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             let answer = &s[a..b];
             if !is_topic(answer, ctx) {
                 if let Some(front) = gap_front(s, a, b, at.prev) {
-                    out.push(card(CardKind::Cloze, front, answer.to_string(), at, prior::CONCEPT, "concept"));
+                    out.push(card(
+                        CardKind::Cloze,
+                        front,
+                        answer.to_string(),
+                        at,
+                        prior::CONCEPT,
+                        "concept",
+                    ));
                 }
             }
         }
@@ -162,10 +210,27 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     // a claim stands alone: not a condition or a subordinate clause
     let opener = fold(w[0].text);
-    if matches!(opener.as_str(), "if" | "when" | "whenever" | "although" | "though" | "while" | "because" | "unless" | "as" | "since" | "until") {
+    if matches!(
+        opener.as_str(),
+        "if" | "when"
+            | "whenever"
+            | "although"
+            | "though"
+            | "while"
+            | "because"
+            | "unless"
+            | "as"
+            | "since"
+            | "until"
+    ) {
         return;
     }
-    let Some(v) = w.iter().position(|x| matches!(fold(x.text).as_str(), "is" | "are" | "was" | "were" | "means" | "remains")) else {
+    let Some(v) = w.iter().position(|x| {
+        matches!(
+            fold(x.text).as_str(),
+            "is" | "are" | "was" | "were" | "means" | "remains"
+        )
+    }) else {
         return;
     };
     if v == 0 || v > 7 {
@@ -173,7 +238,25 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     // skip a participle and its preposition after the copula ("based on", "born")
     let mut g = v + 1;
-    while g < w.len() && g <= v + 3 && (fold(w[g].text).ends_with("ed") || matches!(fold(w[g].text).as_str(), "born" | "still" | "not" | "always" | "never" | "no" | "longer" | "on" | "to" | "in" | "by" | "of")) {
+    while g < w.len()
+        && g <= v + 3
+        && (fold(w[g].text).ends_with("ed")
+            || matches!(
+                fold(w[g].text).as_str(),
+                "born"
+                    | "still"
+                    | "not"
+                    | "always"
+                    | "never"
+                    | "no"
+                    | "longer"
+                    | "on"
+                    | "to"
+                    | "in"
+                    | "by"
+                    | "of"
+            ))
+    {
         g += 1;
     }
     if g >= w.len() {
@@ -184,7 +267,9 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         return;
     }
     let (a, b) = (gap[0].start, gap[gap.len() - 1].end);
-    let answer = s[a..b].trim_end_matches(['.', '!', '"', '\u{201d}']).to_string();
+    let answer = s[a..b]
+        .trim_end_matches(['.', '!', '"', '\u{201d}'])
+        .to_string();
     if is_topic(&answer, ctx) || answer.contains([',', ';']) {
         return;
     }
@@ -214,13 +299,26 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if ft.ends_with("ed")
             || ft.ends_with("ly")
             || ft.ends_with("ing")
-            || matches!(prev, "to" | "should" | "must" | "will" | "shall" | "can" | "and" | "not")
+            || matches!(
+                prev,
+                "to" | "should" | "must" | "will" | "shall" | "can" | "and" | "not"
+            )
             || prev.ends_with("ly")
-            || matches!(next, "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her")
+            || matches!(
+                next,
+                "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her"
+            )
         {
             continue;
         }
-        if is_stop(t) || is_verb(t) || t.len() < 4 || t.chars().any(|c| c.is_ascii_digit()) || !t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}') {
+        if is_stop(t)
+            || is_verb(t)
+            || t.len() < 4
+            || t.chars().any(|c| c.is_ascii_digit())
+            || !t
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+        {
             continue;
         }
         let stem = ctx.stems.stem(t);
@@ -232,11 +330,21 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let mut a = i;
         let adjective_like = |x: &str| {
             let f = fold(x);
-            ["al", "ic", "ive", "ous", "ary", "ful", "less", "able", "ible", "ent", "ant", "ing", "ern", "ian"]
-                .iter()
-                .any(|suf| f.ends_with(suf))
+            [
+                "al", "ic", "ive", "ous", "ary", "ful", "less", "able", "ible", "ent", "ant",
+                "ing", "ern", "ian",
+            ]
+            .iter()
+            .any(|suf| f.ends_with(suf))
         };
-        if i >= 2 && adjective_like(w[i - 1].text) && !is_stop(w[i - 1].text) && !is_verb(w[i - 1].text) && s[w[i - 1].end..w[i].start].trim().is_empty() && w[i - 1].text.chars().all(char::is_alphabetic) && !ctx.topic.contains(&ctx.stems.stem(w[i - 1].text)) {
+        if i >= 2
+            && adjective_like(w[i - 1].text)
+            && !is_stop(w[i - 1].text)
+            && !is_verb(w[i - 1].text)
+            && s[w[i - 1].end..w[i].start].trim().is_empty()
+            && w[i - 1].text.chars().all(char::is_alphabetic)
+            && !ctx.topic.contains(&ctx.stems.stem(w[i - 1].text))
+        {
             a = i - 1;
         }
         let score = idf + if a < i { 0.3 } else { 0.0 };
@@ -250,6 +358,13 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     let (start, end) = (w[a].start, w[b].end);
     if let Some(front) = gap_front(s, start, end, at.prev) {
-        out.push(card(CardKind::Cloze, front, s[start..end].to_string(), at, prior::KEY_TERM + score / 4.0, "key-term"));
+        out.push(card(
+            CardKind::Cloze,
+            front,
+            s[start..end].to_string(),
+            at,
+            prior::KEY_TERM + score / 4.0,
+            "key-term",
+        ));
     }
 }

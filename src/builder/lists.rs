@@ -4,7 +4,9 @@
 //! surface cues only: separators, cue words before the list, a small verb
 //! lexicon, and the length of the other items.
 
-use super::text::{self, fold, is_stop, is_verb, number_value, words, Word, LIST_CUES, TRAILING_CUTS};
+use super::text::{
+    self, fold, is_stop, is_verb, number_value, words, Word, LIST_CUES, TRAILING_CUTS,
+};
 
 /// Longest list item, in words.
 pub const MAX_ITEM_WORDS: usize = 6;
@@ -78,8 +80,14 @@ fn span_of(w: &[Word<'_>]) -> Option<(usize, usize)> {
 /// Cleans an item: drops a leading conjunction/article and trailing
 /// punctuation; cuts a trailing catch-all "or other …".
 fn clean(s: &str) -> String {
-    let mut t = s.trim().trim_end_matches(['.', ',', ';', ':', '!', '?']).trim().to_string();
-    for lead in ["and ", "or ", "the ", "a ", "an ", "And ", "Or ", "The ", "A ", "An "] {
+    let mut t = s
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+        .trim()
+        .to_string();
+    for lead in [
+        "and ", "or ", "the ", "a ", "an ", "And ", "Or ", "The ", "A ", "An ",
+    ] {
         if let Some(rest) = t.strip_prefix(lead) {
             t = rest.to_string();
         }
@@ -128,16 +136,90 @@ const DETERMINERS: &[&str] = &[
 /// Common base-form verbs that head predicate phrases ("solve problems
 /// through dialogue"): such items make a list of actions, not of things.
 const BASE_VERBS: &[&str] = &[
-    "abandon", "achieve", "adhere", "adopt", "advance", "aim", "apply", "avoid", "build", "carry",
-    "choose", "combine", "commit", "consolidate", "continue", "contribute", "cope", "create",
-    "deal", "deepen", "defend", "deliver", "eliminate", "encourage", "engage", "enhance",
-    "establish", "expand", "explore", "follow", "foster", "grasp", "guarantee", "handle",
-    "implement", "improve", "increase", "insist", "join", "keep", "maintain", "manage", "narrow",
-    "oppose", "participate", "persist", "prevent", "protect", "pursue", "raise", "reach",
-    "realize", "realise", "reduce", "reject", "remove", "resolve", "safeguard", "settle",
-    "solve", "strengthen", "strive", "support", "take", "transcend", "uphold", "use", "win",
-    "adapt", "respond", "draw", "seek", "learn", "coexist", "treat", "control", "help", "respect",
-    "promote", "develop", "make", "give", "bring", "put",
+    "abandon",
+    "achieve",
+    "adhere",
+    "adopt",
+    "advance",
+    "aim",
+    "apply",
+    "avoid",
+    "build",
+    "carry",
+    "choose",
+    "combine",
+    "commit",
+    "consolidate",
+    "continue",
+    "contribute",
+    "cope",
+    "create",
+    "deal",
+    "deepen",
+    "defend",
+    "deliver",
+    "eliminate",
+    "encourage",
+    "engage",
+    "enhance",
+    "establish",
+    "expand",
+    "explore",
+    "follow",
+    "foster",
+    "grasp",
+    "guarantee",
+    "handle",
+    "implement",
+    "improve",
+    "increase",
+    "insist",
+    "join",
+    "keep",
+    "maintain",
+    "manage",
+    "narrow",
+    "oppose",
+    "participate",
+    "persist",
+    "prevent",
+    "protect",
+    "pursue",
+    "raise",
+    "reach",
+    "realize",
+    "realise",
+    "reduce",
+    "reject",
+    "remove",
+    "resolve",
+    "safeguard",
+    "settle",
+    "solve",
+    "strengthen",
+    "strive",
+    "support",
+    "take",
+    "transcend",
+    "uphold",
+    "use",
+    "win",
+    "adapt",
+    "respond",
+    "draw",
+    "seek",
+    "learn",
+    "coexist",
+    "treat",
+    "control",
+    "help",
+    "respect",
+    "promote",
+    "develop",
+    "make",
+    "give",
+    "bring",
+    "put",
 ];
 
 fn predicate_like(item: &str) -> bool {
@@ -147,7 +229,8 @@ fn predicate_like(item: &str) -> bool {
     }
     let first = fold(w[0].text);
     let second = fold(w[1].text);
-    let determiner_next = DETERMINERS.contains(&second.as_str()) || second == "that" || second.ends_with("'s");
+    let determiner_next =
+        DETERMINERS.contains(&second.as_str()) || second == "that" || second.ends_with("'s");
     first.ends_with("ly")
         || BASE_VERBS.contains(&first.as_str())
         || ((first.ends_with("es") || first.ends_with("ies")) && determiner_next && w.len() >= 3)
@@ -250,15 +333,26 @@ fn head_tail<'a>(
         None => hw,
     };
     // an adverbial opener ("In this new situation, A, B and C are …") holds no item
-    if at_sentence_start && hw.first().is_some_and(|w| is_stop(w.text) && !DETERMINERS.contains(&fold(w.text).as_str())) {
-        let has_cue_after_start = hw.iter().skip(1).any(|w| is_verb(w.text) || LIST_CUES.contains(&fold(w.text).as_str()));
+    if at_sentence_start
+        && hw
+            .first()
+            .is_some_and(|w| is_stop(w.text) && !DETERMINERS.contains(&fold(w.text).as_str()))
+    {
+        let has_cue_after_start = hw
+            .iter()
+            .skip(1)
+            .any(|w| is_verb(w.text) || LIST_CUES.contains(&fold(w.text).as_str()));
         if !has_cue_after_start {
             return Vec::new();
         }
     }
     // after the last verb or strong cue, an item that starts like the others
     let strong = hw.iter().rposition(|w| {
-        is_verb(w.text) || matches!(fold(w.text).as_str(), "including" | "namely" | "as" | "like" | "especially")
+        is_verb(w.text)
+            || matches!(
+                fold(w.text).as_str(),
+                "including" | "namely" | "as" | "like" | "especially"
+            )
     });
     if let Some(l) = lead {
         let from = strong.map_or(0, |p| p + 1);
@@ -320,7 +414,8 @@ fn has_strong_cue(s: &str, sp: Span) -> bool {
     f.contains(':')
         || f.starts_with("such as ")
         || f.contains(" such as ")
-        || f.split_whitespace().any(|w| matches!(w, "including" | "namely" | "like" | "especially"))
+        || f.split_whitespace()
+            .any(|w| matches!(w, "including" | "namely" | "like" | "especially"))
 }
 
 /// A chunk that can be a whole item (possibly after trimming a trailing phrase).
@@ -365,7 +460,13 @@ fn has_conj(w: &[Word<'_>]) -> bool {
     w.iter().any(|x| is_conj(x.text))
 }
 
-fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize, floor: usize) -> Option<(Found, usize)> {
+fn comma_list_at(
+    s: &str,
+    clause: Span,
+    parts: &[Span],
+    j0: usize,
+    floor: usize,
+) -> Option<(Found, usize)> {
     if !has_conj(&ws(s, parts[j0])) {
         return None;
     }
@@ -400,7 +501,10 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize, floor: usize)
     let oxford = fw.first().is_some_and(|w| is_conj(w.text));
     // middles: parts before j that are whole items
     let mut i = j - 1;
-    while i >= floor.max(1) && middle_item(s, parts, i).is_some() && !starts_with_conj(&ws(s, parts[i])) {
+    while i >= floor.max(1)
+        && middle_item(s, parts, i).is_some()
+        && !starts_with_conj(&ws(s, parts[i]))
+    {
         i -= 1;
     }
     if i < floor {
@@ -415,7 +519,13 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize, floor: usize)
         .first()
         .and_then(|m| m.first())
         .map(|w| fold(w.text))
-        .filter(|l| mids.iter().filter(|m| m.first().is_some_and(|w| fold(w.text) == *l)).count() >= 2 || mids.len() == 1);
+        .filter(|l| {
+            mids.iter()
+                .filter(|m| m.first().is_some_and(|w| fold(w.text) == *l))
+                .count()
+                >= 2
+                || mids.len() == 1
+        });
     let (last_left, right): (Option<Vec<Word<'_>>>, Vec<Word<'_>>) = if oxford {
         if mids.is_empty() {
             return None;
@@ -433,8 +543,9 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize, floor: usize)
             .iter()
             .copied()
             .find(|&k| {
-                lead.as_ref().is_some_and(|l| is_stop(l) && fw.get(k + 1).is_some_and(|w| fold(w.text) == *l))
-                    && k <= MAX_ITEM_WORDS + 1
+                lead.as_ref().is_some_and(|l| {
+                    is_stop(l) && fw.get(k + 1).is_some_and(|w| fold(w.text) == *l)
+                }) && k <= MAX_ITEM_WORDS + 1
             })
             .or_else(|| conj_pos.iter().copied().find(|&k| k <= MAX_ITEM_WORDS))?;
         (Some(fw[..pick].to_vec()), fw[pick + 1..].to_vec())
@@ -451,12 +562,23 @@ fn comma_list_at(s: &str, clause: Span, parts: &[Span], j0: usize, floor: usize)
     let typical = mids.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let head = parts[i];
     let hw = ws(s, head);
-    let first = head_tail(&hw, s, head, head.start == clause.start && i == 0, typical, lead.as_deref());
+    let first = head_tail(
+        &hw,
+        s,
+        head,
+        head.start == clause.start && i == 0,
+        typical,
+        lead.as_deref(),
+    );
     // a list of single verbs ("seek, receive and impart information") ends in one word
     let verbs_only = typical == 1
         && first.len() == 1
         && (is_verb(first[0].text) || mids.iter().any(|m| m.len() == 1 && is_verb(m[0].text)));
-    let last = if verbs_only { right.iter().take(1).copied().collect() } else { last_item(&right, typical) };
+    let last = if verbs_only {
+        right.iter().take(1).copied().collect()
+    } else {
+        last_item(&right, typical)
+    };
     if last.is_empty() || (first.is_empty() && mids.len() < 2) {
         return None;
     }
@@ -557,7 +679,10 @@ fn pair_lists(s: &str, clause: Span, out: &mut Vec<Found>) {
 
 /// Semicolon lists: "Earth comprises A; B; C; D."
 fn semicolon_list(s: &str, out: &mut Vec<Found>) -> bool {
-    let whole = Span { start: 0, end: s.len() };
+    let whole = Span {
+        start: 0,
+        end: s.len(),
+    };
     let segs = split(s, whole, ';');
     if segs.len() < 3 {
         return false;
@@ -569,7 +694,11 @@ fn semicolon_list(s: &str, out: &mut Vec<Found>) -> bool {
     if !middle_ok {
         return false;
     }
-    let typical = segs[1..segs.len() - 1].iter().map(|sp| ws(s, *sp).len()).max().unwrap_or(1);
+    let typical = segs[1..segs.len() - 1]
+        .iter()
+        .map(|sp| ws(s, *sp).len())
+        .max()
+        .unwrap_or(1);
     let hw = ws(s, segs[0]);
     let first = head_tail(&hw, s, segs[0], false, typical, None);
     let lw = ws(s, *segs.last().expect("≥3 segments"));
@@ -619,8 +748,14 @@ pub fn numbered_list(s: &str) -> Option<Found> {
         }
         let raw = &s[body_start..body_end];
         let a = body_start + (raw.len() - raw.trim_start().len());
-        let t = s[a..body_end].trim_end().trim_end_matches([';', ',', '.']).trim_end();
-        let t = t.strip_suffix(" and").or_else(|| t.strip_suffix(" or")).unwrap_or(t);
+        let t = s[a..body_end]
+            .trim_end()
+            .trim_end_matches([';', ',', '.'])
+            .trim_end();
+        let t = t
+            .strip_suffix(" and")
+            .or_else(|| t.strip_suffix(" or"))
+            .unwrap_or(t);
         spans.push((a, a + t.len()));
     }
     let items: Vec<String> = spans.iter().map(|&(a, b)| clean(&s[a..b.max(a)])).collect();
@@ -645,7 +780,10 @@ pub fn find(s: &str) -> Vec<Found> {
     if semicolon_list(s, &mut out) {
         return out;
     }
-    let whole = Span { start: 0, end: s.len() };
+    let whole = Span {
+        start: 0,
+        end: s.len(),
+    };
     for clause in split(s, whole, ';') {
         let before = out.len();
         pair_lists(s, clause, &mut out);
@@ -664,13 +802,21 @@ pub fn count_phrase(s: &str, n: usize) -> Option<String> {
             let mut k = i + 1;
             while k < w.len() && k < i + 4 && !is_stop(w[k].text) && !is_verb(w[k].text) {
                 // stop at punctuation between words
-                if s[w[k - 1].end..w[k].start].trim().chars().any(|c| !c.is_alphanumeric() && c != '"' && c != '\u{201c}') {
+                if s[w[k - 1].end..w[k].start]
+                    .trim()
+                    .chars()
+                    .any(|c| !c.is_alphanumeric() && c != '"' && c != '\u{201c}')
+                {
                     break;
                 }
                 k += 1;
             }
             if k > i + 1 {
-                return Some(s[x.start..w[k - 1].end].trim_matches(['"', '\u{201c}', '\u{201d}']).to_string());
+                return Some(
+                    s[x.start..w[k - 1].end]
+                        .trim_matches(['"', '\u{201c}', '\u{201d}'])
+                        .to_string(),
+                );
             }
         }
     }
@@ -704,7 +850,17 @@ mod tests {
     #[test]
     fn copular_subject_list() {
         let f = find("Peace, development, fairness, justice, democracy and freedom are the common values of mankind.");
-        assert_eq!(f[0].items, vec!["Peace", "development", "fairness", "justice", "democracy", "freedom"]);
+        assert_eq!(
+            f[0].items,
+            vec![
+                "Peace",
+                "development",
+                "fairness",
+                "justice",
+                "democracy",
+                "freedom"
+            ]
+        );
         assert_eq!(f[0].start, 0);
     }
 
@@ -770,10 +926,17 @@ mod tests {
     #[test]
     fn count_phrases() {
         assert_eq!(
-            count_phrase("The art of war is governed by five constant factors, to be taken", 5).as_deref(),
+            count_phrase(
+                "The art of war is governed by five constant factors, to be taken",
+                5
+            )
+            .as_deref(),
             Some("five constant factors")
         );
-        assert_eq!(count_phrase("By means of these seven considerations I can", 7).as_deref(), Some("seven considerations"));
+        assert_eq!(
+            count_phrase("By means of these seven considerations I can", 7).as_deref(),
+            Some("seven considerations")
+        );
         assert_eq!(count_phrase("five aspects", 4), None);
     }
 }

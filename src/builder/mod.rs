@@ -86,7 +86,9 @@ pub fn decode_document(path: &Path, bytes: &[u8]) -> Result<String> {
             &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
             e.valid_up_to(),
         );
-        bad(format!("not UTF-8 text (invalid byte at line {line}, column {col})"))
+        bad(format!(
+            "not UTF-8 text (invalid byte at line {line}, column {col})"
+        ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -137,7 +139,11 @@ fn topic_and_idf(doc: &Doc, stems: &Stems) -> (HashSet<String>, HashMap<String, 
     }
     let mut ranked: Vec<(&String, &usize)> = freq.iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    let topic = ranked.iter().take(TOPIC_WORDS).map(|(s, _)| (*s).clone()).collect();
+    let topic = ranked
+        .iter()
+        .take(TOPIC_WORDS)
+        .map(|(s, _)| (*s).clone())
+        .collect();
     let idf = df
         .into_iter()
         .map(|(s, d)| (s, ((n_docs as f64 + 1.0) / (d as f64)).ln()))
@@ -179,15 +185,25 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
         // comes from the sentence before.
         let pointer = bw.len() <= 3
             && frame::starts_with_pronoun(before)
-            && bw.last().is_some_and(|w| matches!(fold(w.text).as_str(), "are" | "is" | "include" | "includes" | "were"));
-        let copular = bw.iter().all(|w| matches!(fold(w.text).as_str(), "the" | "a" | "an"))
+            && bw.last().is_some_and(|w| {
+                matches!(
+                    fold(w.text).as_str(),
+                    "are" | "is" | "include" | "includes" | "were"
+                )
+            });
+        let copular = bw
+            .iter()
+            .all(|w| matches!(fold(w.text).as_str(), "the" | "a" | "an"))
             && words(after)
                 .first()
                 .is_some_and(|w| matches!(fold(w.text).as_str(), "is" | "are"));
         let mut start_item = 0;
         for size in chunk_sizes(n) {
             let items: Vec<String> = found.items[start_item..start_item + size].to_vec();
-            let (a, b) = (found.spans[start_item].0, found.spans[start_item + size - 1].1);
+            let (a, b) = (
+                found.spans[start_item].0,
+                found.spans[start_item + size - 1].1,
+            );
             start_item += size;
             let whole = size == n;
             let counted_here = whole.then(|| lists::count_phrase(before, n)).flatten();
@@ -211,15 +227,26 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
                     None => prev.to_string(),
                 };
                 let (pb, _) = frame::trim_around(&prev_cut, "");
-                let score = if phrase.is_some() { prior::COUNTED_LIST } else { prior::LIST };
+                let score = if phrase.is_some() {
+                    prior::COUNTED_LIST
+                } else {
+                    prior::LIST
+                };
                 (format!("{} {ask}", pb.trim()), score)
             } else if copular && whole {
                 let rest = words(after);
                 let verb = rest[0].text;
-                let tail = after[rest[0].end..].trim().trim_end_matches(['.', '!', ';', ':']);
-                (format!("What {} {tail}? ({n} items)", fold(verb)), prior::COPULAR_LIST)
+                let tail = after[rest[0].end..]
+                    .trim()
+                    .trim_end_matches(['.', '!', ';', ':']);
+                (
+                    format!("What {} {tail}? ({n} items)", fold(verb)),
+                    prior::COPULAR_LIST,
+                )
             } else {
-                let Some(f) = frame::gap_front(s, a, b, at.prev) else { continue };
+                let Some(f) = frame::gap_front(s, a, b, at.prev) else {
+                    continue;
+                };
                 let f = frame::with_prefix(at.prefix, &f);
                 let f = f.trim_end_matches([',', ';', ':', ' ']);
                 let label = if whole {
@@ -227,10 +254,15 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
                 } else {
                     format!("({size} of the {n} items)")
                 };
-                let score = if counted_here.is_some() { prior::COUNTED_LIST } else { prior::LIST };
+                let score = if counted_here.is_some() {
+                    prior::COUNTED_LIST
+                } else {
+                    prior::LIST
+                };
                 (format!("{f} {label}"), score)
             };
-            let bonus = if found.numbered { 0.5 } else { 0.0 } + if (3..=7).contains(&size) { 0.3 } else { 0.0 };
+            let bonus = if found.numbered { 0.5 } else { 0.0 }
+                + if (3..=7).contains(&size) { 0.3 } else { 0.0 };
             out.push(Candidate {
                 kind: CardKind::List,
                 front,
@@ -253,12 +285,17 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
 /// Sibling cards for a chosen 5–7 item list: the sentence with one item blanked.
 fn siblings(c: &Candidate, found: &lists::Found, at: At<'_>) -> Vec<Candidate> {
     let n = found.items.len();
-    if !(5..=7).contains(&n) || c.kind != CardKind::List || found.numbered && at.text[..found.start].trim().len() < 20 {
+    if !(5..=7).contains(&n)
+        || c.kind != CardKind::List
+        || found.numbered && at.text[..found.start].trim().len() < 20
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
     for (k, &(a, b)) in found.spans.iter().enumerate() {
-        let Some(front) = frame::gap_front(at.text, a, b, at.prev) else { continue };
+        let Some(front) = frame::gap_front(at.text, a, b, at.prev) else {
+            continue;
+        };
         let front = frame::with_prefix(at.prefix, &front);
         out.push(Candidate {
             kind: CardKind::Cloze,
@@ -288,7 +325,14 @@ fn card_id(c: &Candidate) -> String {
         h.update([0]);
     }
     let d = h.finalize();
-    format!("{}-{:02x}{:02x}{:02x}{:02x}", c.kind.as_str(), d[0], d[1], d[2], d[3])
+    format!(
+        "{}-{:02x}{:02x}{:02x}{:02x}",
+        c.kind.as_str(),
+        d[0],
+        d[1],
+        d[2],
+        d[3]
+    )
 }
 
 /// Builds a deck from a document's text.
@@ -310,7 +354,10 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     let prefixes: Vec<Option<String>> = doc
         .sections
         .iter()
-        .map(|sec| (!sec.ordinal && !sec.title.is_empty() && text::word_count(&sec.title) <= 4).then(|| sec.label.clone()))
+        .map(|sec| {
+            (!sec.ordinal && !sec.title.is_empty() && text::word_count(&sec.title) <= 4)
+                .then(|| sec.label.clone())
+        })
         .collect();
     // list findings per candidate index, for siblings
     let mut found_for: HashMap<usize, (lists::Found, usize, usize)> = HashMap::new();
@@ -382,7 +429,11 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     for c in &chosen {
         if let Some((found, bi, si)) = list_keys.get(&(c.block, c.sentence, c.front.clone())) {
             let block = &doc.blocks[*bi];
-            let prev = if *si > 0 { Some(block.sentences[si - 1].as_str()) } else { None };
+            let prev = if *si > 0 {
+                Some(block.sentences[si - 1].as_str())
+            } else {
+                None
+            };
             let at = At {
                 block: *bi,
                 sentence: *si,

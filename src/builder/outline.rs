@@ -81,16 +81,23 @@ fn point_leads(texts: &[String]) -> Vec<String> {
         .iter()
         .map(|f| {
             let head = f.split(',').next()?;
-            (f.contains(',') && (1..=4).contains(&text::word_count(head))).then(|| head.trim().to_string())
+            (f.contains(',') && (1..=4).contains(&text::word_count(head)))
+                .then(|| head.trim().to_string())
         })
         .collect();
     if leads.iter().all(Option::is_some) {
         return leads.into_iter().flatten().collect();
     }
     // common word prefix
-    let split: Vec<Vec<&str>> = firsts.iter().map(|f| f.split_whitespace().collect()).collect();
+    let split: Vec<Vec<&str>> = firsts
+        .iter()
+        .map(|f| f.split_whitespace().collect())
+        .collect();
     let mut common = 0;
-    while split.iter().all(|w| w.len() > common + 1 && fold(w[common]) == fold(split[0][common])) {
+    while split
+        .iter()
+        .all(|w| w.len() > common + 1 && fold(w[common]) == fold(split[0][common]))
+    {
         common += 1;
     }
     firsts
@@ -102,7 +109,14 @@ fn point_leads(texts: &[String]) -> Vec<String> {
                 let content: Vec<&str> = words(f)
                     .into_iter()
                     .map(|x| x.text)
-                    .filter(|x| !is_stop(x) && !is_verb(x) && !matches!(fold(x).as_str(), "two" | "side" | "lie" | "greater" | "more" | "most"))
+                    .filter(|x| {
+                        !is_stop(x)
+                            && !is_verb(x)
+                            && !matches!(
+                                fold(x).as_str(),
+                                "two" | "side" | "lie" | "greater" | "more" | "most"
+                            )
+                    })
                     .take(4)
                     .collect();
                 content.join(" ")
@@ -115,7 +129,14 @@ fn point_leads(texts: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn outline(front: String, items: Vec<String>, ordered: bool, block: usize, locator: String, context: String) -> Candidate {
+fn outline(
+    front: String,
+    items: Vec<String>,
+    ordered: bool,
+    block: usize,
+    locator: String,
+    context: String,
+) -> Candidate {
     Candidate {
         kind: CardKind::Outline,
         front,
@@ -152,9 +173,19 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         let n = items.len();
         let front = match &title {
             Some(t) => format!("What are the {} parts of “{t}”, in order?", number_word(n)),
-            None => format!("What are the {} parts of the text, in order?", number_word(n)),
+            None => format!(
+                "What are the {} parts of the text, in order?",
+                number_word(n)
+            ),
         };
-        out.push(outline(front, items, true, heads[0].0, "structure".into(), String::new()));
+        out.push(outline(
+            front,
+            items,
+            true,
+            heads[0].0,
+            "structure".into(),
+            String::new(),
+        ));
     }
     // Runs of numbered points under one section or paragraph.
     let mut i = 0;
@@ -169,7 +200,11 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
             && doc.blocks[j].kind == BlockKind::Point
             && doc.blocks[j].section == b.section
             && doc.blocks[j].parent_label == b.parent_label
-            && doc.blocks[j].label.as_deref().is_some_and(|l| l.starts_with('(')) == b.label.as_deref().is_some_and(|l| l.starts_with('('))
+            && doc.blocks[j]
+                .label
+                .as_deref()
+                .is_some_and(|l| l.starts_with('('))
+                == b.label.as_deref().is_some_and(|l| l.starts_with('('))
         {
             j += 1;
         }
@@ -187,16 +222,40 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
                 .filter_map(|k| doc.blocks.get(k))
                 .flat_map(|blk| blk.sentences.iter().map(String::as_str))
                 .collect();
-            let named = near.iter().find_map(|s| count_phrase(s, n).map(|p| (p, *s)));
+            let named = near
+                .iter()
+                .find_map(|s| count_phrase(s, n).map(|p| (p, *s)));
             let front = match (&named, &b.parent_label) {
                 (Some((phrase, _)), _) => {
-                    let noun = phrase.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
-                    let place = if section.title.is_empty() { String::new() } else { format!(" of part {}", section.label) };
-                    format!("Name the {} {noun}{place} ({}).", number_word(n), b.locator.rsplit_once('.').map_or(b.locator.as_str(), |x| x.0))
+                    let noun = phrase
+                        .split_whitespace()
+                        .skip(1)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let place = if section.title.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" of part {}", section.label)
+                    };
+                    format!(
+                        "Name the {} {noun}{place} ({}).",
+                        number_word(n),
+                        b.locator
+                            .rsplit_once('.')
+                            .map_or(b.locator.as_str(), |x| x.0)
+                    )
                 }
-                (None, Some(parent)) => format!("What are the {} points listed under paragraph {parent}?", number_word(n)),
+                (None, Some(parent)) => format!(
+                    "What are the {} points listed under paragraph {parent}?",
+                    number_word(n)
+                ),
                 (None, None) if !section.title.is_empty() => {
-                    format!("What are the {} points of part {} (“{}”)?", number_word(n), section.label, shorten_heading(&section.title))
+                    format!(
+                        "What are the {} points of part {} (“{}”)?",
+                        number_word(n),
+                        section.label,
+                        shorten_heading(&section.title)
+                    )
                 }
                 _ => {
                     i = j;
@@ -220,10 +279,15 @@ mod tests {
     #[test]
     fn headings_are_shortened() {
         assert_eq!(
-            shorten_heading("First, accurately grasp the background of the idea of building a community."),
+            shorten_heading(
+                "First, accurately grasp the background of the idea of building a community."
+            ),
             "accurately grasp the background"
         );
-        assert_eq!(shorten_heading("Second, fully understand the rich connotation"), "fully understand the rich connotation");
+        assert_eq!(
+            shorten_heading("Second, fully understand the rich connotation"),
+            "fully understand the rich connotation"
+        );
     }
 
     #[test]
@@ -233,7 +297,10 @@ mod tests {
             "In terms of security, we should talk.".to_string(),
             "Economically, we should trade.".to_string(),
         ];
-        assert_eq!(point_leads(&t), vec!["Politically", "In terms of security", "Economically"]);
+        assert_eq!(
+            point_leads(&t),
+            vec!["Politically", "In terms of security", "Economically"]
+        );
     }
 
     #[test]
@@ -245,9 +312,25 @@ mod tests {
         );
         let mut out = Vec::new();
         extract(&doc, &mut out);
-        assert_eq!(out[0].front, "What are the two parts of “My Essay”, in order?");
-        assert_eq!(out[0].items, vec!["grasp the background of the idea", "understand the rich connotation of it"]);
-        assert_eq!(out[1].items, vec!["Politically", "Economically", "Culturally"]);
-        assert!(out[1].front.starts_with("Name the three aspects"), "{}", out[1].front);
+        assert_eq!(
+            out[0].front,
+            "What are the two parts of “My Essay”, in order?"
+        );
+        assert_eq!(
+            out[0].items,
+            vec![
+                "grasp the background of the idea",
+                "understand the rich connotation of it"
+            ]
+        );
+        assert_eq!(
+            out[1].items,
+            vec!["Politically", "Economically", "Culturally"]
+        );
+        assert!(
+            out[1].front.starts_with("Name the three aspects"),
+            "{}",
+            out[1].front
+        );
     }
 }

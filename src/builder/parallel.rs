@@ -30,7 +30,13 @@ fn chunks(s: &str, seps: &[char]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn make(at: At<'_>, gaps: &[(usize, usize)], ordered: bool, score: f64, origin: &'static str) -> Option<Candidate> {
+fn make(
+    at: At<'_>,
+    gaps: &[(usize, usize)],
+    ordered: bool,
+    score: f64,
+    origin: &'static str,
+) -> Option<Candidate> {
     let s = at.text;
     let mut items: Vec<String> = Vec::new();
     for &(a, b) in gaps {
@@ -48,7 +54,11 @@ fn make(at: At<'_>, gaps: &[(usize, usize)], ordered: bool, score: f64, origin: 
     }
     let (before, after) = trim_around(&s[..gaps[0].0], &s[last..]);
     let front = text::squash(&format!("{before}{body}{after}"));
-    let front = if front.starts_with(GAP) { front } else { resolve(&front, at.prev)? };
+    let front = if front.starts_with(GAP) {
+        front
+    } else {
+        resolve(&front, at.prev)?
+    };
     Some(Candidate {
         kind: CardKind::Cloze,
         front: super::frame::with_prefix(at.prefix, &text::capitalise(&front)),
@@ -74,10 +84,12 @@ pub fn frames(at: At<'_>, out: &mut Vec<Candidate>) {
     // connector -> gaps (the words after it, at the end of each chunk)
     let tail_conn = |w: &[text::Word<'_>]| -> Option<usize> {
         // a function word among the last four words, with 1-3 words after it
-        (w.len().saturating_sub(4).max(1)..w.len().saturating_sub(1)).rev().find(|&k| {
-            let c = fold(w[k].text);
-            is_stop(&c) && !matches!(c.as_str(), "and" | "or" | "the" | "a" | "an" | "of")
-        })
+        (w.len().saturating_sub(4).max(1)..w.len().saturating_sub(1))
+            .rev()
+            .find(|&k| {
+                let c = fold(w[k].text);
+                is_stop(&c) && !matches!(c.as_str(), "and" | "or" | "the" | "a" | "an" | "of")
+            })
     };
     let mut best: Option<(String, Vec<(usize, usize)>)> = None;
     let mut seen: Vec<String> = Vec::new();
@@ -168,12 +180,19 @@ pub fn chains(at: At<'_>, stems: &Stems, out: &mut Vec<Candidate>) {
         let (a1, b1) = pair[0];
         let (a2, b2) = pair[1];
         let w1 = words(&s[a1..b1]);
-        let w2: Vec<_> = words(&s[a2..b2]).into_iter().filter(|w| !matches!(fold(w.text).as_str(), "and" | "or" | "then")).collect();
+        let w2: Vec<_> = words(&s[a2..b2])
+            .into_iter()
+            .filter(|w| !matches!(fold(w.text).as_str(), "and" | "or" | "then"))
+            .collect();
         let (Some(end1), Some(start2)) = (w1.last(), w2.first()) else {
             run.clear();
             continue;
         };
-        if w1.len() <= 5 && w2.len() <= 5 && !is_stop(end1.text) && stems.stem(end1.text) == stems.stem(start2.text) {
+        if w1.len() <= 5
+            && w2.len() <= 5
+            && !is_stop(end1.text)
+            && stems.stem(end1.text) == stems.stem(start2.text)
+        {
             if run.is_empty() {
                 run.push((a1 + end1.start, a1 + end1.end));
             }
@@ -203,14 +222,24 @@ mod tests {
     use super::*;
 
     fn at(s: &str) -> At<'_> {
-        At { block: 0, sentence: 0, locator: "x", text: s, prev: None, prefix: None }
+        At {
+            block: 0,
+            sentence: 0,
+            locator: "x",
+            text: s,
+            prev: None,
+            prefix: None,
+        }
     }
 
     #[test]
     fn without_frames() {
         let mut out = Vec::new();
         frames(at("The core is peace without war, development without poverty, cooperation without confrontation, win-win without single win."), &mut out);
-        assert_eq!(out[0].items, vec!["war", "poverty", "confrontation", "single win"]);
+        assert_eq!(
+            out[0].items,
+            vec!["war", "poverty", "confrontation", "single win"]
+        );
         assert!(!out[0].front.contains("poverty"));
     }
 
@@ -225,7 +254,10 @@ mod tests {
     fn chain() {
         let mut out = Vec::new();
         chains(at("Diversity brings communication, communication breeds integration, and integration produces progress."), &Stems::default(), &mut out);
-        assert_eq!(out[0].items, vec!["communication", "integration", "progress"]);
+        assert_eq!(
+            out[0].items,
+            vec!["communication", "integration", "progress"]
+        );
         assert!(out[0].ordered);
     }
 }

@@ -25,11 +25,17 @@ use crate::storage::{config, decks, Store};
 pub fn study(db: &Path, now: Now, args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
     let mut store = Store::open(db)?;
     if ensure_bundled_deck(&mut store, now)? {
-        say!(out, "Welcome to recall. Imported the sample deck into {}.", db.display());
+        say!(
+            out,
+            "Welcome to recall. Imported the sample deck into {}.",
+            db.display()
+        );
     }
     if let Some(d) = &args.deck {
         if decks::get(&store.conn, d)?.is_none() {
-            return Err(Error::NotFound(format!("no deck '{d}' (see `recall decks`)")));
+            return Err(Error::NotFound(format!(
+                "no deck '{d}' (see `recall decks`)"
+            )));
         }
     }
     let mut prompter = terminal::for_stdio(out);
@@ -88,7 +94,9 @@ pub fn todays_queue(
     let due_limit = limits.review_cap as i64 + slack;
     let new_limit = limits.new_per_day as i64 + slack;
     push_rows(
-        format!("{sql} AND s.due IS NOT NULL AND s.due <= ?2 ORDER BY s.due, c.deck_id, c.ord LIMIT ?3"),
+        format!(
+            "{sql} AND s.due IS NOT NULL AND s.due <= ?2 ORDER BY s.due, c.deck_id, c.ord LIMIT ?3"
+        ),
         &[&deck, &today_s, &due_limit],
     )?;
     push_rows(
@@ -98,7 +106,11 @@ pub fn todays_queue(
     // Cards answered today that are neither due nor new (drill candidates).
     let ids: Vec<i64> = facts.keys().copied().collect();
     for chunk in ids.chunks(500) {
-        let list = chunk.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let list = chunk
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
         push_rows(
             format!("{sql} AND s.due > ?2 AND c.id IN ({list})"),
             &[&deck, &today_s],
@@ -194,7 +206,11 @@ pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) 
         session.answer(entry.id, grade, entry.kind);
         let next = match (entry.kind, after.state.due) {
             (crate::model::ReviewKind::Drill, _) => "drill answer: schedule unchanged".to_string(),
-            (_, Some(due)) => format!("next review {} (in {} days)", day_str(due), after.state.interval),
+            (_, Some(due)) => format!(
+                "next review {} (in {} days)",
+                day_str(due),
+                after.state.interval
+            ),
             (_, None) => String::new(),
         };
         let again = if scheduler::needs_drill(grade) {
@@ -235,7 +251,12 @@ fn next_due(store: &Store, deck: Option<&str>, today: NaiveDate) -> Result<Optio
     Ok(Some((day, n)))
 }
 
-fn nothing_due(store: &Store, deck: Option<&str>, today: NaiveDate, p: &mut dyn Prompter) -> Result<()> {
+fn nothing_due(
+    store: &Store,
+    deck: Option<&str>,
+    today: NaiveDate,
+    p: &mut dyn Prompter,
+) -> Result<()> {
     match next_due(store, deck, today)? {
         Some((day, n)) => p.info(&format!(
             "Nothing to study today ({}). Next: {n} card{} due on {day}.",
@@ -266,11 +287,9 @@ fn summary(
         |r| r.get(0),
     )?;
     let secs = clock::elapsed_ms(started) / 1000;
-    let share = if t.reviews > 0 {
-        format!("{}%", t.passed * 100 / t.reviews)
-    } else {
-        "-".into()
-    };
+    let share = (t.passed * 100)
+        .checked_div(t.reviews)
+        .map_or("-".into(), |p| format!("{p}%"));
     let next = next_due(store, deck, today)?
         .map(|(d, n)| format!("{d} ({n} cards)"))
         .unwrap_or_else(|| "none".into());

@@ -179,7 +179,15 @@ mod tests {
         assert_eq!(s.current(), Some(1));
         s.answer(15, g(5), ReviewKind::Drill);
         assert_eq!(s.current(), None);
-        assert_eq!(s.tally, Tally { reviews: 3, passed: 2, drills: 3, skipped: 0 });
+        assert_eq!(
+            s.tally,
+            Tally {
+                reviews: 3,
+                passed: 2,
+                drills: 3,
+                skipped: 0
+            }
+        );
     }
 
     #[test]

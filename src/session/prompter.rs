@@ -79,7 +79,11 @@ pub fn parse_grade(line: &str) -> Option<GradeInput> {
         "" => Some(GradeInput::Accept),
         "u" | "U" => Some(GradeInput::Undo),
         "q" | "Q" => Some(GradeInput::Quit),
-        _ => t.parse::<u8>().ok().and_then(Grade::new).map(GradeInput::Grade),
+        _ => t
+            .parse::<u8>()
+            .ok()
+            .and_then(Grade::new)
+            .map(GradeInput::Grade),
     }
 }
 
@@ -102,7 +106,10 @@ mod tests {
     #[test]
     fn grades() {
         assert_eq!(parse_grade(""), Some(GradeInput::Accept));
-        assert_eq!(parse_grade("4"), Some(GradeInput::Grade(Grade::new(4).unwrap())));
+        assert_eq!(
+            parse_grade("4"),
+            Some(GradeInput::Grade(Grade::new(4).unwrap()))
+        );
         assert_eq!(parse_grade("6"), None);
         assert_eq!(parse_grade("x"), None);
     }

@@ -60,7 +60,9 @@ impl StdioPrompter<'_> {
                     .interact_text();
                 match r {
                     Ok(s) => Ok(Some(s)),
-                    Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => Ok(None),
+                    Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+                        Ok(None)
+                    }
                     Err(dialoguer::Error::IO(e)) => Err(Error::io("<terminal>", e)),
                 }
             }
@@ -98,7 +100,11 @@ impl Prompter for StdioPrompter<'_> {
                 style(format!(
                     "({} items{}; separate them with commas)",
                     v.card.items.len(),
-                    if v.card.ordered { ", in order" } else { ", any order" }
+                    if v.card.ordered {
+                        ", in order"
+                    } else {
+                        ", any order"
+                    }
                 ))
                 .dim()
             ))?;
@@ -126,22 +132,39 @@ impl Prompter for StdioPrompter<'_> {
                     let (mark, text) = if item.credit >= 1.0 && !item.typo {
                         (style("✓").green(), style(item.expected.clone()).green())
                     } else if item.credit >= 1.0 {
-                        (style("~").green(), style(format!("{} (typo)", item.expected)).green())
+                        (
+                            style("~").green(),
+                            style(format!("{} (typo)", item.expected)).green(),
+                        )
                     } else if item.credit > 0.0 {
-                        (style("½").yellow(), style(format!("{} (partly)", item.expected)).yellow())
+                        (
+                            style("½").yellow(),
+                            style(format!("{} (partly)", item.expected)).yellow(),
+                        )
                     } else {
-                        (style("✗").red(), style(format!("{} (missed)", item.expected)).red())
+                        (
+                            style("✗").red(),
+                            style(format!("{} (missed)", item.expected)).red(),
+                        )
                     };
                     self.say(&format!("  {mark} {text}"))?;
                 }
                 for e in &a.extras {
-                    self.say(&format!("  {} {}", style("+").red(), style(format!("{e} (not in the answer)")).red()))?;
+                    self.say(&format!(
+                        "  {} {}",
+                        style("+").red(),
+                        style(format!("{e} (not in the answer)")).red()
+                    ))?;
                 }
                 if !c.back.is_empty() {
                     self.say(&format!("Answer: {}", style(&c.back).bold()))?;
                 }
             } else {
-                let mark = if a.recall >= 1.0 { style("✓").green() } else { style("✗").red() };
+                let mark = if a.recall >= 1.0 {
+                    style("✓").green()
+                } else {
+                    style("✗").red()
+                };
                 self.say(&format!("{mark} Answer: {}", style(c.answer_text()).bold()))?;
             }
         } else {

@@ -1,0 +1,143 @@
+//! A `Recall` test fixture: a temp dir, a database path, and the real binary
+//! with the clock injected through RECALL_NOW.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub struct Recall {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+impl Recall {
+    pub fn new() -> Recall {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("recall.db");
+        Recall { dir, db }
+    }
+
+    /// The binary with the database and "now" set (2026-03-01 09:00 UTC).
+    pub fn cmd(&self) -> Command {
+        self.at("2026-03-01T09:00:00+00:00")
+    }
+
+    /// The binary at a given moment.
+    pub fn at(&self, now: &str) -> Command {
+        let mut c = Command::cargo_bin("recall").expect("binary");
+        c.env("RECALL_DB", &self.db)
+            .env("RECALL_NOW", now)
+            .env("NO_COLOR", "1")
+            .env_remove("RECALL_CONFIG")
+            .current_dir(self.dir.path());
+        c
+    }
+
+    /// Writes a file in the temp dir and returns its path.
+    pub fn write(&self, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, text).expect("write fixture");
+        p
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs and returns stdout, asserting success.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().expect("run");
+        assert!(
+            out.status.success(),
+            "recall {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// `recall cards --json` parsed.
+    pub fn cards(&self) -> Vec<serde_json::Value> {
+        let out = self.ok(&["cards", "--all", "--json"]);
+        serde_json::from_str(&out).expect("cards json")
+    }
+
+    pub fn card(&self, id: &str) -> serde_json::Value {
+        self.cards()
+            .into_iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("no card {id}"))
+    }
+
+    /// A digest of every table's content (to prove nothing changed).
+    pub fn db_digest(&self) -> String {
+        digest(&self.db)
+    }
+
+    /// Opens the database directly.
+    pub fn sql(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).expect("open db")
+    }
+}
+
+/// The content of every table, as text (WAL-safe, unlike hashing the file).
+pub fn digest(db: &Path) -> String {
+    if !db.exists() {
+        return "<no database>".into();
+    }
+    let c = rusqlite::Connection::open(db).expect("open");
+    let mut out = String::new();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    out.push_str(&format!("v{v}\n"));
+    for t in ["decks", "cards", "card_state", "revlog", "config"] {
+        let mut stmt = match c.prepare(&format!("SELECT * FROM {t} ORDER BY 1")) {
+            Ok(s) => s,
+            Err(_) => continue,
+        };
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let mut line = String::new();
+                for i in 0..n {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    line.push_str(&format!("{v:?}|"));
+                }
+                Ok(line)
+            })
+            .unwrap();
+        for r in rows {
+            out.push_str(&r.unwrap());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+pub const THREE_CARDS: &str = r#"format = 1
+
+[deck]
+id = "demo"
+name = "Demo deck"
+
+[[cards]]
+id = "q1"
+kind = "basic"
+front = "What is the capital of France?"
+back = "Paris"
+
+[[cards]]
+id = "q2"
+kind = "list"
+front = "Name the three primary colours."
+back = ""
+items = ["red", "yellow", "blue"]
+ordered = false
+
+[[cards]]
+id = "q3"
+kind = "cloze"
+front = "Water boils at ___ degrees Celsius."
+back = "100"
+"#;

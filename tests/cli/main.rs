@@ -1,0 +1,9 @@
+//! Integration tests: the real `recall` binary, one test binary (fast links).
+
+mod common;
+
+mod build_cmd;
+mod core_cmds;
+mod errors;
+mod migrations;
+mod study;
