@@ -1,1 +1,315 @@
-fn main() {}
+//! recall benchmarks (criterion). Sizes: 10k, 100k, 1M cards in a
+//! file-backed WAL database with a realistic shape: 30% new, 65% in review
+//! with due dates spread over ±60 days, 5% retired, ten log rows per
+//! reviewed card.
+//!
+//! `RECALL_BENCH_QUICK=1 cargo bench --bench core -- --quick` runs the 10k
+//! size only (CI); `RECALL_BENCH_FULL=1` adds 1M cards and the 10 MB build.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{Days, NaiveDate};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use rand::{rngs::StdRng, Rng, SeedableRng};
+
+use recall::builder::{build_deck, BuildOptions};
+use recall::import::import_deck;
+use recall::model::{CardContent, CardKind, Deck, DeckMeta, Grade};
+use recall::session::driver::todays_queue;
+use recall::storage::{decks, reviews, Store};
+
+const SEED_DOC: &str = include_str!("../decks/sources/000_e83d40c0b69a7c7e.txt");
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 6, 1).expect("date")
+}
+
+fn sizes() -> Vec<usize> {
+    if std::env::var_os("RECALL_BENCH_QUICK").is_some() {
+        vec![10_000]
+    } else if std::env::var_os("RECALL_BENCH_FULL").is_some() {
+        vec![10_000, 100_000, 1_000_000]
+    } else {
+        vec![10_000, 100_000]
+    }
+}
+
+fn synthetic_deck(n: usize, id: &str) -> Deck {
+    let cards = (0..n)
+        .map(|i| CardContent {
+            id: format!("c{i}"),
+            kind: if i % 3 == 0 {
+                CardKind::List
+            } else {
+                CardKind::Cloze
+            },
+            front: format!("Question number {i} about topic {} asks for ___.", i % 97),
+            back: if i % 3 == 0 {
+                String::new()
+            } else {
+                format!("answer {i}")
+            },
+            items: if i % 3 == 0 {
+                vec![
+                    format!("alpha {i}"),
+                    format!("beta {i}"),
+                    format!("gamma {i}"),
+                ]
+            } else {
+                vec![]
+            },
+            ordered: false,
+            source: format!("{}.({})", i / 50, i % 50),
+            context: format!("The source sentence of card {i}."),
+            tags: vec![],
+        })
+        .collect();
+    Deck {
+        meta: DeckMeta {
+            id: id.into(),
+            name: format!("Bench deck {id}"),
+            source: None,
+        },
+        cards,
+    }
+}
+
+/// Creates (or reuses) a generated collection of `n` cards at `path`.
+fn collection(dir: &Path, n: usize) -> std::path::PathBuf {
+    let path = dir.join(format!("bench-{n}.db"));
+    if path.exists() {
+        return path;
+    }
+    let mut store = Store::open(&path).expect("open");
+    let deck = synthetic_deck(n, "bench");
+    import_deck(&mut store.conn, &deck, 0, false).expect("import");
+    let mut rng = StdRng::seed_from_u64(n as u64);
+    let tx = store.conn.transaction().expect("tx");
+    {
+        let mut upd = tx
+            .prepare("UPDATE card_state SET ef = ?2, reps = ?3, interval = ?4, due = ?5 WHERE card_id = ?1")
+            .expect("prepare");
+        let mut log = tx
+            .prepare(
+                "INSERT INTO revlog(card_id, reviewed_at, day, grade, kind, ef_before, reps_before,
+                 interval_before, due_before, lapses_before, ef_after, reps_after, interval_after,
+                 due_after, lapses_after, taken_ms)
+                 VALUES (?1, ?2, ?3, ?4, 'review', 2500, 1, 1, ?3, 0, 2500, 2, 6, ?3, 0, 4000)",
+            )
+            .expect("prepare");
+        let mut retire = tx
+            .prepare("UPDATE cards SET retired = 1 WHERE id = ?1")
+            .expect("prepare");
+        for rowid in 1..=n as i64 {
+            let r: f64 = rng.gen();
+            if r < 0.30 {
+                continue; // new
+            }
+            if r >= 0.95 {
+                retire.execute([rowid]).expect("retire");
+                continue;
+            }
+            let offset: i64 = rng.gen_range(-60..=60);
+            let due = if offset < 0 {
+                today().checked_sub_days(Days::new(offset.unsigned_abs()))
+            } else {
+                today().checked_add_days(Days::new(offset as u64))
+            }
+            .expect("date");
+            let due_s = due.format("%Y-%m-%d").to_string();
+            upd.execute(rusqlite::params![
+                rowid,
+                rng.gen_range(1300..3000),
+                rng.gen_range(1..10),
+                rng.gen_range(1..200),
+                due_s
+            ])
+            .expect("update");
+            for k in 0..10 {
+                let day = today()
+                    .checked_sub_days(Days::new(200 - k * 15))
+                    .expect("date");
+                log.execute(rusqlite::params![
+                    rowid,
+                    1_700_000_000_000i64 + k as i64,
+                    day.format("%Y-%m-%d").to_string(),
+                    rng.gen_range(2..6)
+                ])
+                .expect("log");
+            }
+        }
+    }
+    tx.commit().expect("commit");
+    store
+        .conn
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
+        .expect("checkpoint");
+    path
+}
+
+fn bench_dir() -> std::path::PathBuf {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("recall-bench");
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    dir
+}
+
+fn limits() -> recall::queue::Limits {
+    recall::queue::Limits {
+        new_per_day: 20,
+        review_cap: 200,
+    }
+}
+
+fn queue_and_counts(c: &mut Criterion) {
+    let dir = bench_dir();
+    let mut g = c.benchmark_group("start");
+    g.sample_size(20).measurement_time(Duration::from_secs(5));
+    for n in sizes() {
+        let path = collection(&dir, n);
+        g.bench_with_input(BenchmarkId::new("open_and_queue", n), &path, |b, path| {
+            b.iter(|| {
+                let store = Store::open(path).expect("open");
+                todays_queue(&store, None, today(), limits()).expect("queue")
+            })
+        });
+        let store = Store::open(&path).expect("open");
+        g.bench_with_input(BenchmarkId::new("due_counts", n), &store, |b, store| {
+            b.iter(|| decks::summaries(&store.conn, today()).expect("counts"))
+        });
+    }
+    g.finish();
+}
+
+fn answers(c: &mut Criterion) {
+    let dir = bench_dir();
+    let mut g = c.benchmark_group("answer");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    for n in sizes() {
+        let path = collection(&dir, n);
+        let mut store = Store::open(&path).expect("open");
+        let ids: Vec<i64> = todays_queue(
+            &store,
+            None,
+            today(),
+            recall::queue::Limits {
+                new_per_day: 1000,
+                review_cap: 1000,
+            },
+        )
+        .expect("queue")
+        .into_iter()
+        .take(1000)
+        .collect();
+        let grade = Grade::new(4).expect("grade");
+        g.throughput(Throughput::Elements(ids.len() as u64));
+        g.bench_function(BenchmarkId::new("1000_durable", n), |b| {
+            b.iter(|| {
+                for &id in &ids {
+                    // first pass: scheduled repetitions; later passes: drill answers
+                    reviews::record_answer(
+                        &mut store.conn,
+                        id,
+                        grade,
+                        today(),
+                        1,
+                        &reviews::AnswerInfo::default(),
+                    )
+                    .expect("answer");
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
+fn imports(c: &mut Criterion) {
+    let dir = bench_dir();
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    let n = if std::env::var_os("RECALL_BENCH_QUICK").is_some() {
+        10_000
+    } else {
+        100_000
+    };
+    let deck = synthetic_deck(n, "imp");
+    let mut changed = deck.clone();
+    for (i, card) in changed.cards.iter_mut().enumerate() {
+        if i % 100 == 0 {
+            card.front.push_str(" (edited)");
+        }
+    }
+    g.bench_function(BenchmarkId::new("fresh", n), |b| {
+        b.iter_batched(
+            || {
+                let p = dir.join(format!("import-{n}.db"));
+                for ext in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{ext}", p.display()));
+                }
+                Store::open(&p).expect("open")
+            },
+            |mut store| import_deck(&mut store.conn, &deck, 0, false).expect("import"),
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    let p = dir.join(format!("reimport-{n}.db"));
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", p.display()));
+    }
+    let mut store = Store::open(&p).expect("open");
+    import_deck(&mut store.conn, &deck, 0, false).expect("import");
+    let mut flip = false;
+    g.bench_function(BenchmarkId::new("reimport_1pct_changed", n), |b| {
+        b.iter(|| {
+            flip = !flip;
+            let d = if flip { &changed } else { &deck };
+            import_deck(&mut store.conn, d, 0, false).expect("reimport")
+        })
+    });
+    g.finish();
+}
+
+/// A document of about `bytes` bytes: the seed text repeated with each copy's
+/// figures and names varied, so cards do not collapse into duplicates.
+fn big_document(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + SEED_DOC.len());
+    let mut k = 0;
+    while out.len() < bytes {
+        let copy = SEED_DOC
+            .replace("2016", &(1900 + k % 120).to_string())
+            .replace(
+                "First,",
+                if k % 2 == 0 {
+                    "First,"
+                } else {
+                    "First of all,"
+                },
+            );
+        out.push_str(&format!("\n\nPart {k}\n\n"));
+        out.push_str(&copy);
+        k += 1;
+    }
+    out
+}
+
+fn builds(c: &mut Criterion) {
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    let opts = BuildOptions::default();
+    g.throughput(Throughput::Bytes(SEED_DOC.len() as u64));
+    g.bench_function("seed", |b| {
+        b.iter(|| build_deck(SEED_DOC, &opts).expect("build"))
+    });
+    let mut docs = vec![("1MB", big_document(1 << 20))];
+    if std::env::var_os("RECALL_BENCH_FULL").is_some() {
+        docs.push(("10MB", big_document(10 << 20)));
+    }
+    for (name, doc) in &docs {
+        g.throughput(Throughput::Bytes(doc.len() as u64));
+        g.bench_function(*name, |b| b.iter(|| build_deck(doc, &opts).expect("build")));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, builds, queue_and_counts, answers, imports);
+criterion_main!(benches);

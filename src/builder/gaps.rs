@@ -1,7 +1,9 @@
 //! Single-gap cards: figures and dates, quoted terms, named concepts, short
 //! claims (blank the predicate), and a key-term fallback.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -18,8 +20,66 @@ pub struct Ctx<'a> {
     pub topic: &'a HashSet<String>,
     /// Inverse document frequency of stems (paragraphs as documents).
     pub idf: &'a HashMap<String, f64>,
-    /// The whole document, folded (to count how often a phrase occurs).
-    pub folded_doc: &'a str,
+    /// Where each folded word occurs in the document (to count phrases).
+    pub positions: &'a PhraseIndex,
+}
+
+/// The document's folded words and where each occurs, so that counting a
+/// phrase costs the occurrences of its first word, not a scan of the text.
+#[derive(Debug, Default)]
+pub struct PhraseIndex {
+    /// The document as word ids.
+    words: Vec<u32>,
+    ids: FxHashMap<String, u32>,
+    /// Positions of each word id.
+    at: Vec<Vec<u32>>,
+}
+
+impl PhraseIndex {
+    /// Adds the words of one piece of text (call in document order).
+    pub fn push_text(&mut self, text: &str) {
+        for w in words(text) {
+            let f = fold(w.text);
+            let id = match self.ids.get(&f) {
+                Some(&id) => id,
+                None => {
+                    let id = self.at.len() as u32;
+                    self.ids.insert(f, id);
+                    self.at.push(Vec::new());
+                    id
+                }
+            };
+            self.at[id as usize].push(self.words.len() as u32);
+            self.words.push(id);
+        }
+    }
+
+    /// How often the word sequence of `phrase` occurs (stops counting at `cap`).
+    pub fn count(&self, phrase: &str, cap: usize) -> usize {
+        let mut p: Vec<u32> = Vec::new();
+        for w in words(phrase) {
+            match self.ids.get(&fold(w.text)) {
+                Some(&id) => p.push(id),
+                None => return 0,
+            }
+        }
+        let Some(&first) = p.first() else { return 0 };
+        let mut n = 0;
+        for &i in &self.at[first as usize] {
+            let i = i as usize;
+            if self
+                .words
+                .get(i..i + p.len())
+                .is_some_and(|s| s == p.as_slice())
+            {
+                n += 1;
+                if n >= cap {
+                    break;
+                }
+            }
+        }
+        n
+    }
 }
 
 /// A phrase used this often is the document's topic, not a fact to recall.
@@ -41,7 +101,7 @@ fn figure_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:\.\d+)?\s+(?:thousand|million|billion|trillion)(?:\s+(?:[A-Z]{2,3}\s+)?[a-z]+)?|\b(?:1[5-9]|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b|\b\d{2,}(?:,\d{3})*(?:\.\d+)?\b",
+            r"(?i)\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:\.\d+)?\s+(?:thousand|million|billion|trillion)(?:\s+(?:[A-Z]{2,3}\s+)?[a-z]+)?|\b(?:1[5-9]|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{2,}(?:\.\d+)?\b",
         )
         .expect("static regex")
     })
@@ -141,10 +201,9 @@ pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
     if !stems.is_empty() && stems.iter().all(|s| ctx.topic.contains(s)) {
         return true;
     }
-    let f = fold(answer);
-    f.len() >= 6
-        && text::word_count(&f) >= 2
-        && ctx.folded_doc.matches(f.as_str()).count() >= TOPIC_PHRASE_COUNT
+    text::word_count(answer) >= 2
+        && answer.len() >= 6
+        && ctx.positions.count(answer, TOPIC_PHRASE_COUNT) >= TOPIC_PHRASE_COUNT
 }
 
 /// Named concepts: runs of capitalised words ("Five Principles of Peaceful

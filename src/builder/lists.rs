@@ -31,6 +31,25 @@ struct Span {
     end: usize,
 }
 
+/// The comma chunks of a clause with their words, computed once.
+struct Chunks<'a> {
+    spans: Vec<Span>,
+    words: Vec<Vec<Word<'a>>>,
+    items: Vec<Option<Vec<Word<'a>>>>,
+}
+
+impl<'a> Chunks<'a> {
+    fn new(s: &'a str, spans: Vec<Span>) -> Chunks<'a> {
+        let words: Vec<Vec<Word<'a>>> = spans.iter().map(|sp| ws(s, *sp)).collect();
+        let items = spans.iter().map(|sp| item_words(s, *sp)).collect();
+        Chunks {
+            spans,
+            words,
+            items,
+        }
+    }
+}
+
 fn ws<'a>(s: &'a str, sp: Span) -> Vec<Word<'a>> {
     words(&s[sp.start..sp.end])
         .into_iter()
@@ -394,10 +413,15 @@ fn last_item<'a>(rw: &[Word<'a>], typical: usize) -> Vec<Word<'a>> {
 
 /// Comma lists ("A, B and C") in one clause.
 fn comma_lists(s: &str, clause: Span, out: &mut Vec<Found>) {
-    let parts = split(s, clause, ',');
+    if !s[clause.start..clause.end].contains(" and ")
+        && !s[clause.start..clause.end].contains(" or ")
+    {
+        return;
+    }
+    let parts = Chunks::new(s, split(s, clause, ','));
     let mut j = 1;
     let mut floor = 0;
-    while j < parts.len() {
+    while j < parts.spans.len() {
         if let Some((found, next)) = comma_list_at(s, clause, &parts, j, floor) {
             out.push(found);
             j = next;
@@ -431,24 +455,24 @@ fn item_words<'a>(s: &'a str, sp: Span) -> Option<Vec<Word<'a>>> {
 /// Like [`item_words`], but a chunk that loses more than half its words to
 /// trimming counts only when it starts like a neighbouring chunk (parallel
 /// structure: "the gradations of rank …, the maintenance of roads by which …").
-fn middle_item<'a>(s: &'a str, parts: &[Span], k: usize) -> Option<Vec<Word<'a>>> {
-    let w = item_words(s, parts[k])?;
-    let full = ws(s, parts[k]);
+fn middle_item<'a>(parts: &Chunks<'a>, k: usize) -> Option<Vec<Word<'a>>> {
+    let w = parts.items[k].clone()?;
+    let full = &parts.words[k];
     if full.len() <= MAX_ITEM_WORDS || w.len() * 2 >= full.len() {
         return Some(w);
     }
-    let first = |sp: Span| {
-        ws(s, sp)
-            .into_iter()
+    let first = |n: usize| {
+        parts.words[n]
+            .iter()
             .find(|x| !is_conj(x.text))
             .map(|x| fold(x.text))
     };
-    let mine = first(parts[k]);
+    let mine = first(k);
     let same = [k.checked_sub(1), Some(k + 1)]
         .into_iter()
         .flatten()
-        .filter(|&n| n < parts.len())
-        .any(|n| first(parts[n]) == mine);
+        .filter(|&n| n < parts.spans.len())
+        .any(|n| first(n) == mine);
     same.then_some(w)
 }
 
@@ -463,11 +487,11 @@ fn has_conj(w: &[Word<'_>]) -> bool {
 fn comma_list_at(
     s: &str,
     clause: Span,
-    parts: &[Span],
+    parts: &Chunks<'_>,
     j0: usize,
     floor: usize,
 ) -> Option<(Found, usize)> {
-    if !has_conj(&ws(s, parts[j0])) {
+    if !has_conj(&parts.words[j0]) {
         return None;
     }
     // The final chunk: the last chunk with a conjunction in the run of item
@@ -475,12 +499,12 @@ fn comma_list_at(
     // item (a new clause: "and the right to …"), the list ends before it.
     let mut j = j0;
     let mut k = j0 + 1;
-    if !starts_with_conj(&ws(s, parts[j0])) {
-        while k < parts.len() {
-            let kw = ws(s, parts[k]);
-            if starts_with_conj(&kw) {
+    if !starts_with_conj(&parts.words[j0]) {
+        while k < parts.spans.len() {
+            let kw = &parts.words[k];
+            if starts_with_conj(kw) {
                 // accepted when it is short, or ends where a verb begins the predicate
-                let ok = item_words(s, parts[k]).is_some_and(|w| {
+                let ok = parts.items[k].as_ref().is_some_and(|w| {
                     w.len() * 2 >= kw.len() || kw.get(w.len()).is_some_and(|x| is_verb(x.text))
                 });
                 if ok {
@@ -488,32 +512,28 @@ fn comma_list_at(
                 }
                 break;
             }
-            if middle_item(s, parts, k).is_none() {
+            if middle_item(parts, k).is_none() {
                 break;
             }
-            if has_conj(&kw) {
+            if has_conj(kw) {
                 j = k;
             }
             k += 1;
         }
     }
-    let fw = ws(s, parts[j]);
+    let fw = parts.words[j].clone();
     let oxford = fw.first().is_some_and(|w| is_conj(w.text));
     // middles: parts before j that are whole items
     let mut i = j - 1;
-    while i >= floor.max(1)
-        && middle_item(s, parts, i).is_some()
-        && !starts_with_conj(&ws(s, parts[i]))
+    while i >= floor.max(1) && middle_item(parts, i).is_some() && !starts_with_conj(&parts.words[i])
     {
         i -= 1;
     }
     if i < floor {
         return None;
     }
-    let mut mids: Vec<Vec<Word<'_>>> = parts[i + 1..j]
-        .iter()
-        .enumerate()
-        .map(|(n, _)| middle_item(s, parts, i + 1 + n).unwrap_or_default())
+    let mut mids: Vec<Vec<Word<'_>>> = (i + 1..j)
+        .map(|n| middle_item(parts, n).unwrap_or_default())
         .collect();
     let lead = mids
         .first()
@@ -560,8 +580,8 @@ fn comma_list_at(
         mids.push(l.clone());
     }
     let typical = mids.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    let head = parts[i];
-    let hw = ws(s, head);
+    let head = parts.spans[i];
+    let hw = parts.words[i].clone();
     let first = head_tail(
         &hw,
         s,
@@ -581,6 +601,19 @@ fn comma_list_at(
     };
     if last.is_empty() || (first.is_empty() && mids.len() < 2) {
         return None;
+    }
+    // With no item in the opener, the first chunk must look like the others
+    // ("In spring, the keeper checks food, brood and space" is no list).
+    if first.is_empty() {
+        let others = mids[1..]
+            .iter()
+            .map(Vec::len)
+            .chain([last.len()])
+            .max()
+            .unwrap_or(1);
+        if mids[0].len() > 2 && mids[0].len() > 2 * others {
+            return None;
+        }
     }
     let mut spans: Vec<(usize, usize)> = Vec::new();
     if !first.is_empty() {

@@ -1,6 +1,6 @@
 //! Filters, near-duplicate merging, ranking and sizing of candidates.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::candidate::Candidate;
 use super::frame::starts_with_pronoun;
@@ -108,10 +108,10 @@ pub fn select(
     let sets: Vec<HashSet<String>> = cands.iter().map(|c| answer_stems(c, stems)).collect();
     let mut chosen: Vec<usize> = Vec::new();
     let mut taken = vec![false; cands.len()];
-    let mut per: HashMap<usize, usize> = HashMap::new();
-    let mut fronts: HashSet<String> = HashSet::new();
+    let mut per: HashMap<usize, usize> = HashMap::default();
+    let mut fronts: HashSet<String> = HashSet::default();
     // stem -> chosen indices, to find near-duplicates without comparing all pairs
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
 
     let mut try_take = |i: usize,
                         chosen: &mut Vec<usize>,
@@ -130,7 +130,7 @@ pub fn select(
         let dup_front = fronts.contains(&front_key);
         let mut dup_of = None;
         if !dup_front {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             'outer: for s in &sets[i] {
                 if let Some(list) = index.get(s) {
                     for &j in list.iter().take(200) {
@@ -167,7 +167,7 @@ pub fn select(
     };
 
     // 1. the best card of every section, 2. of every block (not fallbacks)
-    let mut seen_sections = HashSet::new();
+    let mut seen_sections = HashSet::default();
     for &i in &order {
         if chosen.len() >= budget {
             break;

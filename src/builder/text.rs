@@ -1,6 +1,10 @@
 //! Text utilities for the builder: words, sentences, stems, small lexicons.
 //! Pure and language-specific (English).
 
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Function words: never a gap, never counted as content.
@@ -388,6 +392,9 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Lowercase, with typographic quotes and dashes mapped to ASCII.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201b}' => '\'',
@@ -399,16 +406,34 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+fn set(
+    cell: &'static OnceLock<FxHashSet<&'static str>>,
+    words: &'static [&'static str],
+) -> &'static FxHashSet<&'static str> {
+    cell.get_or_init(|| words.iter().copied().collect())
+}
+
+fn in_set(w: &str, set: &FxHashSet<&'static str>) -> bool {
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.len() > 16 {
+        return false;
+    }
+    if t.bytes().all(|b| b.is_ascii_lowercase()) {
+        return set.contains(t);
+    }
+    set.contains(fold(t).as_str())
+}
+
 /// Whether `w` (any case) is a function word.
 pub fn is_stop(w: &str) -> bool {
-    let w = fold(w);
-    STOP_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    in_set(w, set(&S, STOP_WORDS))
 }
 
 /// Whether `w` is in the verb lexicon.
 pub fn is_verb(w: &str) -> bool {
-    let w = fold(w);
-    VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    in_set(w, set(&S, VERBS))
 }
 
 /// The value of a number word or digits ("five", "5").
@@ -432,7 +457,7 @@ pub struct Word<'a> {
 /// Splits on whitespace, trimming surrounding punctuation (keeps `-`, `'`,
 /// `%` and inner `.`), with byte spans.
 pub fn words(s: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut start = None;
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
@@ -463,9 +488,11 @@ fn push_word<'a>(s: &'a str, start: usize, end: usize, out: &mut Vec<Word<'a>>) 
     });
 }
 
-/// Number of words in `s`.
+/// Number of words in `s` (as [`words`] would find them, without allocating).
 pub fn word_count(s: &str) -> usize {
-    words(s).len()
+    s.split_whitespace()
+        .filter(|t| t.chars().any(|c| c.is_alphanumeric() || c == '%'))
+        .count()
 }
 
 /// Splits a paragraph into sentences, not at abbreviations, initials,
@@ -529,14 +556,17 @@ pub fn sentences(p: &str) -> Vec<String> {
 }
 
 /// English Snowball stems with a prefix fix-up, for matching and dedupe.
+/// Remembers the stems it has computed (a document repeats its words).
 pub struct Stems {
     stemmer: Stemmer,
+    cache: RefCell<FxHashMap<String, String>>,
 }
 
 impl Default for Stems {
     fn default() -> Self {
         Stems {
             stemmer: Stemmer::create(Algorithm::English),
+            cache: RefCell::new(FxHashMap::default()),
         }
     }
 }
@@ -544,6 +574,18 @@ impl Default for Stems {
 impl Stems {
     /// The stem of one word (folded).
     pub fn stem(&self, w: &str) -> String {
+        if let Some(s) = self.cache.borrow().get(w) {
+            return s.clone();
+        }
+        let s = self.compute(w);
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() < 200_000 {
+            cache.insert(w.to_string(), s.clone());
+        }
+        s
+    }
+
+    fn compute(&self, w: &str) -> String {
         let f = fold(w);
         let f = f.trim_matches(|c: char| !c.is_alphanumeric());
         let f = f.strip_suffix("'s").unwrap_or(f);
