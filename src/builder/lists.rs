@@ -458,6 +458,10 @@ fn item_words<'a>(s: &'a str, sp: Span) -> Option<Vec<Word<'a>>> {
 fn middle_item<'a>(parts: &Chunks<'a>, k: usize) -> Option<Vec<Word<'a>>> {
     let w = parts.items[k].clone()?;
     let full = &parts.words[k];
+    // a chunk cut where a verb begins ends the list: it is no middle item
+    if full.get(w.len()).is_some_and(|x| is_verb(x.text)) {
+        return None;
+    }
     if full.len() <= MAX_ITEM_WORDS || w.len() * 2 >= full.len() {
         return Some(w);
     }
@@ -602,16 +606,15 @@ fn comma_list_at(
     if last.is_empty() || (first.is_empty() && mids.len() < 2) {
         return None;
     }
-    // With no item in the opener, the first chunk must look like the others
-    // ("In spring, the keeper checks food, brood and space" is no list).
+    // With no item in the opener, the first chunk must not be a clause:
+    // "In spring, the keeper checks food, brood and space" is no list.
     if first.is_empty() {
-        let others = mids[1..]
-            .iter()
-            .map(Vec::len)
-            .chain([last.len()])
-            .max()
-            .unwrap_or(1);
-        if mids[0].len() > 2 && mids[0].len() > 2 * others {
+        let m = &mids[0];
+        let clause = m.len() >= 4 && DETERMINERS.contains(&fold(m[0].text).as_str()) && {
+            let v = fold(m[2].text);
+            v.ends_with('s') && !v.ends_with("ss") && !is_stop(&v) && !is_stop(m[3].text)
+        };
+        if clause {
             return None;
         }
     }
