@@ -87,11 +87,10 @@ pub fn normalise(text: &str) -> String {
     s.replace("'s ", " ").replace("s' ", "s ")
 }
 
+/// Any token with a digit is a number ("30%", "3.69", "19th", "1990s"):
+/// numbers match exactly or not at all.
 fn is_number(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
 }
 
 fn number_key(word: &str) -> String {
@@ -532,6 +531,14 @@ mod tests {
         assert_eq!(a.items[0].credit, 1.0);
         assert!(a.items[3].typo);
         assert_eq!(a.items[2].credit, 0.0);
+    }
+
+    #[test]
+    fn ordinals_and_years_are_numbers() {
+        assert_eq!(grade(&list(&["19th"]), "18th"), 0);
+        assert_eq!(grade(&list(&["19th"]), "19TH"), 5);
+        assert_eq!(grade(&list(&["1990s"]), "1980s"), 0);
+        assert_eq!(grade(&list(&["2,000"]), "2000"), 5);
     }
 
     #[test]

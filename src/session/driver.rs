@@ -207,9 +207,10 @@ pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) 
         let next = match (entry.kind, after.state.due) {
             (crate::model::ReviewKind::Drill, _) => "drill answer: schedule unchanged".to_string(),
             (_, Some(due)) => format!(
-                "next review {} (in {} days)",
+                "next review {} (in {} day{})",
                 day_str(due),
-                after.state.interval
+                after.state.interval,
+                if after.state.interval == 1 { "" } else { "s" }
             ),
             (_, None) => String::new(),
         };

@@ -12,6 +12,24 @@ use crate::session::prompter::{
     parse_answer, parse_grade, AnswerInput, CardView, GradeInput, Prompter, RevealView,
 };
 
+/// "0-2 → 1d | 3-5 → 6d": grades grouped by the interval they give.
+pub fn interval_groups(p: &[i64; 6]) -> String {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for q in 1..=6 {
+        if q == 6 || p[q] != p[start] {
+            let grades = if q - 1 == start {
+                format!("{start}")
+            } else {
+                format!("{start}-{}", q - 1)
+            };
+            parts.push(format!("{grades} → {}d", p[start]));
+            start = q;
+        }
+    }
+    parts.join(" | ")
+}
+
 /// Where input comes from.
 enum Input {
     /// A terminal: dialoguer prompts.
@@ -56,7 +74,6 @@ impl StdioPrompter<'_> {
                 let r = dialoguer::Input::<String>::new()
                     .with_prompt(prompt)
                     .allow_empty(true)
-                    .report(false)
                     .interact_text();
                 match r {
                     Ok(s) => Ok(Some(s)),
@@ -182,10 +199,14 @@ impl Prompter for StdioPrompter<'_> {
         }
         match v.previews {
             Some(p) => {
-                let parts: Vec<String> = (0..6)
-                    .map(|q| format!("{q} {} → {}d", Grade::MEANINGS[q], p[q]))
-                    .collect();
-                self.say(&format!("{}", style(parts.join(" | ")).dim()))?;
+                self.say(&format!(
+                    "{}",
+                    style("Grades: 0 blackout | 1 wrong, familiar once seen | 2 wrong, easy once seen | 3 hard | 4 hesitated | 5 perfect").dim()
+                ))?;
+                self.say(&format!(
+                    "{}",
+                    style(format!("Next review in: {}", interval_groups(&p))).dim()
+                ))?;
             }
             None => self.say(&format!(
                 "{}",
