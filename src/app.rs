@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::CommandFactory;
 use serde::Serialize;
 
+use crate::anki;
 use crate::builder::{self, BuildOptions};
 use crate::cli::{self, Cli, Command};
 use crate::clock::Now;
@@ -31,7 +32,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Study(args) => session::driver::study(&db, now, &args, out),
         Command::Build(args) => build(&db, now, &args, out),
         Command::Import(args) => import_cmd(&db, now, &args, out),
-        Command::Export(args) => export(&db, &args, out),
+        Command::Export(args) => export(&db, now, &args, out),
         Command::Decks(args) => decks_cmd(&db, now, args.json, out),
         Command::Cards(args) => cards_cmd(&db, &args, out),
         Command::Answer(args) => answer(&db, now, &args, out),
@@ -146,15 +147,79 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
-fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) -> Result<()> {
-    let deck = deckfile::read(&args.file)?;
-    let mut store = Store::open(db)?;
-    let report = import::import_deck(&mut store.conn, &deck, now.unix_ms(), args.dry_run)?;
-    if args.json {
-        print_json(out, &report)
-    } else {
-        print_report(out, &report)
+/// What a file to import holds, read and checked before the database opens.
+struct Incoming {
+    decks: Vec<Deck>,
+    notes: Vec<String>,
+}
+
+fn read_incoming(path: &Path) -> Result<Incoming> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "apkg" | "colpkg" => {
+            let col = anki::package::read(path, &bytes)?;
+            let imported = anki::import::read(path, &col)?;
+            let mut notes = Vec::new();
+            if imported.media_skipped > 0 {
+                notes.push(format!(
+                    "{} media file(s) skipped (recall shows text only)",
+                    imported.media_skipped
+                ));
+            }
+            if imported.cards_skipped > 0 {
+                notes.push(format!(
+                    "{} card(s) skipped (empty or of an unknown notetype)",
+                    imported.cards_skipped
+                ));
+            }
+            if imported.decks.is_empty() {
+                return Err(Error::BadFile {
+                    path: path.to_path_buf(),
+                    msg: "the package holds no cards".into(),
+                });
+            }
+            Ok(Incoming {
+                decks: imported.decks,
+                notes,
+            })
+        }
+        "csv" | "tsv" | "txt" => Ok(Incoming {
+            decks: vec![anki::csv::import(path, &bytes)?],
+            notes: Vec::new(),
+        }),
+        _ => Ok(Incoming {
+            decks: vec![deckfile::parse(path, &bytes)?],
+            notes: Vec::new(),
+        }),
     }
+}
+
+fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) -> Result<()> {
+    let incoming = read_incoming(&args.file)?;
+    let mut store = Store::open(db)?;
+    let reports = import::import_decks(
+        &mut store.conn,
+        &incoming.decks,
+        now.unix_ms(),
+        args.dry_run,
+    )?;
+    if args.json {
+        if reports.len() == 1 {
+            return print_json(out, &reports[0]);
+        }
+        return print_json(out, &reports);
+    }
+    for r in &reports {
+        print_report(out, r)?;
+    }
+    for n in &incoming.notes {
+        say!(out, "note: {n}");
+    }
+    Ok(())
 }
 
 fn print_report(out: &mut dyn Write, r: &import::Report) -> Result<()> {
@@ -208,13 +273,36 @@ pub fn load_deck(store: &Store, deck_id: &str) -> Result<Deck> {
     Ok(Deck { meta, cards })
 }
 
-fn export(db: &Path, args: &cli::ExportArgs, out: &mut dyn Write) -> Result<()> {
+fn export(db: &Path, now: Now, args: &cli::ExportArgs, out: &mut dyn Write) -> Result<()> {
+    use cli::ExportFormat;
+    let format = args.format.unwrap_or_else(|| {
+        match args
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("apkg") => ExportFormat::Apkg,
+            Some("csv") | Some("tsv") | Some("txt") => ExportFormat::Csv,
+            _ => ExportFormat::Toml,
+        }
+    });
     let store = Store::open(db)?;
     let deck = load_deck(&store, &args.deck)?;
-    let text = deckfile::to_toml(&deck);
+    let bytes = match format {
+        ExportFormat::Toml => deckfile::to_toml(&deck).into_bytes(),
+        ExportFormat::Csv => anki::csv::export(&deck).into_bytes(),
+        ExportFormat::Apkg => {
+            if args.output.is_none() {
+                return Err(Error::Invalid("an .apkg export needs -o FILE".into()));
+            }
+            anki::export::apkg(&deck, now.unix_ms())?
+        }
+    };
     match &args.output {
         Some(path) => {
-            write_atomically(path, text.as_bytes())?;
+            write_atomically(path, &bytes)?;
             say!(
                 out,
                 "wrote {} cards of deck '{}' to {}",
@@ -223,7 +311,7 @@ fn export(db: &Path, args: &cli::ExportArgs, out: &mut dyn Write) -> Result<()> 
                 path.display()
             );
         }
-        None => out.write_all(text.as_bytes()).map_err(out_err)?,
+        None => out.write_all(&bytes).map_err(out_err)?,
     }
     Ok(())
 }

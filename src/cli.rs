@@ -60,7 +60,13 @@ pub enum Command {
     /// re-imports without losing progress on unchanged cards.
     Build(BuildArgs),
 
-    /// Import a deck file, adding new cards and updating changed ones.
+    /// Import a deck file, an Anki package or a CSV file, keeping progress.
+    ///
+    /// FILE is a recall deck file (.toml), an Anki package (.apkg: the legacy
+    /// collection.anki2/.anki21 layout or Anki 23.10+'s collection.anki21b),
+    /// or Anki's text format (.csv/.tsv/.txt, with or without `#` headers).
+    /// Anki notes become one recall card per Anki card, HTML reduced to text;
+    /// media is skipped and counted in the report.
     ///
     /// Cards are matched by id: changed text keeps the card's progress; cards
     /// missing from the file are retired (history kept, no longer shown) and
@@ -69,7 +75,7 @@ pub enum Command {
     /// file changes nothing.
     Import(ImportArgs),
 
-    /// Write a deck back to a deck file (the format `import` reads).
+    /// Write a deck to a deck file, an Anki package (.apkg) or Anki CSV.
     Export(ExportArgs),
 
     /// List decks with counts of new, due, learned and retired cards.
@@ -139,9 +145,23 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// The deck id.
     pub deck: String,
-    /// Output file [default: standard output].
+    /// Output file [default: standard output; required for apkg].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// toml: a recall deck file; apkg: an Anki package (Basic and Cloze notes,
+    /// stable GUIDs so a newer export updates the notes in Anki); csv: Anki's
+    /// text import format with its file headers [default: from the output
+    /// file's extension, else toml].
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Toml,
+    Apkg,
+    Csv,
 }
 
 #[derive(Debug, Args)]

@@ -193,18 +193,33 @@ pub fn import_deck(
     now_ms: i64,
     dry_run: bool,
 ) -> Result<Report> {
+    let mut reports = import_decks(conn, std::slice::from_ref(deck), now_ms, dry_run)?;
+    Ok(reports.remove(0))
+}
+
+/// Imports several decks in one transaction: all of them or none.
+pub fn import_decks(
+    conn: &mut Connection,
+    decks_in: &[Deck],
+    now_ms: i64,
+    dry_run: bool,
+) -> Result<Vec<Report>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let existing = cards::deck_cards(&tx, &deck.meta.id)?;
-    check_conflict(&tx, deck, &existing)?;
-    let deck_exists = decks::get(&tx, &deck.meta.id)?.is_some();
-    let p = plan(&existing, deck, deck_exists);
-    let report = p.report(deck, dry_run);
-    if dry_run {
-        return Ok(report); // dropping tx rolls back (nothing was written)
+    let mut reports = Vec::with_capacity(decks_in.len());
+    for deck in decks_in {
+        let existing = cards::deck_cards(&tx, &deck.meta.id)?;
+        check_conflict(&tx, deck, &existing)?;
+        let deck_exists = decks::get(&tx, &deck.meta.id)?.is_some();
+        let p = plan(&existing, deck, deck_exists);
+        reports.push(p.report(deck, dry_run));
+        if !dry_run {
+            apply(&tx, deck, &p, &existing, now_ms)?;
+        }
     }
-    apply(&tx, deck, &p, &existing, now_ms)?;
-    tx.commit()?;
-    Ok(report)
+    if !dry_run {
+        tx.commit()?;
+    } // a dry run drops the transaction: nothing was written
+    Ok(reports)
 }
 
 /// Writes a plan. Call inside a transaction.

@@ -4,6 +4,7 @@
 //! [`import`] planning. Glue: [`storage`] (SQLite) and [`app`] (commands).
 //! Only [`clock`] reads the wall clock.
 
+pub mod anki;
 pub mod app;
 pub mod builder;
 pub mod cli;

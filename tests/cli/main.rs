@@ -2,8 +2,10 @@
 
 mod common;
 
+mod anki;
 mod build_cmd;
 mod core_cmds;
 mod errors;
+mod hostile;
 mod migrations;
 mod study;
