@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::import;
 use crate::model::{Deck, Grade};
 use crate::session;
-use crate::storage::{cards, config, decks, reviews, Store};
+use crate::storage::{self, cards, config, decks, reviews, Store};
 
 /// The bundled sample deck, imported by the first `recall study`.
 pub const BUNDLED_DECK: &str = include_str!("../decks/seed.toml");
@@ -37,6 +37,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Cards(args) => cards_cmd(&db, &args, out),
         Command::Answer(args) => answer(&db, now, &args, out),
         Command::Config(args) => config_cmd(&db, &args, out),
+        Command::Backup(args) => backup(&db, &args.file, out),
+        Command::Check => check(&db, out),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             clap_complete::generate(args.shell, &mut cmd, "recall", out);
@@ -477,6 +479,40 @@ fn config_cmd(db: &Path, args: &cli::ConfigArgs, out: &mut dyn Write) -> Result<
         }
     }
     Ok(())
+}
+
+fn backup(db: &Path, file: &Path, out: &mut dyn Write) -> Result<()> {
+    if file.exists() {
+        return Err(Error::Invalid(format!(
+            "{}: already exists (recall does not overwrite a file with a backup)",
+            file.display()
+        )));
+    }
+    let store = Store::open(db)?;
+    storage::backup_to(&store.conn, file)?;
+    say!(out, "backed up {} to {}", db.display(), file.display());
+    Ok(())
+}
+
+fn check(db: &Path, out: &mut dyn Write) -> Result<()> {
+    let store = Store::open(db)?;
+    let problems = storage::check(&store.conn)?;
+    if problems.is_empty() {
+        say!(
+            out,
+            "ok: {} passes the integrity check; every card matches its review log",
+            db.display()
+        );
+        return Ok(());
+    }
+    for p in &problems {
+        say!(out, "problem: {p}");
+    }
+    Err(Error::Invalid(format!(
+        "{}: {} problem(s) found",
+        db.display(),
+        problems.len()
+    )))
 }
 
 /// Imports the bundled sample deck if the database has no deck at all.

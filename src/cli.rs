@@ -95,6 +95,16 @@ pub enum Command {
     /// Show or change settings (new_per_day, review_cap, rollover_hour).
     Config(ConfigArgs),
 
+    /// Copy the database to FILE while it is in use (SQLite online backup).
+    ///
+    /// recall also makes a backup by itself before it upgrades a database's
+    /// schema (`<db>.vN.bak`, N the old version).
+    Backup(BackupArgs),
+
+    /// Check the database: SQLite's integrity check, foreign keys, and that
+    /// every card's state matches its last logged answer.
+    Check,
+
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
 }
@@ -200,6 +210,12 @@ pub struct ConfigArgs {
     pub key: Option<String>,
     /// The new value.
     pub value: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy (must not exist yet).
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -133,6 +133,9 @@ impl Grade {
         "perfect",
     ];
 
+    /// The lowest grade, 0.
+    pub const MIN: Grade = Grade(0);
+
     /// A grade from 0..=5, or `None`.
     pub fn new(q: u8) -> Option<Grade> {
         (q <= 5).then_some(Grade(q))

@@ -19,7 +19,7 @@ use crate::session::prompter::{AnswerInput, CardView, GradeInput, Prompter, Reve
 use crate::session::{terminal, Session};
 use crate::storage::cards::{self, day_str};
 use crate::storage::reviews::{self, AnswerInfo};
-use crate::storage::{config, decks, Store};
+use crate::storage::{claims, config, decks, Store};
 
 /// `recall study`.
 pub fn study(db: &Path, now: Now, args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
@@ -134,10 +134,44 @@ pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) 
     let mut session = Session::new(queue);
     // now_ms advances with the monotonic clock from the injected start time.
     let now_ms = |start: std::time::Instant| now.unix_ms() + clock::elapsed_ms(start);
+    let pid = i64::from(std::process::id());
+    let me = format!("{pid}-{}", now.unix_ms());
+    let result = run_loop(store, &mut session, today, args, p, &me, pid, &|| {
+        now_ms(started)
+    });
+    // claims end with the session, however it ends
+    let released = claims::release_all(&store.conn, &me);
+    result?;
+    released?;
+    summary(store, &session, args.deck.as_deref(), today, started, p)
+}
 
+#[allow(clippy::too_many_arguments)]
+fn run_loop(
+    store: &mut Store,
+    session: &mut Session,
+    today: NaiveDate,
+    args: &StudyArgs,
+    p: &mut dyn Prompter,
+    me: &str,
+    pid: i64,
+    now_ms: &dyn Fn() -> i64,
+) -> Result<()> {
     'cards: while let Some(rowid) = session.current() {
+        // another session shows this card right now: leave it to that one
+        if !claims::try_claim(&mut store.conn, rowid, me, pid, now_ms())? {
+            session.pass();
+            continue;
+        }
+        // done for today meanwhile (e.g. by another session): nothing to show
+        let last_today = reviews::last_grade_on(&store.conn, rowid, today)?;
+        if last_today.is_some_and(|g| !scheduler::needs_drill(Grade::new(g).unwrap_or(Grade::MIN)))
+        {
+            session.pass();
+            continue;
+        }
         let card = cards::by_rowid(&store.conn, rowid)?;
-        let drill = reviews::answered_on(&store.conn, rowid, today)?;
+        let drill = last_today.is_some();
         let shown = clock::instant();
         p.show_card(&CardView {
             deck: &card.deck_id,
@@ -164,7 +198,7 @@ pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) 
                     continue 'cards;
                 }
                 AnswerInput::Undo => {
-                    undo(store, &mut session, p)?;
+                    undo(store, session, p)?;
                     continue 'cards;
                 }
                 AnswerInput::Quit => break 'cards,
@@ -187,7 +221,7 @@ pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) 
                     None => p.info("type a grade 0-5")?,
                 },
                 GradeInput::Undo => {
-                    undo(store, &mut session, p)?;
+                    undo(store, session, p)?;
                     continue 'cards;
                 }
                 GradeInput::Quit => break 'cards,
@@ -202,7 +236,7 @@ pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) 
                 .and_then(|a| serde_json::to_string(&a.items).ok()),
         };
         let (after, entry) =
-            reviews::record_answer(&mut store.conn, rowid, grade, today, now_ms(started), &info)?;
+            reviews::record_answer(&mut store.conn, rowid, grade, today, now_ms(), &info)?;
         session.answer(entry.id, grade, entry.kind);
         let next = match (entry.kind, after.state.due) {
             (crate::model::ReviewKind::Drill, _) => "drill answer: schedule unchanged".to_string(),
@@ -219,9 +253,12 @@ pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) 
         } else {
             ""
         };
-        p.info(&format!("saved: grade {grade}; {next}{again}"))?;
+        p.info(&format!(
+            "saved {}: grade {grade}; {next}{again}",
+            card.content.id
+        ))?;
     }
-    summary(store, &session, args.deck.as_deref(), today, started, p)
+    Ok(())
 }
 
 fn undo(store: &mut Store, session: &mut Session, p: &mut dyn Prompter) -> Result<()> {

@@ -151,6 +151,13 @@ impl Session {
         Some(d)
     }
 
+    /// Passes over the current card without counting it (another session
+    /// is showing it).
+    pub fn pass(&mut self) {
+        let line = self.line();
+        self.pop(line);
+    }
+
     /// Ends the session now.
     pub fn quit(&mut self) {
         self.main.clear();

@@ -20,6 +20,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_session_index.sql",
         include_str!("../../migrations/0002_session_index.sql"),
     ),
+    (
+        "0003_claims_and_order.sql",
+        include_str!("../../migrations/0003_claims_and_order.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

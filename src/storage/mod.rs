@@ -3,6 +3,7 @@
 //! progress; everything here is thin glue over SQL.
 
 pub mod cards;
+pub mod claims;
 pub mod config;
 pub mod decks;
 pub mod migrate;
@@ -45,6 +46,13 @@ impl Store {
             path: path.to_path_buf(),
         };
         store.configure()?;
+        if migrate::pending(&store.conn)? && migrate::current_version(&store.conn)? > 0 {
+            // keep a copy of the old database before changing its schema
+            let copy = backup_path(path, migrate::current_version(&store.conn)?);
+            if !copy.exists() {
+                backup_to(&store.conn, &copy)?;
+            }
+        }
         migrate::migrate(&mut store.conn, path)?;
         Ok(store)
     }
@@ -77,6 +85,61 @@ impl Store {
         self.conn.pragma_update(None, "foreign_keys", true)?;
         Ok(())
     }
+}
+
+/// Where the automatic pre-migration backup of a version-`v` database goes
+/// (`recall.db.v1.bak`).
+pub fn backup_path(db: &Path, v: i64) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".v{v}.bak"));
+    db.with_file_name(name)
+}
+
+/// Copies the database to `file` with SQLite's online backup.
+pub fn backup_to(conn: &Connection, file: &Path) -> Result<()> {
+    conn.backup(rusqlite::MAIN_DB, file, None)
+        .map_err(|e| Error::BadFile {
+            path: file.to_path_buf(),
+            msg: format!("backup failed: {e}"),
+        })
+}
+
+/// Integrity problems, described for people (empty when all is well).
+pub fn check(conn: &Connection) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        let row = row?;
+        if row != "ok" {
+            out.push(format!("integrity: {row}"));
+        }
+    }
+    let fk: i64 = conn.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if fk > 0 {
+        out.push(format!("{fk} row(s) point at missing rows (foreign keys)"));
+    }
+    // every card's state equals the "after" state of its last scheduled answer
+    let mut stmt = conn.prepare(
+        "SELECT c.deck_id, c.key FROM card_state s JOIN cards c ON c.id = s.card_id
+         JOIN revlog r ON r.id = (SELECT MAX(id) FROM revlog WHERE card_id = s.card_id AND kind = 'review')
+         WHERE r.ef_after != s.ef OR r.reps_after != s.reps OR r.interval_after != s.interval
+            OR r.due_after IS NOT s.due OR r.lapses_after != s.lapses",
+    )?;
+    for row in stmt.query_map([], |r| {
+        Ok(format!(
+            "{}/{}",
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?
+        ))
+    })? {
+        out.push(format!(
+            "card {} does not match its last logged answer",
+            row?
+        ));
+    }
+    Ok(out)
 }
 
 fn db_open_error(path: &Path, e: rusqlite::Error) -> Error {

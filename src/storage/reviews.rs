@@ -41,6 +41,16 @@ pub fn answered_on(conn: &Connection, card_rowid: i64, day: NaiveDate) -> Result
     Ok(stmt.query_row((day_str(day), card_rowid), |r| r.get(0))?)
 }
 
+/// The grade of the card's latest answer on `day`, if any.
+pub fn last_grade_on(conn: &Connection, card_rowid: i64, day: NaiveDate) -> Result<Option<u8>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT grade FROM revlog WHERE day = ?1 AND card_id = ?2 ORDER BY id DESC LIMIT 1",
+    )?;
+    Ok(stmt
+        .query_row((day_str(day), card_rowid), |r| r.get(0))
+        .optional()?)
+}
+
 /// Answers a card and logs it, in one write transaction. The card's state is
 /// re-read inside the transaction, so two processes never double-schedule.
 ///

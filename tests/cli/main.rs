@@ -3,9 +3,11 @@
 mod common;
 
 mod anki;
+mod bad_inputs;
 mod build_cmd;
 mod core_cmds;
 mod errors;
 mod hostile;
 mod migrations;
+mod reliability;
 mod study;

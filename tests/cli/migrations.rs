@@ -78,5 +78,5 @@ fn fresh_database_is_wal_with_foreign_keys() {
             |x| x.get(0),
         )
         .unwrap();
-    assert_eq!(strict, 5);
+    assert_eq!(strict, 6);
 }

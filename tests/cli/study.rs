@@ -208,13 +208,13 @@ fn pty_first_run_typed_answers_undo_and_quit() {
     p.exp_string("Suggested grade: 5").unwrap();
     p.exp_string("Grade 0-5").unwrap();
     p.send_line("").unwrap();
-    p.exp_string("saved: grade 5").unwrap();
+    p.exp_string(": grade 5; next").unwrap();
     // card 2, typed correctly, graded 4 by hand
     p.exp_string("Your answer").unwrap();
     p.send_line(&answer(1)).unwrap();
     p.exp_string("Grade 0-5").unwrap();
     p.send_line("4").unwrap();
-    p.exp_string("saved: grade 4").unwrap();
+    p.exp_string(": grade 4; next").unwrap();
     // card 3: undo card 2 instead, which comes back
     p.exp_string("Your answer").unwrap();
     p.send_line("u").unwrap();
@@ -224,7 +224,7 @@ fn pty_first_run_typed_answers_undo_and_quit() {
     p.send_line(&answer(1)).unwrap();
     p.exp_string("Grade 0-5").unwrap();
     p.send_line("5").unwrap();
-    p.exp_string("saved: grade 5").unwrap();
+    p.exp_string(": grade 5; next").unwrap();
     // card 3: quit
     p.exp_string("Your answer").unwrap();
     p.send_line("q").unwrap();
@@ -249,7 +249,7 @@ fn pty_session_killed_mid_card_resumes() {
     p.send_line("").unwrap();
     p.exp_string("Grade 0-5").unwrap();
     p.send_line("5").unwrap();
-    p.exp_string("saved: grade 5").unwrap();
+    p.exp_string(": grade 5; next").unwrap();
     // card 2 on screen: kill -9
     p.exp_string("Enter to reveal").unwrap();
     p.send_line("").unwrap();
