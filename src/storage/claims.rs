@@ -11,11 +11,18 @@ use crate::error::Result;
 pub const CLAIM_MS: i64 = 30 * 60 * 1000;
 
 /// Whether process `pid` still runs (always true where we cannot tell).
+/// On Linux a zombie (killed, not yet reaped) counts as gone.
 pub fn pid_alive(pid: i64) -> bool {
-    if cfg!(target_os = "linux") {
-        std::path::Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        true
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // "pid (name) S ...": the state follows the last ')'
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.trim_start().chars().next())
+            .is_some_and(|state| state != 'Z' && state != 'X'),
+        Err(_) => false,
     }
 }
 
