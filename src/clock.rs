@@ -28,6 +28,8 @@ impl Now {
         match explicit {
             Some(text) => Now::parse(text),
             None => {
+                // the one place recall reads the wall clock
+                #[allow(clippy::disallowed_methods)]
                 let local = Local::now();
                 Ok(Now {
                     at: local.fixed_offset(),

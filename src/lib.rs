@@ -4,6 +4,10 @@
 //! [`import`] planning. Glue: [`storage`] (SQLite) and [`app`] (commands).
 //! Only [`clock`] reads the wall clock.
 
+// No panics reachable from input: unwrap/expect outside tests must be
+// justified where they stand (an allow with a comment saying why it cannot fail).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod anki;
 pub mod app;
 pub mod builder;

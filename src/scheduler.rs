@@ -139,7 +139,7 @@ pub fn previews(state: &CardState, today: NaiveDate) -> [i64; 6] {
     let mut out = [0; 6];
     for (q, slot) in out.iter_mut().enumerate() {
         // q is 0..=5 by construction.
-        let g = Grade::new(q as u8).unwrap_or(Grade::new(0).expect("0 is a grade"));
+        let g = Grade::new(q as u8).unwrap_or(Grade::MIN);
         *slot = review(state, g, today).interval;
     }
     out

@@ -23,15 +23,52 @@ use rand::{rngs::StdRng, Rng, SeedableRng};
 const SLOW: Duration = Duration::from_secs(5);
 
 const TOKENS: &[&[u8]] = &[
-    b"[[cards]]\n", b"[deck]\n", b"format = 1\n", b"id = \"x\"\n", b"kind = \"list\"\n",
-    b"items = [\"a\", \"b\"]\n", b"\"", b"'''", b"\n", b"\\u{0}", b"(1) ", b"(2) ", b"First, ",
-    b"Second, ", b", ", b"; ", b" and ", b" or ", b": ", b"{{c1::", b"}}", b"::", b"\x1f",
-    b"<li>", b"</li>", b"<ul>", b"&amp;", b"&#x1F600;", b"30%", b"2016", b"\xff", b"\xe2\x80\x99",
-    b"# ", b"#separator:tab\n", b"#guid column:1\n", b"\t", b"___", b"It ", b"These are: ",
+    b"[[cards]]\n",
+    b"[deck]\n",
+    b"format = 1\n",
+    b"id = \"x\"\n",
+    b"kind = \"list\"\n",
+    b"items = [\"a\", \"b\"]\n",
+    b"\"",
+    b"'''",
+    b"\n",
+    b"\\u{0}",
+    b"(1) ",
+    b"(2) ",
+    b"First, ",
+    b"Second, ",
+    b", ",
+    b"; ",
+    b" and ",
+    b" or ",
+    b": ",
+    b"{{c1::",
+    b"}}",
+    b"::",
+    b"\x1f",
+    b"<li>",
+    b"</li>",
+    b"<ul>",
+    b"&amp;",
+    b"&#x1F600;",
+    b"30%",
+    b"2016",
+    b"\xff",
+    b"\xe2\x80\x99",
+    b"# ",
+    b"#separator:tab\n",
+    b"#guid column:1\n",
+    b"\t",
+    b"___",
+    b"It ",
+    b"These are: ",
 ];
 
 fn seconds() -> u64 {
-    std::env::var("RECALL_FUZZ_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(2)
+    std::env::var("RECALL_FUZZ_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2)
 }
 
 fn mutate(rng: &mut StdRng, seeds: &[Vec<u8>], input: &mut Vec<u8>) {
@@ -80,7 +117,9 @@ fn mutate(rng: &mut StdRng, seeds: &[Vec<u8>], input: &mut Vec<u8>) {
 /// Runs `target` on the seeds, the regression inputs, then mutants until
 /// the time is up. Returns the number of inputs tried.
 fn fuzz(name: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) -> u64 {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz_regressions")
+        .join(name);
     let mut corpus = seeds.clone();
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for e in entries.flatten() {
@@ -93,15 +132,24 @@ fn fuzz(name: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) -> u64 {
         let took = start.elapsed();
         if r.is_err() || took > SLOW {
             let _ = std::fs::create_dir_all(std::env::temp_dir().join("recall-fuzz"));
-            let p = std::env::temp_dir().join("recall-fuzz").join(format!("{name}-{}", input.len()));
+            let p = std::env::temp_dir()
+                .join("recall-fuzz")
+                .join(format!("{name}-{}", input.len()));
             let _ = std::fs::write(&p, input);
-            panic!("{name}: {} on an input saved to {}", if r.is_err() { "panic" } else { "hang" }, p.display());
+            panic!(
+                "{name}: {} on an input saved to {}",
+                if r.is_err() { "panic" } else { "hang" },
+                p.display()
+            );
         }
     };
     for s in &corpus {
         run(s);
     }
-    let seed = std::env::var("RECALL_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+    let seed = std::env::var("RECALL_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     let mut rng = StdRng::seed_from_u64(seed);
     let deadline = Instant::now() + Duration::from_secs(seconds());
     let mut n = 0u64;
@@ -115,7 +163,10 @@ fn fuzz(name: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) -> u64 {
             corpus.push(input);
         }
     }
-    eprintln!("fuzz {name}: {n} inputs in {} s, no panic or hang", seconds());
+    eprintln!(
+        "fuzz {name}: {n} inputs in {} s, no panic or hang",
+        seconds()
+    );
     n
 }
 
@@ -124,11 +175,17 @@ const DOC: &str = include_str!("../decks/sources/000_e83d40c0b69a7c7e.txt");
 
 #[test]
 fn fuzz_deck_file_parser() {
-    let seeds = vec![DECK.as_bytes()[..6000].to_vec(), b"format = 1\n[deck]\nid = \"d\"\nname = \"n\"\n".to_vec()];
+    let seeds = vec![
+        DECK.as_bytes()[..6000].to_vec(),
+        b"format = 1\n[deck]\nid = \"d\"\nname = \"n\"\n".to_vec(),
+    ];
     fuzz("deckfile", seeds, |b| {
         if let Ok(d) = recall::deckfile::parse(Path::new("f.toml"), b) {
             // whatever parses, writes and parses back the same
-            let again = recall::deckfile::parse(Path::new("f.toml"), recall::deckfile::to_toml(&d).as_bytes());
+            let again = recall::deckfile::parse(
+                Path::new("f.toml"),
+                recall::deckfile::to_toml(&d).as_bytes(),
+            );
             assert_eq!(again.ok().as_ref(), Some(&d));
         }
     });
@@ -144,7 +201,10 @@ fn fuzz_document_builder() {
         if let Ok(text) = recall::builder::decode_document(Path::new("d.txt"), b) {
             if let Ok(built) = recall::builder::build_deck(&text, &Default::default()) {
                 let toml = recall::deckfile::to_toml(&built.deck);
-                assert!(recall::deckfile::parse(Path::new("x"), toml.as_bytes()).is_ok(), "{toml}");
+                assert!(
+                    recall::deckfile::parse(Path::new("x"), toml.as_bytes()).is_ok(),
+                    "{toml}"
+                );
             }
         }
     });
@@ -178,7 +238,9 @@ fn sample_package() -> Vec<u8> {
 #[test]
 fn fuzz_package_reader() {
     let pkg = sample_package();
-    let col = recall::anki::package::read(Path::new("p"), &pkg).unwrap().bytes;
+    let col = recall::anki::package::read(Path::new("p"), &pkg)
+        .unwrap()
+        .bytes;
     fuzz("package", vec![pkg], |b| {
         if let Ok(c) = recall::anki::package::read(Path::new("p.apkg"), b) {
             let _ = recall::anki::import::read(Path::new("p.apkg"), &c);
@@ -199,7 +261,10 @@ fn fuzz_package_reader() {
 fn fuzz_csv_reader() {
     let deck = recall::deckfile::parse(Path::new("x"), DECK.as_bytes()).unwrap();
     let csv = recall::anki::csv::export(&deck);
-    let seeds = vec![csv.as_bytes()[..3000].to_vec(), b"front,back\n\"a,b\",c\n{{c1::x}},\n".to_vec()];
+    let seeds = vec![
+        csv.as_bytes()[..3000].to_vec(),
+        b"front,back\n\"a,b\",c\n{{c1::x}},\n".to_vec(),
+    ];
     fuzz("csv", seeds, |b| {
         let _ = recall::anki::csv::import(Path::new("f.csv"), b);
         let _ = recall::anki::csv::import(Path::new("f.tsv"), b);

@@ -57,6 +57,9 @@ pub struct Doc {
     pub words: usize,
 }
 
+// The patterns are string literals in this file; unit tests compile every
+// one of them, so a bad pattern fails the tests, never a user.
+#[allow(clippy::expect_used)]
 fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("static regex"))
 }
@@ -167,7 +170,7 @@ fn split_inline_points(label: &str, body: &str) -> Vec<(String, String)> {
         });
         match next {
             Some(c) => {
-                let m = c.get(0).expect("whole match");
+                let Some(m) = c.get(0) else { break };
                 out.push((
                     format!("({cur_label})"),
                     rest[..m.start()].trim().to_string(),
@@ -268,7 +271,7 @@ pub fn parse(text: &str) -> Doc {
             }
         };
         if let Some(c) = point_re().captures(p) {
-            let whole = c.get(0).expect("match").end();
+            let whole = c.get(0).map_or(0, |m| m.end());
             let body = p[whole..].to_string();
             let (label, top) = if let Some(m) = c.get(1) {
                 (format!("({})", m.as_str()), false)
@@ -287,7 +290,7 @@ pub fn parse(text: &str) -> Doc {
                 if let Some(c2) = point_re().captures(&body) {
                     if let Some(m) = c2.get(1) {
                         parent = Some(label.clone());
-                        let end = c2.get(0).expect("match").end();
+                        let end = c2.get(0).map_or(0, |m| m.end());
                         label = format!("({})", m.as_str());
                         body = body[end..].to_string();
                     }

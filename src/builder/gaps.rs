@@ -97,6 +97,8 @@ pub struct At<'a> {
     pub prefix: Option<&'a str>,
 }
 
+// Literal patterns, compiled by the unit tests: cannot fail for a user.
+#[allow(clippy::expect_used)]
 fn figure_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -107,6 +109,8 @@ fn figure_re() -> &'static Regex {
     })
 }
 
+// Literal pattern, compiled by the unit tests: cannot fail for a user.
+#[allow(clippy::expect_used)]
 fn quote_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -172,7 +176,7 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
 pub fn quotes(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
     for c in quote_re().captures_iter(s) {
-        let inner = c.get(1).expect("group");
+        let Some(inner) = c.get(1) else { continue };
         let n = words(inner.as_str()).len();
         if !(1..=6).contains(&n) || is_topic(inner.as_str(), ctx) {
             continue;

@@ -737,7 +737,10 @@ fn semicolon_list(s: &str, out: &mut Vec<Found>) -> bool {
         .unwrap_or(1);
     let hw = ws(s, segs[0]);
     let first = head_tail(&hw, s, segs[0], false, typical, None);
-    let lw = ws(s, *segs.last().expect("≥3 segments"));
+    let Some(&last_seg) = segs.last() else {
+        return false;
+    };
+    let lw = ws(s, last_seg);
     let last = last_item(&lw, typical + 1);
     let (Some(a), Some(b)) = (span_of(&first), span_of(&last)) else {
         return false;

@@ -196,7 +196,7 @@ pub fn chains(at: At<'_>, stems: &Stems, out: &mut Vec<Candidate>) {
             if run.is_empty() {
                 run.push((a1 + end1.start, a1 + end1.end));
             }
-            let last2 = w2.last().expect("non-empty");
+            let last2 = w2.last().unwrap_or(start2);
             run.push((a2 + start2.start, a2 + start2.end));
             run.push((a2 + last2.start, a2 + last2.end));
         } else {

@@ -122,7 +122,10 @@ pub fn find(conn: &Connection, spec: &str) -> Result<StoredCard> {
         0 => Err(Error::NotFound(format!(
             "no card '{spec}' (see `recall cards` for ids)"
         ))),
-        1 => Ok(found.into_iter().next().expect("one element")),
+        1 => found
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::NotFound(format!("no card '{spec}'"))),
         _ => {
             let decks: Vec<String> = found.iter().map(|c| c.deck_id.clone()).collect();
             Err(Error::Invalid(format!(
