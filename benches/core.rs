@@ -177,6 +177,11 @@ fn queue_and_counts(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("due_counts", n), &store, |b, store| {
             b.iter(|| decks::summaries(&store.conn, today()).expect("counts"))
         });
+        g.bench_with_input(BenchmarkId::new("stats", n), &store, |b, store| {
+            b.iter(|| {
+                recall::stats::collect::collect(&store.conn, None, today(), 20).expect("stats")
+            })
+        });
     }
     g.finish();
 }

@@ -38,6 +38,19 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Answer(args) => answer(&db, now, &args, out),
         Command::Config(args) => config_cmd(&db, &args, out),
         Command::Backup(args) => backup(&db, &args.file, out),
+        Command::Unsuspend(args) => {
+            let store = Store::open(&db)?;
+            let card = cards::find(&store.conn, &args.card)?;
+            cards::unsuspend(&store.conn, card.rowid)?;
+            say!(
+                out,
+                "card '{}/{}' will be shown again",
+                card.deck_id,
+                card.content.id
+            );
+            Ok(())
+        }
+        Command::Stats(args) => crate::stats::command(&db, now, &args, out),
         Command::Check => check(&db, out),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
@@ -94,6 +107,7 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
         name: args.name.clone(),
         source_name: file_name,
     };
+    let spinner = crate::progress::Spinner::start("building the deck");
     let built = builder::build_deck(&text, &opts).map_err(|msg| Error::BadFile {
         path: args.doc.clone(),
         msg,
@@ -104,6 +118,7 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
         .unwrap_or_else(|| PathBuf::from(format!("{stem}.toml")));
     let toml = deckfile::to_toml(&built.deck);
     write_atomically(&output, toml.as_bytes())?;
+    drop(spinner);
     say!(
         out,
         "wrote {} cards to {} ({})",
@@ -201,6 +216,7 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
 }
 
 fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) -> Result<()> {
+    let spinner = crate::progress::Spinner::start("importing");
     let incoming = read_incoming(&args.file)?;
     let mut store = Store::open(db)?;
     let reports = import::import_decks(
@@ -209,6 +225,7 @@ fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) 
         now.unix_ms(),
         args.dry_run,
     )?;
+    drop(spinner);
     if args.json {
         if reports.len() == 1 {
             return print_json(out, &reports[0]);
@@ -290,6 +307,7 @@ fn export(db: &Path, now: Now, args: &cli::ExportArgs, out: &mut dyn Write) -> R
             _ => ExportFormat::Toml,
         }
     });
+    let spinner = crate::progress::Spinner::start("exporting");
     let store = Store::open(db)?;
     let deck = load_deck(&store, &args.deck)?;
     let bytes = match format {
@@ -302,6 +320,7 @@ fn export(db: &Path, now: Now, args: &cli::ExportArgs, out: &mut dyn Write) -> R
             anki::export::apkg(&deck, now.unix_ms())?
         }
     };
+    drop(spinner);
     match &args.output {
         Some(path) => {
             write_atomically(path, &bytes)?;
@@ -371,6 +390,8 @@ pub struct CardJson {
     pub due: Option<String>,
     pub lapses: i64,
     pub retired: bool,
+    pub leech: bool,
+    pub suspended: bool,
 }
 
 fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()> {
@@ -385,6 +406,7 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
     let list: Vec<_> = cards::list(&store.conn, args.deck.as_deref())?
         .into_iter()
         .filter(|c| args.all || !c.retired)
+        .filter(|c| !args.leeches || c.leech)
         .collect();
     if args.json {
         let rows: Vec<CardJson> = list
@@ -403,6 +425,8 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
                 due: c.state.due.map(cards::day_str),
                 lapses: c.state.lapses,
                 retired: c.retired,
+                leech: c.leech,
+                suspended: c.suspended,
             })
             .collect();
         return print_json(out, &rows);
@@ -412,7 +436,7 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
         let front: String = c.content.front.chars().take(60).collect();
         say!(
             out,
-            "{:<24} {:<7} ef={:.2} reps={:<2} ivl={:<4} due={:<10} {}{}",
+            "{:<24} {:<7} ef={:.2} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
             c.content.id,
             c.content.kind.as_str(),
             c.state.ef as f64 / 1000.0,
@@ -420,6 +444,13 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
             c.state.interval,
             due,
             if c.retired { "[retired] " } else { "" },
+            if c.suspended {
+                "[suspended leech] "
+            } else if c.leech {
+                "[leech] "
+            } else {
+                ""
+            },
             front
         );
     }

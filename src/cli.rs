@@ -92,7 +92,17 @@ pub enum Command {
     /// is refused.
     Answer(AnswerArgs),
 
-    /// Show or change settings (new_per_day, review_cap, rollover_hour).
+    /// Let a suspended card (a leech) be shown again.
+    Unsuspend(CardArg),
+
+    /// Progress: today, streak, retention, forecast, heatmap, weak items.
+    ///
+    /// Charts use Unicode blocks (`--ascii` for plain ASCII) and fit the
+    /// terminal width; `--svg FILE` writes the same charts as an image;
+    /// `--json` prints every number (fields in the README).
+    Stats(StatsArgs),
+
+    /// Show or change settings (new_per_day, review_cap, rollover_hour, leech_lapses, leech_suspend).
     Config(ConfigArgs),
 
     /// Copy the database to FILE while it is in use (SQLite online backup).
@@ -188,6 +198,9 @@ pub struct CardsArgs {
     /// Include retired cards.
     #[arg(long)]
     pub all: bool,
+    /// Only leeches: cards failed again and again (see `recall unsuspend`).
+    #[arg(long)]
+    pub leeches: bool,
     /// Print JSON (fields documented in the README).
     #[arg(long)]
     pub json: bool,
@@ -210,6 +223,30 @@ pub struct ConfigArgs {
     pub key: Option<String>,
     /// The new value.
     pub value: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CardArg {
+    /// The card: its id, or DECK_ID/CARD_ID.
+    pub card: String,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Only this deck.
+    pub deck: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Plain ASCII charts.
+    #[arg(long)]
+    pub ascii: bool,
+    /// Also write the charts to this SVG file.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// Chart width in columns [default: the terminal's width, or 80].
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -294,6 +294,8 @@ mod tests {
             retired,
             content: c,
             state: CardState::NEW,
+            leech: false,
+            suspended: false,
         }
     }
 

@@ -66,7 +66,7 @@ pub fn todays_queue(
     let slack = facts.len() as i64;
     let sql = "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses
         FROM cards c JOIN card_state s ON s.card_id = c.id
-        WHERE c.retired = 0 AND (?1 IS NULL OR c.deck_id = ?1)";
+        WHERE c.retired = 0 AND s.suspended = 0 AND (?1 IS NULL OR c.deck_id = ?1)";
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut push_rows = |sql: String, params: &[&dyn rusqlite::ToSql]| -> Result<()> {
         let mut stmt = store.conn.prepare_cached(&sql)?;
@@ -275,14 +275,14 @@ fn undo(store: &mut Store, session: &mut Session, p: &mut dyn Prompter) -> Resul
 fn next_due(store: &Store, deck: Option<&str>, today: NaiveDate) -> Result<Option<(String, i64)>> {
     let row: Option<String> = store.conn.query_row(
         "SELECT MIN(s.due) FROM cards c JOIN card_state s ON s.card_id = c.id
-         WHERE c.retired = 0 AND (?1 IS NULL OR c.deck_id = ?1) AND s.due > ?2",
+         WHERE c.retired = 0 AND s.suspended = 0 AND (?1 IS NULL OR c.deck_id = ?1) AND s.due > ?2",
         (deck, day_str(today)),
         |r| r.get(0),
     )?;
     let Some(day) = row else { return Ok(None) };
     let n: i64 = store.conn.query_row(
         "SELECT COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
-         WHERE c.retired = 0 AND (?1 IS NULL OR c.deck_id = ?1) AND s.due = ?2",
+         WHERE c.retired = 0 AND s.suspended = 0 AND (?1 IS NULL OR c.deck_id = ?1) AND s.due = ?2",
         (deck, &day),
         |r| r.get(0),
     )?;
@@ -320,7 +320,7 @@ fn summary(
     let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
     let due_tomorrow: i64 = store.conn.query_row(
         "SELECT COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
-         WHERE c.retired = 0 AND (?1 IS NULL OR c.deck_id = ?1) AND s.due IS NOT NULL AND s.due <= ?2",
+         WHERE c.retired = 0 AND s.suspended = 0 AND (?1 IS NULL OR c.deck_id = ?1) AND s.due IS NOT NULL AND s.due <= ?2",
         (deck, day_str(tomorrow)),
         |r| r.get(0),
     )?;

@@ -17,12 +17,16 @@ pub struct StoredCard {
     pub retired: bool,
     pub content: CardContent,
     pub state: CardState,
+    /// Flagged as a leech (failed again and again).
+    pub leech: bool,
+    /// Suspended: not shown until `recall unsuspend`.
+    pub suspended: bool,
 }
 
 /// Columns selected by every card query, in `row_to_card` order.
 pub const CARD_COLUMNS: &str = "c.id, c.deck_id, c.ord, c.retired, c.key, c.kind, c.front, c.back,
     c.items, c.ordered, c.source, c.context, c.tags,
-    s.ef, s.reps, s.interval, s.due, s.lapses";
+    s.ef, s.reps, s.interval, s.due, s.lapses, s.leech, s.suspended";
 
 /// Formats a study day as stored (`YYYY-MM-DD`).
 pub fn day_str(day: NaiveDate) -> String {
@@ -69,6 +73,8 @@ pub fn row_to_card(r: &Row<'_>) -> rusqlite::Result<StoredCard> {
             due: due.as_deref().map(parse_day).transpose()?,
             lapses: r.get(17)?,
         },
+        leech: r.get(18)?,
+        suspended: r.get(19)?,
     })
 }
 
@@ -134,6 +140,15 @@ pub fn find(conn: &Connection, spec: &str) -> Result<StoredCard> {
             )))
         }
     }
+}
+
+/// Lifts a card's suspension (the leech flag stays, for the record).
+pub fn unsuspend(conn: &Connection, rowid: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE card_state SET suspended = 0, suspended_by = NULL WHERE card_id = ?1",
+        [rowid],
+    )?;
+    Ok(())
 }
 
 /// Writes a card's scheduling state.

@@ -30,6 +30,20 @@ pub const SETTINGS: &[Setting] = &[
         help: "most due reviews shown per study day",
     },
     Setting {
+        key: "leech_lapses",
+        default: 8,
+        min: 1,
+        max: 1000,
+        help: "lapses that make a card a leech (then every 4 more)",
+    },
+    Setting {
+        key: "leech_suspend",
+        default: 1,
+        min: 0,
+        max: 1,
+        help: "1: suspend leeches; 0: only flag them",
+    },
+    Setting {
         key: "rollover_hour",
         default: 4,
         min: 0,

@@ -23,6 +23,8 @@ pub struct DeckSummary {
     pub retired: i64,
     /// All active cards.
     pub total: i64,
+    /// Active cards suspended (leeches).
+    pub suspended: i64,
 }
 
 /// Deck metadata by id.
@@ -59,10 +61,11 @@ pub fn summaries(conn: &Connection, today: NaiveDate) -> Result<Vec<DeckSummary>
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.name, d.source,
             COALESCE(SUM(c.retired = 0 AND s.due IS NULL), 0),
-            COALESCE(SUM(c.retired = 0 AND s.due IS NOT NULL AND s.due <= ?1), 0),
+            COALESCE(SUM(c.retired = 0 AND s.suspended = 0 AND s.due IS NOT NULL AND s.due <= ?1), 0),
             COALESCE(SUM(c.retired = 0 AND s.due IS NOT NULL), 0),
             COALESCE(SUM(c.retired = 1), 0),
-            COALESCE(SUM(c.retired = 0), 0)
+            COALESCE(SUM(c.retired = 0), 0),
+            COALESCE(SUM(c.retired = 0 AND s.suspended = 1), 0)
          FROM decks d
          LEFT JOIN cards c ON c.deck_id = d.id
          LEFT JOIN card_state s ON s.card_id = c.id
@@ -78,6 +81,7 @@ pub fn summaries(conn: &Connection, today: NaiveDate) -> Result<Vec<DeckSummary>
             learned: r.get(5)?,
             retired: r.get(6)?,
             total: r.get(7)?,
+            suspended: r.get(8)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

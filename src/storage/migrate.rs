@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_claims_and_order.sql",
         include_str!("../../migrations/0003_claims_and_order.sql"),
     ),
+    (
+        "0004_leeches.sql",
+        include_str!("../../migrations/0004_leeches.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -114,6 +114,17 @@ pub fn record_answer(
         info.detail,
     ])?;
     let id = tx.last_insert_rowid();
+    if outcome.kind == ReviewKind::Review && a.lapses > b.lapses {
+        let threshold = crate::storage::config::get(&tx, "leech_lapses")?;
+        if is_leech_lapse(a.lapses, threshold) {
+            let suspend = crate::storage::config::get(&tx, "leech_suspend")? == 1;
+            tx.execute(
+                "UPDATE card_state SET leech = 1, suspended = ?2, suspended_by = CASE WHEN ?2 THEN ?3 END
+                 WHERE card_id = ?1",
+                (card_rowid, suspend, id),
+            )?;
+        }
+    }
     tx.commit()?;
     let entry = LogEntry {
         id,
@@ -131,6 +142,12 @@ pub fn record_answer(
     Ok((card, entry))
 }
 
+/// Whether reaching `lapses` makes a card a leech: at the threshold, then
+/// every 4 lapses more (Anki's rule).
+pub fn is_leech_lapse(lapses: i64, threshold: i64) -> bool {
+    lapses >= threshold && (lapses - threshold) % 4 == 0
+}
+
 /// Undoes one logged answer: restores the card's state from the entry's
 /// "before" columns and deletes the entry, in one transaction.
 pub fn undo(conn: &mut Connection, entry_id: i64) -> Result<LogEntry> {
@@ -139,6 +156,15 @@ pub fn undo(conn: &mut Connection, entry_id: i64) -> Result<LogEntry> {
         .ok_or_else(|| Error::NotFound(format!("no review log entry {entry_id}")))?;
     if entry.kind == ReviewKind::Review {
         cards::set_state(&tx, entry.card_rowid, &entry.before)?;
+        // the answer that made the card a leech is taken back: so is that
+        if entry.after.lapses > entry.before.lapses {
+            tx.execute(
+                "UPDATE card_state SET suspended = 0, suspended_by = NULL,
+                     leech = CASE WHEN suspended_by = ?2 THEN 0 ELSE leech END
+                 WHERE card_id = ?1 AND suspended_by = ?2",
+                (entry.card_rowid, entry_id),
+            )?;
+        }
     }
     tx.execute("DELETE FROM revlog WHERE id = ?1", [entry_id])?;
     tx.commit()?;

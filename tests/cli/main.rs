@@ -10,4 +10,5 @@ mod errors;
 mod hostile;
 mod migrations;
 mod reliability;
+mod stats;
 mod study;
