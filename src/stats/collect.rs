@@ -42,62 +42,128 @@ pub fn collect(
     new_per_day: i64,
 ) -> Result<Stats> {
     let t = day_str(today);
-    // cards by state
-    let (states, average_ef, due_today) = conn.query_row(
-        "SELECT COALESCE(SUM(s.due IS NULL), 0),
-                COALESCE(SUM(s.due IS NOT NULL AND s.interval <= 1), 0),
-                COALESCE(SUM(s.interval >= 2 AND s.interval < ?3), 0),
-                COALESCE(SUM(s.interval >= ?3), 0),
-                COALESCE(SUM(s.suspended), 0),
-                COALESCE(SUM(s.leech), 0),
-                AVG(CASE WHEN s.due IS NOT NULL THEN s.ef END),
-                COALESCE(SUM(s.due IS NOT NULL AND s.due <= ?2 AND s.suspended = 0), 0)
-         FROM cards c JOIN card_state s ON s.card_id = c.id
-         WHERE c.retired = 0 AND (?1 IS NULL OR c.deck_id = ?1)",
-        (deck, &t, MATURE),
-        |r| {
-            Ok((
-                States {
-                    new: r.get(0)?,
-                    learning: r.get(1)?,
-                    young: r.get(2)?,
-                    mature: r.get(3)?,
-                    suspended: r.get(4)?,
-                    leeches: r.get(5)?,
-                },
-                r.get::<_, Option<f64>>(6)?.map(|x| x.round() as i64),
-                r.get::<_, i64>(7)?,
-            ))
-        },
-    )?;
-    // today's answers and time
-    let (done, introduced, seconds_today) = conn.query_row(
-        "SELECT COUNT(DISTINCT CASE WHEN r.kind = 'review' THEN r.card_id END),
-                COUNT(DISTINCT CASE WHEN r.kind = 'review' AND r.due_before IS NULL THEN r.card_id END),
-                COALESCE(SUM(r.taken_ms), 0) / 1000
-         FROM revlog r JOIN cards c ON c.id = r.card_id
-         WHERE r.day = ?2 AND (?1 IS NULL OR c.deck_id = ?1)",
+    // one pass over the card states: states, intervals, mean EF, due today
+    let mut states = States::default();
+    let (mut ef_sum, mut studied, mut due_today) = (0i64, 0i64, 0i64);
+    let mut intervals: Vec<Bucket> = BUCKETS
+        .iter()
+        .map(|(l, _, _)| Bucket {
+            label: (*l).to_string(),
+            count: 0,
+        })
+        .collect();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT interval, due IS NULL, COUNT(*), SUM(ef), SUM(suspended), SUM(leech),
+                    SUM(due IS NOT NULL AND due <= ?2 AND suspended = 0)
+             FROM card_state WHERE retired = 0 AND (?1 IS NULL OR deck_id = ?1) GROUP BY 1, 2",
+        )?;
+        let mut rows = stmt.query((deck, &t))?;
+        while let Some(r) = rows.next()? {
+            let (ivl, new, n): (i64, bool, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            states.suspended += r.get::<_, i64>(4)?;
+            states.leeches += r.get::<_, i64>(5)?;
+            due_today += r.get::<_, i64>(6)?;
+            if new {
+                states.new += n;
+                continue;
+            }
+            studied += n;
+            ef_sum += r.get::<_, i64>(3)?;
+            match ivl {
+                i64::MIN..=1 => states.learning += n,
+                2..=20 => states.young += n,
+                _ => states.mature += n,
+            }
+            if let Some(k) = BUCKETS
+                .iter()
+                .position(|(_, lo, hi)| ivl >= *lo && ivl <= *hi)
+            {
+                intervals[k].count += n;
+            }
+        }
+    }
+    let average_ef = (studied > 0).then(|| (ef_sum as f64 / studied as f64).round() as i64);
+    // today's scheduled repetitions (a range of the log by day)
+    let (done, introduced) = conn.query_row(
+        "SELECT COUNT(DISTINCT CASE WHEN kind = 'review' THEN card_id END),
+                COUNT(DISTINCT CASE WHEN kind = 'review' AND due_before IS NULL THEN card_id END)
+         FROM revlog WHERE day = ?2
+           AND (?1 IS NULL OR card_id IN (SELECT id FROM cards WHERE deck_id = ?1))",
         (deck, &t),
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)),
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
     )?;
-    let month_ago = day_str(minus(today, 30));
-    let seconds_30d: i64 = conn.query_row(
-        "SELECT COALESCE(SUM(r.taken_ms), 0) / 1000 FROM revlog r JOIN cards c ON c.id = r.card_id
-         WHERE r.day > ?2 AND r.day <= ?3 AND (?1 IS NULL OR c.deck_id = ?1)",
-        (deck, &month_ago, &t),
-        |r| r.get(0),
-    )?;
-    // retention
+    // per-day answers and time, from the daily summary
+    let year_ago = minus(today, 364);
+    let month_ago = minus(today, 30);
+    let mut per_day: HashMap<String, (i64, i64)> = HashMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT day, SUM(answers), SUM(taken_ms) FROM daily
+             WHERE day >= ?2 AND day <= ?3 AND (?1 IS NULL OR deck_id = ?1) GROUP BY day",
+        )?;
+        let rows = stmt.query_map((deck, day_str(year_ago), &t), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (d, n, ms) = row?;
+            per_day.insert(d, (n, ms));
+        }
+    }
+    let seconds_today = per_day.get(&t).map_or(0, |x| x.1) / 1000;
+    let month_s = day_str(month_ago);
+    let seconds_30d = per_day
+        .iter()
+        .filter(|(d, _)| d.as_str() > month_s.as_str())
+        .map(|(_, x)| x.1)
+        .sum::<i64>()
+        / 1000;
+    let heatmap: Vec<DayCount> = (0..365)
+        .map(|k| {
+            let d = day_str(plus(year_ago, k));
+            let count = per_day.get(&d).map_or(0, |x| x.0);
+            DayCount { day: d, count }
+        })
+        .collect();
+    // streak: from the daily summary, newest day first
+    let streak = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT day FROM daily WHERE day <= ?2 AND answers > 0 AND (?1 IS NULL OR deck_id = ?1)
+             GROUP BY day ORDER BY day DESC",
+        )?;
+        let mut rows = stmt.query((deck, &t))?;
+        let mut expect = today;
+        let mut n = 0;
+        let mut first = true;
+        while let Some(r) = rows.next()? {
+            let day: String = r.get(0)?;
+            if first && day != day_str(today) {
+                expect = minus(today, 1); // nothing yet today: the streak may run to yesterday
+            }
+            first = false;
+            if day != day_str(expect) {
+                break;
+            }
+            n += 1;
+            expect = minus(expect, 1);
+        }
+        n
+    };
+    // retention over 30 days (a range of the log by day)
     let mut retention = RetentionSplit::default();
     {
-        let mut stmt = conn.prepare(
-            "SELECT r.interval_before >= ?4, COUNT(*), COALESCE(SUM(r.grade >= 3), 0)
-             FROM revlog r JOIN cards c ON c.id = r.card_id
-             WHERE r.kind = 'review' AND r.due_before IS NOT NULL AND r.reps_before > 0
-               AND r.day > ?2 AND r.day <= ?3 AND (?1 IS NULL OR c.deck_id = ?1)
+        let mut stmt = conn.prepare_cached(
+            "SELECT interval_before >= ?4, COUNT(*), COALESCE(SUM(grade >= 3), 0) FROM revlog
+             WHERE day > ?2 AND day <= ?3 AND kind = 'review' AND due_before IS NOT NULL
+               AND reps_before > 0
+               AND (?1 IS NULL OR card_id IN (SELECT id FROM cards WHERE deck_id = ?1))
              GROUP BY 1",
         )?;
-        let rows = stmt.query_map((deck, &month_ago, &t, MATURE), |r| {
+        let rows = stmt.query_map((deck, &month_s, &t, MATURE), |r| {
             Ok((
                 r.get::<_, bool>(0)?,
                 r.get::<_, i64>(1)?,
@@ -117,35 +183,13 @@ pub fn collect(
             retention.young.total + retention.mature.total,
         );
     }
-    // streak: walk back day by day (an index lookup each)
-    let streak = {
-        let mut stmt = conn.prepare_cached(
-            "SELECT EXISTS(SELECT 1 FROM revlog r JOIN cards c ON c.id = r.card_id
-             WHERE r.day = ?2 AND (?1 IS NULL OR c.deck_id = ?1))",
-        )?;
-        let mut studied = |d: NaiveDate| -> rusqlite::Result<bool> {
-            stmt.query_row((deck, day_str(d)), |r| r.get(0))
-        };
-        let mut day = if studied(today)? {
-            today
-        } else {
-            minus(today, 1)
-        };
-        let mut n = 0;
-        while n < 36_500 && studied(day)? {
-            n += 1;
-            day = minus(day, 1);
-        }
-        n
-    };
-    // forecast
+    // forecast, from the per-deck due counts
     let mut forecast = vec![0i64; 30];
     {
-        let mut stmt = conn.prepare(
-            "SELECT s.due, COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
-             WHERE c.retired = 0 AND s.suspended = 0 AND s.due IS NOT NULL AND s.due <= ?2
-               AND (?1 IS NULL OR c.deck_id = ?1)
-             GROUP BY s.due",
+        let mut stmt = conn.prepare_cached(
+            "SELECT due, SUM(n) FROM deck_counts
+             WHERE due != '' AND due <= ?2 AND suspended = 0 AND (?1 IS NULL OR deck_id = ?1)
+             GROUP BY due",
         )?;
         let last = day_str(plus(today, 29));
         let rows = stmt.query_map((deck, &last), |r| {
@@ -158,54 +202,6 @@ pub fn collect(
                 .unwrap_or(0);
             if let Some(slot) = forecast.get_mut(k as usize) {
                 *slot += n;
-            }
-        }
-    }
-    // heatmap over a year
-    let year_ago = minus(today, 364);
-    let mut per_day: HashMap<String, i64> = HashMap::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT r.day, COUNT(*) FROM revlog r JOIN cards c ON c.id = r.card_id
-             WHERE r.day >= ?2 AND r.day <= ?3 AND (?1 IS NULL OR c.deck_id = ?1) GROUP BY r.day",
-        )?;
-        let rows = stmt.query_map((deck, day_str(year_ago), &t), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-        })?;
-        for row in rows {
-            let (d, n) = row?;
-            per_day.insert(d, n);
-        }
-    }
-    let heatmap = (0..365)
-        .map(|k| {
-            let d = day_str(plus(year_ago, k));
-            let count = per_day.get(&d).copied().unwrap_or(0);
-            DayCount { day: d, count }
-        })
-        .collect();
-    // interval histogram
-    let mut intervals: Vec<Bucket> = BUCKETS
-        .iter()
-        .map(|(l, _, _)| Bucket {
-            label: (*l).to_string(),
-            count: 0,
-        })
-        .collect();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT s.interval, COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
-             WHERE c.retired = 0 AND s.due IS NOT NULL AND (?1 IS NULL OR c.deck_id = ?1)
-             GROUP BY s.interval",
-        )?;
-        let rows = stmt.query_map([deck], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
-        for row in rows {
-            let (ivl, n) = row?;
-            if let Some(k) = BUCKETS
-                .iter()
-                .position(|(_, lo, hi)| ivl >= *lo && ivl <= *hi)
-            {
-                intervals[k].count += n;
             }
         }
     }
@@ -296,10 +292,10 @@ fn weak_items(conn: &Connection, deck: Option<&str>) -> Result<Vec<WeakItem>> {
 /// Studied cards with the lowest E-Factor, then the most lapses.
 fn hardest(conn: &Connection, deck: Option<&str>) -> Result<Vec<HardCard>> {
     let mut stmt = conn.prepare(
-        "SELECT c.deck_id, c.key, c.front, s.ef, s.lapses, c.source FROM cards c
-         JOIN card_state s ON s.card_id = c.id
-         WHERE c.retired = 0 AND s.due IS NOT NULL AND (s.ef < 2500 OR s.lapses > 0)
-           AND (?1 IS NULL OR c.deck_id = ?1)
+        "SELECT c.deck_id, c.key, c.front, s.ef, s.lapses, c.source FROM card_state s
+         JOIN cards c ON c.id = s.card_id
+         WHERE s.retired = 0 AND s.due IS NOT NULL AND (s.ef < 2500 OR s.lapses > 0)
+           AND (?1 IS NULL OR s.deck_id = ?1)
          ORDER BY s.ef ASC, s.lapses DESC, c.deck_id, c.ord LIMIT 10",
     )?;
     let rows = stmt.query_map([deck], |r| {

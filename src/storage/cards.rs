@@ -196,8 +196,8 @@ pub fn insert(
         now_ms,
     ])?;
     let rowid = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO card_state(card_id) VALUES (?1)")?
-        .execute([rowid])?;
+    conn.prepare_cached("INSERT INTO card_state(card_id, deck_id) VALUES (?1, ?2)")?
+        .execute((rowid, deck_id))?;
     Ok(rowid)
 }
 

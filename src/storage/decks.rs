@@ -55,21 +55,20 @@ pub fn upsert(conn: &Connection, meta: &DeckMeta, now_ms: i64) -> Result<()> {
     Ok(())
 }
 
-/// Every deck with its counts for `today`, ordered by id.
+/// Every deck with its counts for `today`, ordered by id. Reads the
+/// trigger-maintained `deck_counts` (a few rows per deck), not the cards.
 pub fn summaries(conn: &Connection, today: NaiveDate) -> Result<Vec<DeckSummary>> {
     let today = today.format("%Y-%m-%d").to_string();
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.name, d.source,
-            COALESCE(SUM(c.retired = 0 AND s.due IS NULL), 0),
-            COALESCE(SUM(c.retired = 0 AND s.suspended = 0 AND s.due IS NOT NULL AND s.due <= ?1), 0),
-            COALESCE(SUM(c.retired = 0 AND s.due IS NOT NULL), 0),
-            COALESCE(SUM(c.retired = 1), 0),
-            COALESCE(SUM(c.retired = 0), 0),
-            COALESCE(SUM(c.retired = 0 AND s.suspended = 1), 0)
-         FROM decks d
-         LEFT JOIN cards c ON c.deck_id = d.id
-         LEFT JOIN card_state s ON s.card_id = c.id
-         GROUP BY d.id ORDER BY d.id",
+            COALESCE((SELECT SUM(n) FROM deck_counts k WHERE k.deck_id = d.id AND k.due = ''), 0),
+            COALESCE((SELECT SUM(n) FROM deck_counts k WHERE k.deck_id = d.id AND k.due != ''
+                      AND k.due <= ?1 AND k.suspended = 0), 0),
+            COALESCE((SELECT SUM(n) FROM deck_counts k WHERE k.deck_id = d.id AND k.due != ''), 0),
+            (SELECT COUNT(*) FROM cards c WHERE c.deck_id = d.id AND c.retired = 1),
+            COALESCE((SELECT SUM(n) FROM deck_counts k WHERE k.deck_id = d.id), 0),
+            COALESCE((SELECT SUM(n) FROM deck_counts k WHERE k.deck_id = d.id AND k.suspended = 1), 0)
+         FROM decks d ORDER BY d.id",
     )?;
     let rows = stmt.query_map([today], |r| {
         Ok(DeckSummary {

@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_leeches.sql",
         include_str!("../../migrations/0004_leeches.sql"),
     ),
+    (
+        "0005_counts.sql",
+        include_str!("../../migrations/0005_counts.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

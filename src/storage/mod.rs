@@ -139,6 +139,48 @@ pub fn check(conn: &Connection) -> Result<Vec<String>> {
             row?
         ));
     }
+    // the derived tables agree with what they summarise
+    let stale: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM card_state s JOIN cards c ON c.id = s.card_id
+         WHERE s.deck_id != c.deck_id OR s.retired != c.retired",
+        [],
+        |r| r.get(0),
+    )?;
+    if stale > 0 {
+        out.push(format!(
+            "{stale} card state row(s) disagree with their card's deck or retired flag"
+        ));
+    }
+    let counts_off: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM (
+            SELECT deck_id, COALESCE(due, '') AS due, suspended, COUNT(*) AS n FROM card_state
+            WHERE retired = 0 GROUP BY 1, 2, 3
+            EXCEPT SELECT deck_id, due, suspended, n FROM deck_counts WHERE n != 0)",
+        [],
+        |r| r.get(0),
+    )?;
+    let extra: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM (
+            SELECT deck_id, due, suspended, n FROM deck_counts WHERE n != 0
+            EXCEPT SELECT deck_id, COALESCE(due, ''), suspended, COUNT(*) FROM card_state
+            WHERE retired = 0 GROUP BY 1, 2, 3)",
+        [],
+        |r| r.get(0),
+    )?;
+    if counts_off + extra > 0 {
+        out.push("the per-deck due counts are out of date".into());
+    }
+    let daily_off: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM (
+            SELECT r.day, c.deck_id, COUNT(*), SUM(r.taken_ms) FROM revlog r
+            JOIN cards c ON c.id = r.card_id GROUP BY 1, 2
+            EXCEPT SELECT day, deck_id, answers, taken_ms FROM daily WHERE answers != 0)",
+        [],
+        |r| r.get(0),
+    )?;
+    if daily_off > 0 {
+        out.push("the per-day answer counts are out of date".into());
+    }
     Ok(out)
 }
 

@@ -73,10 +73,10 @@ fn fresh_database_is_wal_with_foreign_keys() {
     let strict: i64 = r
         .sql()
         .query_row(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND sql LIKE '%STRICT'",
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND sql LIKE '%STRICT%'",
             [],
             |x| x.get(0),
         )
         .unwrap();
-    assert_eq!(strict, 6);
+    assert_eq!(strict, 8);
 }

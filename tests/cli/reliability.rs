@@ -191,7 +191,7 @@ fn concurrent_sessions_and_readers_lose_nothing() {
         let mut child = cmd
             .args(["study", deck, "--reveal", "--new", "1000"])
             .stdin(Stdio::piped())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
@@ -223,7 +223,27 @@ fn concurrent_sessions_and_readers_lose_nothing() {
         assert!(!String::from_utf8_lossy(err).contains("locked"));
     }
     let log = logged(&r);
-    assert_eq!(log.len(), 2000);
+    let saved =
+        |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).matches("saved ").count();
+    let tail = |o: &std::process::Output| {
+        let t = String::from_utf8_lossy(&o.stdout).to_string();
+        t.chars()
+            .rev()
+            .take(600)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect::<String>()
+    };
+    assert_eq!(
+        log.len(),
+        2000,
+        "a saved {}, b saved {}; a ends: {} | b ends: {}",
+        saved(&a),
+        saved(&b),
+        tail(&a),
+        tail(&b)
+    );
     assert_consistent(&r);
 }
 
