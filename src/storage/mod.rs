@@ -82,6 +82,11 @@ impl Store {
             .pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| db_open_error(&path, e))?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Read pages through a memory map and keep more of them: large
+        // collections are read, not copied, a page at a time.
+        self.conn
+            .pragma_update(None, "mmap_size", 256i64 * 1024 * 1024)?;
+        self.conn.pragma_update(None, "cache_size", -16_000i64)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         Ok(())
     }
