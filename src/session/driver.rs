@@ -66,7 +66,7 @@ pub fn todays_queue(
     let slack = facts.len() as i64;
     let sql = "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses
         FROM cards c JOIN card_state s ON s.card_id = c.id
-        WHERE c.retired = 0 AND s.suspended = 0 AND (?1 IS NULL OR c.deck_id = ?1)";
+        WHERE s.retired = 0 AND s.suspended = 0 AND (?1 IS NULL OR s.deck_id = ?1)";
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut push_rows = |sql: String, params: &[&dyn rusqlite::ToSql]| -> Result<()> {
         let mut stmt = store.conn.prepare_cached(&sql)?;

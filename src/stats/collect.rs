@@ -46,6 +46,8 @@ pub fn collect(
     // (`+retired` keeps SQLite from walking an index and looking up every row:
     // a plain scan of the table is many times faster here)
     let mut states = States::default();
+    // (ef, -lapses, card row id) of the hardest cards seen so far
+    let mut hard: Vec<(i64, i64, i64)> = Vec::new();
     let (mut ef_sum, mut studied, mut due_today) = (0i64, 0i64, 0i64);
     let mut intervals: Vec<Bucket> = BUCKETS
         .iter()
@@ -58,13 +60,21 @@ pub fn collect(
         // stream the rows and count here: cheaper than SQLite's sort for GROUP BY
         let mut stmt = conn.prepare_cached(
             "SELECT interval, due IS NULL, ef, suspended, leech,
-                    due IS NOT NULL AND due <= ?2 AND suspended = 0
+                    due IS NOT NULL AND due <= ?2 AND suspended = 0, lapses, card_id
              FROM card_state WHERE +retired = 0 AND (?1 IS NULL OR deck_id = ?1)",
         )?;
         let mut rows = stmt.query((deck, &t))?;
         let mut by_interval: HashMap<i64, i64> = HashMap::new();
         while let Some(r) = rows.next()? {
             let (ivl, new): (i64, bool) = (r.get(0)?, r.get(1)?);
+            let (ef, lapses, id): (i64, i64, i64) = (r.get(2)?, r.get(6)?, r.get(7)?);
+            if !new && (ef < 2500 || lapses > 0) {
+                hard.push((ef, -lapses, id));
+                if hard.len() > 64 {
+                    hard.sort_unstable();
+                    hard.truncate(10);
+                }
+            }
             states.suspended += r.get::<_, i64>(3)?;
             states.leeches += r.get::<_, i64>(4)?;
             due_today += r.get::<_, i64>(5)?;
@@ -230,7 +240,7 @@ pub fn collect(
         heatmap,
         intervals,
         weak_items: weak_items(conn, deck)?,
-        hardest: hardest(conn, deck)?,
+        hardest: hardest(conn, hard)?,
     })
 }
 
@@ -296,27 +306,27 @@ fn weak_items(conn: &Connection, deck: Option<&str>) -> Result<Vec<WeakItem>> {
     Ok(out)
 }
 
-/// Studied cards with the lowest E-Factor, then the most lapses.
-fn hardest(conn: &Connection, deck: Option<&str>) -> Result<Vec<HardCard>> {
-    let mut stmt = conn.prepare(
-        // pick the ten from card_state alone (its ef index), then join
-        "SELECT c.deck_id, c.key, c.front, s.ef, s.lapses, c.source FROM (
-             SELECT card_id, ef, lapses FROM card_state
-             WHERE retired = 0 AND due IS NOT NULL AND (ef < 2500 OR lapses > 0)
-               AND (?1 IS NULL OR deck_id = ?1)
-             ORDER BY ef ASC, lapses DESC, card_id LIMIT 10) s
-         JOIN cards c ON c.id = s.card_id
-         ORDER BY s.ef ASC, s.lapses DESC, s.card_id",
+/// Studied cards with the lowest E-Factor, then the most lapses: the ten
+/// found during the scan of card states, with their text.
+fn hardest(conn: &Connection, mut found: Vec<(i64, i64, i64)>) -> Result<Vec<HardCard>> {
+    found.sort_unstable();
+    found.truncate(10);
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.deck_id, c.key, c.front, s.ef, s.lapses, c.source FROM cards c
+         JOIN card_state s ON s.card_id = c.id WHERE c.id = ?1",
     )?;
-    let rows = stmt.query_map([deck], |r| {
-        Ok(HardCard {
-            deck: r.get(0)?,
-            card: r.get(1)?,
-            front: r.get(2)?,
-            ef: r.get(3)?,
-            lapses: r.get(4)?,
-            source: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut out = Vec::with_capacity(found.len());
+    for (_, _, id) in found {
+        out.push(stmt.query_row([id], |r| {
+            Ok(HardCard {
+                deck: r.get(0)?,
+                card: r.get(1)?,
+                front: r.get(2)?,
+                ef: r.get(3)?,
+                lapses: r.get(4)?,
+                source: r.get(5)?,
+            })
+        })?);
+    }
+    Ok(out)
 }

@@ -102,10 +102,13 @@ pub fn list(conn: &Connection, deck: Option<&str>) -> Result<Vec<StoredCard>> {
 
 /// One card by local row id.
 pub fn by_rowid(conn: &Connection, rowid: i64) -> Result<StoredCard> {
-    let sql = format!(
-        "SELECT {CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id WHERE c.id = ?1"
-    );
-    conn.query_row(&sql, [rowid], row_to_card)
+    // on every answer: a cached statement, not a fresh parse
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        format!("SELECT {CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id WHERE c.id = ?1")
+    });
+    conn.prepare_cached(sql)?
+        .query_row([rowid], row_to_card)
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("no card with row id {rowid}")))
 }

@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_counts.sql",
         include_str!("../../migrations/0005_counts.sql"),
     ),
+    (
+        "0006_fewer_indexes.sql",
+        include_str!("../../migrations/0006_fewer_indexes.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

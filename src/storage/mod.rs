@@ -87,6 +87,11 @@ impl Store {
         self.conn
             .pragma_update(None, "mmap_size", 256i64 * 1024 * 1024)?;
         self.conn.pragma_update(None, "cache_size", -16_000i64)?;
+        // Checkpoint the WAL every ~16 MB instead of every 4 MB: fewer
+        // checkpoint fsyncs while studying; durability is unchanged (every
+        // commit still goes to the WAL under synchronous=NORMAL).
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", 4000i64)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         Ok(())
     }
