@@ -263,6 +263,10 @@ pub fn apply(
     for (rowid, _) in &p.retired {
         cards::retire(conn, *rowid, now_ms)?;
     }
+    if !p.added.is_empty() {
+        // new card states are counted here, once, not by a trigger per row
+        decks::recount(conn, &deck.meta.id)?;
+    }
     Ok(())
 }
 

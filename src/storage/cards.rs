@@ -171,7 +171,8 @@ pub fn set_state(conn: &Connection, rowid: i64, s: &CardState) -> Result<()> {
     Ok(())
 }
 
-/// Inserts a new card with a fresh state; returns its row id.
+/// Inserts a new card with a fresh state; returns its row id. The caller
+/// recounts the deck afterwards ([`crate::storage::decks::recount`]).
 pub fn insert(
     conn: &Connection,
     deck_id: &str,

@@ -55,6 +55,19 @@ pub fn upsert(conn: &Connection, meta: &DeckMeta, now_ms: i64) -> Result<()> {
     Ok(())
 }
 
+/// Recounts a deck's `deck_counts` rows from its card states (after a bulk
+/// insert, which the count triggers do not see).
+pub fn recount(conn: &Connection, deck_id: &str) -> Result<()> {
+    conn.execute("DELETE FROM deck_counts WHERE deck_id = ?1", [deck_id])?;
+    conn.execute(
+        "INSERT INTO deck_counts(deck_id, due, suspended, n)
+         SELECT deck_id, COALESCE(due, ''), suspended, COUNT(*) FROM card_state
+         WHERE deck_id = ?1 AND retired = 0 GROUP BY 1, 2, 3",
+        [deck_id],
+    )?;
+    Ok(())
+}
+
 /// Every deck with its counts for `today`, ordered by id. Reads the
 /// trigger-maintained `deck_counts` (a few rows per deck), not the cards.
 pub fn summaries(conn: &Connection, today: NaiveDate) -> Result<Vec<DeckSummary>> {

@@ -36,6 +36,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_fewer_indexes.sql",
         include_str!("../../migrations/0006_fewer_indexes.sql"),
     ),
+    (
+        "0007_bulk_counts.sql",
+        include_str!("../../migrations/0007_bulk_counts.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
