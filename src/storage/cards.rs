@@ -82,11 +82,14 @@ pub fn row_to_card(r: &Row<'_>) -> rusqlite::Result<StoredCard> {
 pub fn deck_cards(conn: &Connection, deck_id: &str) -> Result<Vec<StoredCard>> {
     let sql = format!(
         "SELECT {CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id
-         WHERE c.deck_id = ?1 ORDER BY c.retired, c.ord, c.id"
+         WHERE c.deck_id = ?1"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([deck_id], row_to_card)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut out: Vec<StoredCard> = rows.collect::<rusqlite::Result<_>>()?;
+    // sorting here is cheaper than SQLite's sorter for a whole deck
+    out.sort_unstable_by_key(|c| (c.retired, c.ord, c.rowid));
+    Ok(out)
 }
 
 /// Cards for `recall cards`: all decks or one, active first, in deck order.
