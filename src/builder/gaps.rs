@@ -333,7 +333,10 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let answer = s[a..b]
         .trim_end_matches(['.', '!', '"', '\u{201d}'])
         .to_string();
-    if is_topic(&answer, ctx) || answer.contains([',', ';']) {
+    let everyday = words(&answer)
+        .iter()
+        .all(|w| is_stop(w.text) || text::is_general(w.text) || fold(w.text).ends_with("ly"));
+    if is_topic(&answer, ctx) || answer.contains([',', ';']) || everyday {
         return;
     }
     let subject_len = v;
@@ -376,6 +379,8 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         if is_stop(t)
             || is_verb(t)
+            || text::is_general(t)
+            || super::lists::BASE_VERBS.contains(&ft.as_str())
             || t.len() < 4
             || t.chars().any(|c| c.is_ascii_digit())
             || !t

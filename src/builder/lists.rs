@@ -154,7 +154,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Common base-form verbs that head predicate phrases ("solve problems
 /// through dialogue"): such items make a list of actions, not of things.
-const BASE_VERBS: &[&str] = &[
+pub const BASE_VERBS: &[&str] = &[
     "abandon",
     "achieve",
     "adhere",
@@ -507,6 +507,13 @@ fn comma_list_at(
         while k < parts.spans.len() {
             let kw = &parts.words[k];
             if starts_with_conj(kw) {
+                // the chunk before already closed the list with its own
+                // "and" ("…, great change and great adjustment, and peace …")
+                if has_conj(&parts.words[k - 1]) && k - 1 > j0
+                    || has_conj(&parts.words[k - 1]) && k - 1 == j0
+                {
+                    break;
+                }
                 // accepted when it is short, or ends where a verb begins the predicate
                 let ok = parts.items[k].as_ref().is_some_and(|w| {
                     w.len() * 2 >= kw.len() || kw.get(w.len()).is_some_and(|x| is_verb(x.text))
