@@ -270,3 +270,17 @@ fn fuzz_csv_reader() {
         let _ = recall::anki::csv::import(Path::new("f.tsv"), b);
     });
 }
+
+#[test]
+fn fuzz_harness_reports_a_panic_in_a_worker_thread() {
+    // the builder works on several threads: their panics must reach the harness
+    let r = catch_unwind(|| {
+        fuzz("selftest", vec![b"x".to_vec()], |_| {
+            std::thread::scope(|s| {
+                let h = s.spawn(|| panic!("boom"));
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            })
+        })
+    });
+    assert!(r.is_err());
+}

@@ -38,21 +38,35 @@ fn make(
     origin: &'static str,
 ) -> Option<Candidate> {
     let s = at.text;
+    // gaps in text order, none overlapping (a one-word clause can be both
+    // the end of one link and the start of the next)
+    let mut gaps: Vec<(usize, usize)> = gaps.to_vec();
+    gaps.sort_unstable();
+    gaps.dedup();
+    let mut end = 0;
+    gaps.retain(|&(a, b)| {
+        let keep = a >= end && a < b;
+        if keep {
+            end = b;
+        }
+        keep
+    });
+    let first = *gaps.first()?;
     let mut items: Vec<String> = Vec::new();
-    for &(a, b) in gaps {
+    for &(a, b) in &gaps {
         let it = s[a..b].to_string();
         if !items.iter().any(|x| fold(x) == fold(&it)) {
             items.push(it);
         }
     }
     let mut body = String::new();
-    let mut last = gaps[0].0;
-    for &(a, b) in gaps {
+    let mut last = first.0;
+    for &(a, b) in &gaps {
         body.push_str(&s[last..a]);
         body.push_str(GAP);
         last = b;
     }
-    let (before, after) = trim_around(&s[..gaps[0].0], &s[last..]);
+    let (before, after) = trim_around(&s[..first.0], &s[last..]);
     let front = text::squash(&format!("{before}{body}{after}"));
     let front = if front.starts_with(GAP) {
         front
