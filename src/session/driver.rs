@@ -95,12 +95,19 @@ pub fn todays_queue(
     let new_limit = limits.new_per_day as i64 + slack;
     push_rows(
         format!(
-            "{sql} AND s.due IS NOT NULL AND s.due <= ?2 ORDER BY s.due, c.deck_id, c.ord LIMIT ?3"
+            // most overdue first, in the index's order (due, card): no sort
+            "{sql} AND s.due IS NOT NULL AND s.due <= ?2 ORDER BY s.due, s.card_id LIMIT ?3"
         ),
         &[&deck, &today_s, &due_limit],
     )?;
     push_rows(
-        format!("{sql} AND s.due IS NULL ORDER BY c.deck_id, c.ord LIMIT ?2"),
+        // walk the cards in deck order and stop at the limit: the card
+        // (deck_id, ord) index drives, new states are checked one by one
+        "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses
+         FROM cards c CROSS JOIN card_state s ON s.card_id = c.id
+         WHERE +s.retired = 0 AND +s.suspended = 0 AND (?1 IS NULL OR c.deck_id = ?1)
+           AND s.due IS NULL ORDER BY c.deck_id, c.ord LIMIT ?2"
+            .to_string(),
         &[&deck, &new_limit],
     )?;
     // Cards answered today that are neither due nor new (drill candidates).
