@@ -189,7 +189,7 @@ fn concurrent_sessions_and_readers_lose_nothing() {
         let mut cmd = bin();
         env(&mut cmd, &r, "2026-03-01T09:00:00Z");
         let mut child = cmd
-            .args(["study", deck, "--reveal", "--new", "1000"])
+            .args(["study", deck, "--reveal", "--new", "2000"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
