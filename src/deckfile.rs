@@ -98,8 +98,9 @@ pub fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
 }
 
-/// Parses and validates a deck file's bytes. `path` only names the file in errors.
-pub fn parse(path: &Path, bytes: &[u8]) -> Result<Deck> {
+/// The bytes of a text file as UTF-8 without a byte-order mark; an error
+/// names the line and column of the first invalid byte.
+pub fn utf8_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(
             &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
@@ -112,7 +113,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Deck> {
             msg: "the file is not valid UTF-8".into(),
         }
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Parses and validates a deck file's bytes. `path` only names the file in errors.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Deck> {
+    let text = utf8_text(path, bytes)?;
     let at = |offset: usize, msg: String| {
         let (line, col) = line_col(text, offset);
         Error::Parse {

@@ -78,19 +78,7 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Deck> {
         col: 1,
         msg,
     };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, col) = crate::deckfile::line_col(
-            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
-            e.valid_up_to(),
-        );
-        Error::Parse {
-            path: path.to_path_buf(),
-            line,
-            col,
-            msg: "the file is not valid UTF-8".into(),
-        }
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = crate::deckfile::utf8_text(path, bytes)?;
     let mut h = Headers::default();
     let mut header_lines = 0;
     for line in text.lines() {
