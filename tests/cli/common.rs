@@ -18,6 +18,14 @@ impl Recall {
         Recall { dir, db }
     }
 
+    /// A fresh database holding the three-card demo deck (`demo`: q1, q2, q3).
+    pub fn with_demo() -> Recall {
+        let r = Recall::new();
+        let deck = r.write("demo.toml", THREE_CARDS);
+        r.ok(&["import", deck.to_str().expect("utf-8 path")]);
+        r
+    }
+
     /// The binary with the database and "now" set (2026-03-01 09:00 UTC).
     pub fn cmd(&self) -> Command {
         self.at("2026-03-01T09:00:00+00:00")

@@ -16,9 +16,7 @@ fn state(r: &Recall, id: &str) -> (i64, i64, i64, Option<String>, i64) {
 #[test]
 fn three_card_script_matches_sm2() {
     // The script from the README: import, answer on chosen days, inspect.
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     let day1 = "2026-03-01T09:00:00+00:00";
     r.at(day1).args(["answer", "q1", "5"]).assert().success();
     r.at(day1).args(["answer", "q2", "4"]).assert().success();
@@ -42,9 +40,7 @@ fn three_card_script_matches_sm2() {
 
 #[test]
 fn second_answer_of_the_day_is_a_drill_and_changes_nothing() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.ok(&["answer", "q1", "2"]);
     let before = state(&r, "q1");
     let out = r.ok(&["answer", "q1", "5"]);
@@ -63,9 +59,7 @@ fn second_answer_of_the_day_is_a_drill_and_changes_nothing() {
 
 #[test]
 fn rollover_hour_puts_late_night_on_the_day_before() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.at("2026-03-01T23:00:00+00:00")
         .args(["answer", "q1", "5"])
         .assert()
@@ -88,9 +82,7 @@ fn rollover_hour_puts_late_night_on_the_day_before() {
 
 #[test]
 fn a_card_not_yet_due_is_refused_with_its_date() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.ok(&["answer", "q1", "5"]);
     let out = r
         .at("2026-03-05T09:00:00+00:00")
@@ -126,9 +118,7 @@ fn reimporting_the_same_file_changes_nothing() {
 
 #[test]
 fn dry_run_reports_and_changes_nothing() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.ok(&["answer", "q1", "5"]);
     let digest = r.db_digest();
     let edited = THREE_CARDS
@@ -147,9 +137,7 @@ fn dry_run_reports_and_changes_nothing() {
 
 #[test]
 fn update_keeps_state_and_history_retire_and_revive() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.ok(&["answer", "q1", "5"]);
     r.ok(&["answer", "q3", "4"]);
     let q1 = state(&r, "q1");
@@ -179,7 +167,7 @@ fn update_keeps_state_and_history_retire_and_revive() {
     assert!(!active.contains("\"q3\""));
     // q3 comes back with its old state
     let q3_state_before = (2500, 1, 1, Some("2026-03-02".to_string()), 0);
-    let out = r.ok(&["import", deck.to_str().unwrap()]);
+    let out = r.ok(&["import", r.path("demo.toml").to_str().unwrap()]);
     assert!(out.contains("1 revived"), "{out}");
     assert_eq!(state(&r, "q3"), q3_state_before);
     assert_eq!(r.card("q3")["retired"], false);
@@ -187,9 +175,7 @@ fn update_keeps_state_and_history_retire_and_revive() {
 
 #[test]
 fn moved_card_with_new_id_is_relinked() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.ok(&["answer", "q1", "5"]);
     let f = r.write(
         "moved.toml",
@@ -202,9 +188,7 @@ fn moved_card_with_new_id_is_relinked() {
 
 #[test]
 fn export_then_import_round_trips_exactly() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     let exported = r.ok(&["export", "demo"]);
     let again = recall::deckfile::parse(std::path::Path::new("x"), exported.as_bytes()).unwrap();
     let orig = recall::deckfile::parse(std::path::Path::new("x"), THREE_CARDS.as_bytes()).unwrap();
@@ -219,9 +203,7 @@ fn export_then_import_round_trips_exactly() {
 
 #[test]
 fn decks_and_cards_json_fields() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.ok(&["answer", "q1", "5"]);
     let decks: serde_json::Value = serde_json::from_str(&r.ok(&["decks", "--json"])).unwrap();
     assert_eq!(decks[0]["id"], "demo");

@@ -20,9 +20,7 @@ fn refused(r: &Recall, args: &[&str], needle: &str) {
 }
 
 fn seeded() -> Recall {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.ok(&["answer", "q1", "4"]);
     r
 }

@@ -24,9 +24,7 @@ fn bundled() -> recall::model::Deck {
 
 #[test]
 fn scripted_session_with_undo_and_final_drill() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     // q1: reveal, 5 | q2: undo -> q1 again: 4 | q2: 2 (drill) | q3: 5 | q2 drill: 4
     let script = "\n5\nu\n\n4\n\n2\n\n5\n\n4\n";
     let out = r
@@ -62,9 +60,7 @@ fn scripted_session_with_undo_and_final_drill() {
 
 #[test]
 fn typed_answers_are_graded_item_by_item() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     // q1 typed right -> suggested 5, accepted; q2 one of three missing -> suggested 2
     let script = "paris\n\nblue, red\n\n100\n\nyellow, red, blue\n\n";
     let out = r
@@ -93,9 +89,7 @@ fn typed_answers_are_graded_item_by_item() {
 
 #[test]
 fn nothing_due_says_when_the_next_card_is() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.cmd()
         .args(["study"])
         .write_stdin("\n5\n\n5\n\n5\n")
@@ -111,9 +105,7 @@ fn nothing_due_says_when_the_next_card_is() {
 
 #[test]
 fn new_card_limit_counts_cards_introduced_earlier_today() {
-    let r = Recall::new();
-    let deck = r.write("demo.toml", THREE_CARDS);
-    r.ok(&["import", deck.to_str().unwrap()]);
+    let r = Recall::with_demo();
     r.ok(&["config", "new_per_day", "2"]);
     r.cmd()
         .args(["study"])
