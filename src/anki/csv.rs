@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use super::export::answer_html;
-use super::html::{cloze_re, split_list, to_text};
+use super::html::{blank_cloze, cloze_numbers, cloze_re, split_list, to_text};
 use super::{card_id_for, guid_for};
 use crate::builder::slug;
 use crate::error::{Error, Result};
@@ -186,20 +186,11 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Deck> {
         let is_cloze =
             notetype.to_ascii_lowercase().contains("cloze") || cloze_re().is_match(&fields[0]);
         if is_cloze {
-            let numbers: std::collections::BTreeSet<usize> = cloze_re()
-                .captures_iter(&fields[0])
-                .filter_map(|c| c[1].parse().ok())
-                .collect();
-            for num in numbers {
-                let mut answers = Vec::new();
-                let front = cloze_re().replace_all(&fields[0], |c: &regex::Captures<'_>| {
-                    if c[1].parse::<usize>().ok() == Some(num) {
-                        answers.push(as_text(&c[2]));
-                        "___".to_string()
-                    } else {
-                        c[2].to_string()
-                    }
-                });
+            for num in cloze_numbers(&fields[0]) {
+                let Some((front, answers)) = blank_cloze(&fields[0], num) else {
+                    continue;
+                };
+                let mut answers: Vec<String> = answers.iter().map(|a| as_text(a)).collect();
                 let (back, items) = if answers.len() == 1 {
                     (answers.remove(0), vec![])
                 } else {

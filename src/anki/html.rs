@@ -41,6 +41,37 @@ pub fn cloze_re() -> &'static Regex {
     re(&R, r"(?s)\{\{c(\d+)::(.*?)(?:::([^}]*?))?\}\}")
 }
 
+/// The cloze numbers used in `text`, ascending.
+pub fn cloze_numbers(text: &str) -> Vec<u32> {
+    let mut n: Vec<u32> = cloze_re()
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    n.sort_unstable();
+    n.dedup();
+    n
+}
+
+/// The text of cloze card `number`: its deletions become `___` (with the
+/// hint, if any, as `___ (hint)`), the others show their text. Returns the
+/// front and the deleted answers (raw field text); `None` if the number is
+/// not used.
+pub fn blank_cloze(text: &str, number: u32) -> Option<(String, Vec<String>)> {
+    let mut answers = Vec::new();
+    let front = cloze_re().replace_all(text, |c: &regex::Captures<'_>| {
+        if c[1].parse::<u32>().ok() == Some(number) {
+            answers.push(c[2].to_string());
+            match c.get(3) {
+                Some(h) => format!("___ ({})", h.as_str()),
+                None => "___".to_string(),
+            }
+        } else {
+            c[2].to_string()
+        }
+    });
+    (!answers.is_empty()).then(|| (front.into_owned(), answers))
+}
+
 /// How many media references (images, sounds, video) `html` holds.
 pub fn media_count(html: &str) -> usize {
     media_re().find_iter(html).count()

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, MAIN_DB};
 
-use super::html::{cloze_re, media_count, split_list, to_text};
+use super::html::{blank_cloze, media_count, split_list, to_text};
 use super::package::{Collection, Layout};
 use super::{card_id_for, proto};
 use crate::builder::slug;
@@ -349,22 +349,8 @@ fn cloze_card(
     source: String,
 ) -> Option<CardContent> {
     let text = &fields.first()?.1;
-    let n = (ord + 1).to_string();
-    let mut answers = Vec::new();
-    let front = cloze_re().replace_all(text, |c: &regex::Captures<'_>| {
-        if c[1] == n {
-            answers.push(to_text(&c[2]));
-            match c.get(3) {
-                Some(h) => format!("___ ({})", h.as_str()),
-                None => "___".to_string(),
-            }
-        } else {
-            c[2].to_string()
-        }
-    });
-    if answers.is_empty() {
-        return None;
-    }
+    let (front, answers) = blank_cloze(text, u32::try_from(ord + 1).ok()?)?;
+    let mut answers: Vec<String> = answers.iter().map(|a| to_text(a)).collect();
     let extra = fields.get(1).map(|(_, v)| to_text(v)).unwrap_or_default();
     let (back, items) = if answers.len() == 1 {
         (answers.remove(0), Vec::new())
