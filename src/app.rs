@@ -558,10 +558,3 @@ pub fn ensure_bundled_deck(store: &mut Store, now: Now) -> Result<bool> {
     import::import_deck(&mut store.conn, &deck, now.unix_ms(), false)?;
     Ok(true)
 }
-
-/// Opens the store (convenience for commands that need `today`).
-pub fn open_with_today(db: &Path, now: Now) -> Result<(Store, chrono::NaiveDate)> {
-    let store = Store::open(db)?;
-    let today = now.study_day(rollover(&store)?);
-    Ok((store, today))
-}

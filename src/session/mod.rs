@@ -157,12 +157,6 @@ impl Session {
         let line = self.line();
         self.pop(line);
     }
-
-    /// Ends the session now.
-    pub fn quit(&mut self) {
-        self.main.clear();
-        self.drill.clear();
-    }
 }
 
 #[cfg(test)]

@@ -210,18 +210,6 @@ fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogEntry> {
     })
 }
 
-/// All entries of a card, oldest first.
-pub fn for_card(conn: &Connection, card_rowid: i64) -> Result<Vec<LogEntry>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, card_id, reviewed_at, day, grade, kind,
-            ef_before, reps_before, interval_before, due_before, lapses_before,
-            ef_after, reps_after, interval_after, due_after, lapses_after, taken_ms
-         FROM revlog WHERE card_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([card_rowid], row_to_entry)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// What today's log says about each card answered today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TodayFact {
