@@ -8,6 +8,12 @@
 // justified where they stand (an allow with a comment saying why it cannot fail).
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+/// mimalloc instead of the system allocator: the deck builder and imports
+/// allocate many small strings on several threads, where glibc's malloc
+/// measured markedly slower (see README, Performance).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod anki;
 pub mod app;
 pub mod builder;

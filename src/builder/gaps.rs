@@ -38,13 +38,14 @@ pub struct PhraseIndex {
 impl PhraseIndex {
     /// Adds the words of one piece of text (call in document order).
     pub fn push_text(&mut self, text: &str) {
+        let mut f = String::new();
         for w in words(text) {
-            let f = fold(w.text);
-            let id = match self.ids.get(&f) {
+            text::fold_into(w.text, &mut f);
+            let id = match self.ids.get(f.as_str()) {
                 Some(&id) => id,
                 None => {
                     let id = self.at.len() as u32;
-                    self.ids.insert(f, id);
+                    self.ids.insert(f.clone(), id);
                     self.at.push(Vec::new());
                     id
                 }
@@ -57,8 +58,10 @@ impl PhraseIndex {
     /// How often the word sequence of `phrase` occurs (stops counting at `cap`).
     pub fn count(&self, phrase: &str, cap: usize) -> usize {
         let mut p: Vec<u32> = Vec::new();
+        let mut f = String::new();
         for w in words(phrase) {
-            match self.ids.get(&fold(w.text)) {
+            text::fold_into(w.text, &mut f);
+            match self.ids.get(f.as_str()) {
                 Some(&id) => p.push(id),
                 None => return 0,
             }
@@ -202,7 +205,7 @@ pub fn quotes(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 /// Whether an answer is made only of topic words (guessable from the topic).
 pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
     let stems = ctx.stems.content_stems(answer);
-    if !stems.is_empty() && stems.iter().all(|s| ctx.topic.contains(s)) {
+    if !stems.is_empty() && stems.iter().all(|s| ctx.topic.contains(&**s)) {
         return true;
     }
     text::word_count(answer) >= 2
@@ -390,10 +393,10 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let stem = ctx.stems.stem(t);
-        if ctx.topic.contains(&stem) || folded.iter().filter(|f| **f == folded[i]).count() > 1 {
+        if ctx.topic.contains(&*stem) || folded.iter().filter(|f| **f == folded[i]).count() > 1 {
             continue;
         }
-        let idf = ctx.idf.get(&stem).copied().unwrap_or(0.0);
+        let idf = ctx.idf.get(&*stem).copied().unwrap_or(0.0);
         // extend to a preceding modifier ("military expenditure")
         let mut a = i;
         let adjective_like = |x: &str| {
@@ -411,7 +414,7 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             && !is_verb(w[i - 1].text)
             && s[w[i - 1].end..w[i].start].trim().is_empty()
             && w[i - 1].text.chars().all(char::is_alphabetic)
-            && !ctx.topic.contains(&ctx.stems.stem(w[i - 1].text))
+            && !ctx.topic.contains(&*ctx.stems.stem(w[i - 1].text))
         {
             a = i - 1;
         }

@@ -89,7 +89,7 @@ fn push_trimmed(s: &str, a: usize, b: usize, out: &mut Vec<Span>) {
 }
 
 fn is_conj(w: &str) -> bool {
-    matches!(fold(w).as_str(), "and" | "or")
+    text::eq_fold(w, "and") || text::eq_fold(w, "or")
 }
 
 fn span_of(w: &[Word<'_>]) -> Option<(usize, usize)> {

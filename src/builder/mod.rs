@@ -21,6 +21,7 @@ pub mod text;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
+use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 
@@ -124,8 +125,8 @@ fn topic_and_idf(
     stems: &Stems,
     phrases: &mut gaps::PhraseIndex,
 ) -> (HashSet<String>, HashMap<String, f64>) {
-    let mut freq: HashMap<String, usize> = HashMap::default();
-    let mut df: HashMap<String, usize> = HashMap::default();
+    let mut freq: HashMap<Rc<str>, usize> = HashMap::default();
+    let mut df: HashMap<Rc<str>, usize> = HashMap::default();
     let mut n_docs = 0usize;
     for b in &doc.blocks {
         n_docs += 1;
@@ -142,16 +143,16 @@ fn topic_and_idf(
             }
         }
     }
-    let mut ranked: Vec<(&String, &usize)> = freq.iter().collect();
+    let mut ranked: Vec<(&Rc<str>, &usize)> = freq.iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let topic = ranked
         .iter()
         .take(TOPIC_WORDS)
-        .map(|(s, _)| (*s).clone())
+        .map(|(s, _)| s.to_string())
         .collect();
     let idf = df
         .into_iter()
-        .map(|(s, d)| (s, ((n_docs as f64 + 1.0) / (d as f64)).ln()))
+        .map(|(s, d)| (s.to_string(), ((n_docs as f64 + 1.0) / (d as f64)).ln()))
         .collect();
     (topic, idf)
 }

@@ -1,6 +1,7 @@
 //! Filters, near-duplicate merging, ranking and sizing of candidates.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::rc::Rc;
 
 use super::candidate::Candidate;
 use super::frame::starts_with_pronoun;
@@ -49,7 +50,7 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         return Some("empty answer".into());
     }
     let front_canon = format!(" {} ", canon(&c.front));
-    let front_stems: HashSet<String> = ctx.stems.content_stems(&c.front).into_iter().collect();
+    let front_stems: HashSet<Rc<str>> = ctx.stems.content_stems(&c.front).into_iter().collect();
     for a in &answers {
         let ac = canon(a);
         let stems = ctx.stems.content_stems(a);
@@ -65,7 +66,7 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     None
 }
 
-fn answer_stems(c: &Candidate, stems: &Stems) -> HashSet<String> {
+fn answer_stems(c: &Candidate, stems: &Stems) -> HashSet<Rc<str>> {
     c.answer_items()
         .iter()
         .flat_map(|a| stems.content_stems(a))
@@ -73,7 +74,7 @@ fn answer_stems(c: &Candidate, stems: &Stems) -> HashSet<String> {
 }
 
 /// Jaccard similarity of two stem sets.
-pub fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+pub fn similarity(a: &HashSet<Rc<str>>, b: &HashSet<Rc<str>>) -> f64 {
     let inter = a.intersection(b).count();
     let union = a.len() + b.len() - inter;
     if union == 0 {
@@ -105,13 +106,13 @@ pub fn select(
             .then(cands[a].sentence.cmp(&cands[b].sentence))
             .then(cands[a].front.cmp(&cands[b].front))
     });
-    let sets: Vec<HashSet<String>> = cands.iter().map(|c| answer_stems(c, stems)).collect();
+    let sets: Vec<HashSet<Rc<str>>> = cands.iter().map(|c| answer_stems(c, stems)).collect();
     let mut chosen: Vec<usize> = Vec::new();
     let mut taken = vec![false; cands.len()];
     let mut per: HashMap<usize, usize> = HashMap::default();
     let mut fronts: HashSet<String> = HashSet::default();
     // stem -> chosen indices, to find near-duplicates without comparing all pairs
-    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut index: HashMap<Rc<str>, Vec<usize>> = HashMap::default();
 
     let mut try_take = |i: usize,
                         chosen: &mut Vec<usize>,

@@ -3,6 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -486,18 +487,29 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Lowercase, with typographic quotes and dashes mapped to ASCII.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first), for hot loops.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
     }
-    s.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201b}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            '\u{2010}'..='\u{2014}' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    out.extend(
+        s.chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' | '\u{201b}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                '\u{2010}'..='\u{2014}' => '-',
+                c => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 fn set(
@@ -512,10 +524,25 @@ fn in_set(w: &str, set: &FxHashSet<&'static str>) -> bool {
     if t.len() > 16 {
         return false;
     }
-    if t.bytes().all(|b| b.is_ascii_lowercase()) {
-        return set.contains(t);
+    if t.is_ascii() {
+        // lowercase on the stack: this runs for nearly every word
+        let mut buf = [0u8; 16];
+        let lower = &mut buf[..t.len()];
+        lower.copy_from_slice(t.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| set.contains(l));
     }
     set.contains(fold(t).as_str())
+}
+
+/// Whether `w` folds to `lower` (an already lowercase ASCII word), without
+/// allocating when `w` is ASCII.
+pub fn eq_fold(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        w.eq_ignore_ascii_case(lower)
+    } else {
+        fold(w) == lower
+    }
 }
 
 /// Whether `w` (any case) is a function word.
@@ -552,29 +579,64 @@ pub struct Word<'a> {
 /// `%` and inner `.`), with byte spans.
 pub fn words(s: &str) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    for_each_token(s, |start, end| push_word(s, start, end, &mut out));
+    out
+}
+
+/// Calls `f` with the byte span of every whitespace-separated token of `s`
+/// (Unicode whitespace; ASCII bytes are tested without decoding).
+#[inline]
+fn for_each_token(s: &str, mut f: impl FnMut(usize, usize)) {
+    let b = s.as_bytes();
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
             if let Some(st) = start.take() {
-                push_word(s, st, i, &mut out);
+                f(st, i);
             }
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(st) = start {
-        push_word(s, st, s.len(), &mut out);
+        f(st, s.len());
     }
-    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '%'
+}
+
+/// The span of `raw` from its first to its last word character, if any.
+#[inline]
+fn word_core(raw: &str) -> Option<(usize, usize)> {
+    if raw.is_ascii() {
+        let b = raw.as_bytes();
+        let keep = |c: &u8| c.is_ascii_alphanumeric() || *c == b'%';
+        let first = b.iter().position(keep)?;
+        let last = b.iter().rposition(keep).map_or(b.len(), |p| p + 1);
+        return Some((first, last));
+    }
+    let first = raw.find(is_word_char)?;
+    let last = raw.rfind(is_word_char).map_or(raw.len(), |p| {
+        p + raw[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    Some((first, last))
 }
 
 fn push_word<'a>(s: &'a str, start: usize, end: usize, out: &mut Vec<Word<'a>>) {
     let raw = &s[start..end];
-    let keep = |c: char| c.is_alphanumeric() || c == '%';
-    let Some(first) = raw.find(keep) else { return };
-    let last = raw.rfind(keep).map_or(raw.len(), |p| {
-        p + raw[p..].chars().next().map_or(1, char::len_utf8)
-    });
+    let Some((first, last)) = word_core(raw) else {
+        return;
+    };
     out.push(Word {
         text: &raw[first..last],
         start: start + first,
@@ -584,9 +646,13 @@ fn push_word<'a>(s: &'a str, start: usize, end: usize, out: &mut Vec<Word<'a>>) 
 
 /// Number of words in `s` (as [`words`] would find them, without allocating).
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|t| t.chars().any(|c| c.is_alphanumeric() || c == '%'))
-        .count()
+    let mut n = 0;
+    for_each_token(s, |a, b| {
+        if word_core(&s[a..b]).is_some() {
+            n += 1;
+        }
+    });
+    n
 }
 
 /// Splits a paragraph into sentences, not at abbreviations, initials,
@@ -653,7 +719,7 @@ pub fn sentences(p: &str) -> Vec<String> {
 /// Remembers the stems it has computed (a document repeats its words).
 pub struct Stems {
     stemmer: Stemmer,
-    cache: RefCell<FxHashMap<String, String>>,
+    cache: RefCell<FxHashMap<String, Rc<str>>>,
 }
 
 impl Default for Stems {
@@ -667,14 +733,15 @@ impl Default for Stems {
 
 impl Stems {
     /// The stem of one word (folded).
-    pub fn stem(&self, w: &str) -> String {
+    /// Shared (`Rc`), so a cache hit costs no allocation.
+    pub fn stem(&self, w: &str) -> Rc<str> {
         if let Some(s) = self.cache.borrow().get(w) {
-            return s.clone();
+            return Rc::clone(s);
         }
-        let s = self.compute(w);
+        let s: Rc<str> = self.compute(w).into();
         let mut cache = self.cache.borrow_mut();
         if cache.len() < 200_000 {
-            cache.insert(w.to_string(), s.clone());
+            cache.insert(w.to_string(), Rc::clone(&s));
         }
         s
     }
@@ -691,7 +758,7 @@ impl Stems {
     }
 
     /// Stems of the content words of `s`.
-    pub fn content_stems(&self, s: &str) -> Vec<String> {
+    pub fn content_stems(&self, s: &str) -> Vec<Rc<str>> {
         words(s)
             .iter()
             .filter(|w| !is_stop(w.text))
