@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::text::{self, fold, sentences, word_count, ORDINALS};
+use super::workers;
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,12 +191,15 @@ fn split_inline_points(label: &str, body: &str) -> Vec<(String, String)> {
 /// Parses a document into blocks with locators.
 pub fn parse(text: &str) -> Doc {
     let paras = raw_paragraphs(text);
-    let words = word_count(text);
+    let counts: Vec<usize> = paras.iter().map(|p| word_count(p)).collect();
+    // paragraphs only regroup the text's whitespace-separated words
+    let words = counts.iter().sum();
     // Ordinal headings count only when the document has a First and a Second.
     let ordinal_heads: Vec<usize> = paras
         .iter()
-        .filter(|p| word_count(p) <= 30 && sentences(p).len() == 1)
-        .filter_map(|p| ordinal_start(p))
+        .zip(&counts)
+        .filter(|(p, &wc)| wc <= 30 && sentences(p).len() == 1)
+        .filter_map(|(p, _)| ordinal_start(p))
         .collect();
     let use_ordinals = ordinal_heads.contains(&1) && ordinal_heads.contains(&2);
 
@@ -211,8 +215,8 @@ pub fn parse(text: &str) -> Doc {
     };
     let mut para_in_section = 0usize;
     let mut last_top_point: Option<String> = None;
-    for (i, p) in paras.iter().enumerate() {
-        let wc = word_count(p);
+    let mut n_ord = 0;
+    for (i, (p, &wc)) in paras.iter().zip(&counts).enumerate() {
         // Title: a first short line, or a Markdown heading first.
         if i == 0 {
             if let Some(c) = md_heading_re().captures(p) {
@@ -241,9 +245,9 @@ pub fn parse(text: &str) -> Doc {
             None
         };
         if let Some((title, ordinal)) = heading {
-            let n_ord = doc.sections.iter().filter(|s| s.ordinal).count();
             let label = if ordinal {
-                roman(n_ord + 1)
+                n_ord += 1;
+                roman(n_ord)
             } else {
                 title
                     .trim_end_matches(['.', ':'])
@@ -303,7 +307,7 @@ pub fn parse(text: &str) -> Doc {
                 };
                 doc.blocks.push(Block {
                     kind: BlockKind::Point,
-                    sentences: sentences(&text),
+                    sentences: Vec::new(),
                     text,
                     section,
                     label: Some(lab),
@@ -318,7 +322,7 @@ pub fn parse(text: &str) -> Doc {
             let locator = join(&sec_label, &format!("¶{}", para_in_section.max(1)));
             doc.blocks.push(Block {
                 kind: BlockKind::Bullet,
-                sentences: sentences(&text),
+                sentences: Vec::new(),
                 text,
                 section,
                 label: None,
@@ -338,7 +342,7 @@ pub fn parse(text: &str) -> Doc {
         };
         doc.blocks.push(Block {
             kind: BlockKind::Para,
-            sentences: sentences(p),
+            sentences: Vec::new(),
             text: p.clone(),
             section,
             label: None,
@@ -346,7 +350,34 @@ pub fn parse(text: &str) -> Doc {
             locator,
         });
     }
+    split_sentences(&mut doc.blocks);
     doc
+}
+
+/// Splits the text of points, bullets and paragraphs into sentences, on all
+/// cores (titles and headings are one sentence already).
+fn split_sentences(blocks: &mut [Block]) {
+    let todo = |b: &Block| !matches!(b.kind, BlockKind::Title | BlockKind::Heading);
+    let weights: Vec<usize> = blocks
+        .iter()
+        .map(|b| if todo(b) { b.text.len() } else { 0 })
+        .collect();
+    let view: &[Block] = blocks;
+    let split = workers::map_ranges(
+        &weights,
+        || (),
+        |(), from, to| {
+            view[from..to]
+                .iter()
+                .map(|b| todo(b).then(|| sentences(&b.text)))
+                .collect::<Vec<_>>()
+        },
+    );
+    for (b, s) in blocks.iter_mut().zip(split.into_iter().flatten()) {
+        if let Some(s) = s {
+            b.sentences = s;
+        }
+    }
 }
 
 fn push_simple(doc: &mut Doc, kind: BlockKind, text: String) {

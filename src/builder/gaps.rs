@@ -55,6 +55,30 @@ impl PhraseIndex {
         }
     }
 
+    /// Appends an index of the text that follows this one (built on another
+    /// thread): the result equals pushing both texts in order.
+    pub fn append(&mut self, other: PhraseIndex) {
+        let mut names: Vec<(String, u32)> = other.ids.into_iter().collect();
+        names.sort_by_key(|(_, id)| *id);
+        let map: Vec<u32> = names
+            .into_iter()
+            .map(|(name, _)| match self.ids.get(name.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.at.len() as u32;
+                    self.ids.insert(name, id);
+                    self.at.push(Vec::new());
+                    id
+                }
+            })
+            .collect();
+        for local in other.words {
+            let id = map[local as usize];
+            self.at[id as usize].push(self.words.len() as u32);
+            self.words.push(id);
+        }
+    }
+
     /// How often the word sequence of `phrase` occurs (stops counting at `cap`).
     pub fn count(&self, phrase: &str, cap: usize) -> usize {
         let mut p: Vec<u32> = Vec::new();

@@ -18,6 +18,7 @@ pub mod outline;
 pub mod parallel;
 pub mod select;
 pub mod text;
+pub mod workers;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -120,16 +121,20 @@ pub fn slug(s: &str) -> String {
     }
 }
 
-fn topic_and_idf(
-    doc: &Doc,
-    stems: &Stems,
-    phrases: &mut gaps::PhraseIndex,
-) -> (HashSet<String>, HashMap<String, f64>) {
+/// Word and document frequencies of stems, and the phrase index, of one
+/// range of blocks (one worker's share).
+#[derive(Default)]
+struct Counts {
+    freq: HashMap<String, usize>,
+    df: HashMap<String, usize>,
+    phrases: gaps::PhraseIndex,
+}
+
+fn count_blocks(doc: &Doc, from: usize, to: usize, stems: &Stems) -> Counts {
     let mut freq: HashMap<Rc<str>, usize> = HashMap::default();
     let mut df: HashMap<Rc<str>, usize> = HashMap::default();
-    let mut n_docs = 0usize;
-    for b in &doc.blocks {
-        n_docs += 1;
+    let mut phrases = gaps::PhraseIndex::default();
+    for b in &doc.blocks[from..to] {
         phrases.push_text(&b.text);
         let mut seen = HashSet::default();
         for w in words(&b.text) {
@@ -143,18 +148,48 @@ fn topic_and_idf(
             }
         }
     }
-    let mut ranked: Vec<(&Rc<str>, &usize)> = freq.iter().collect();
+    let owned =
+        |m: HashMap<Rc<str>, usize>| m.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    Counts {
+        freq: owned(freq),
+        df: owned(df),
+        phrases,
+    }
+}
+
+/// The topic stems, the idf of every stem and the phrase index, counted on
+/// all cores.
+fn topic_and_idf(
+    doc: &Doc,
+    weights: &[usize],
+) -> (HashSet<String>, HashMap<String, f64>, gaps::PhraseIndex) {
+    let parts = workers::map_ranges(weights, Stems::default, |stems, from, to| {
+        count_blocks(doc, from, to, stems)
+    });
+    let mut all = Counts::default();
+    for part in parts {
+        for (k, v) in part.freq {
+            *all.freq.entry(k).or_default() += v;
+        }
+        for (k, v) in part.df {
+            *all.df.entry(k).or_default() += v;
+        }
+        all.phrases.append(part.phrases);
+    }
+    let n_docs = doc.blocks.len();
+    let mut ranked: Vec<(&String, &usize)> = all.freq.iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let topic = ranked
         .iter()
         .take(TOPIC_WORDS)
-        .map(|(s, _)| s.to_string())
+        .map(|(s, _)| (*s).clone())
         .collect();
-    let idf = df
+    let idf = all
+        .df
         .into_iter()
-        .map(|(s, d)| (s.to_string(), ((n_docs as f64 + 1.0) / (d as f64)).ln()))
+        .map(|(s, d)| (s, ((n_docs as f64 + 1.0) / (d as f64)).ln()))
         .collect();
-    (topic, idf)
+    (topic, idf, all.phrases)
 }
 
 /// Chunk sizes for a list of `n` items: at most 6 a card, none below 3.
@@ -421,8 +456,9 @@ fn extract_blocks(
 pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built, String> {
     let doc = document::parse(input);
     let stems = Stems::default();
-    let mut positions = gaps::PhraseIndex::default();
-    let (topic, idf) = topic_and_idf(&doc, &stems, &mut positions);
+    // each block's share of the work is about its length
+    let weights: Vec<usize> = doc.blocks.iter().map(|b| b.text.len()).collect();
+    let (topic, idf, positions) = topic_and_idf(&doc, &weights);
     let ctx = Ctx {
         stems: &stems,
         topic: &topic,
@@ -444,37 +480,16 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     // Extract and filter, block by block, on all cores: each worker has its
     // own stem cache; results are merged in document order, so the output
     // does not depend on the number of threads.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let chunk = doc.blocks.len().div_ceil(threads).max(1);
-    let ranges: Vec<(usize, usize)> = (0..doc.blocks.len())
-        .step_by(chunk)
-        .map(|a| (a, (a + chunk).min(doc.blocks.len())))
-        .collect();
-    let results: Vec<Extracted> = std::thread::scope(|scope| {
-        let handles: Vec<_> = ranges
-            .iter()
-            .map(|&(from, to)| {
-                let (doc, topic, idf, positions, prefixes) =
-                    (&doc, &topic, &idf, &positions, &prefixes);
-                scope.spawn(move || {
-                    let stems = Stems::default();
-                    let ctx = Ctx {
-                        stems: &stems,
-                        topic,
-                        idf,
-                        positions,
-                    };
-                    extract_blocks(doc, from, to, &ctx, prefixes)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    let results: Vec<Extracted> =
+        workers::map_ranges(&weights, Stems::default, |stems, from, to| {
+            let ctx = Ctx {
+                stems,
+                topic: &topic,
+                idf: &idf,
+                positions: &positions,
+            };
+            extract_blocks(&doc, from, to, &ctx, &prefixes)
+        });
     let mut dropped = Vec::new();
     let mut kept = Vec::new();
     let mut kept_found = HashMap::default();
