@@ -171,6 +171,10 @@ fn card(
 /// Figures and dates: one value per card.
 pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
+    // every figure has a digit; most sentences have none
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
     for m in figure_re().find_iter(s) {
         let value = m.as_str().trim();
         // the same value elsewhere in the sentence would leak the answer
@@ -202,6 +206,9 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
 /// Short quoted terms ("Western-centered theory").
 pub fn quotes(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
+    if !s.contains(['"', '\u{201c}']) {
+        return;
+    }
     for c in quote_re().captures_iter(s) {
         let Some(inner) = c.get(1) else { continue };
         let n = words(inner.as_str()).len();
@@ -384,7 +391,7 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut best: Option<(f64, usize, usize)> = None;
     for i in 1..w.len() {
         let t = w[i].text;
-        let ft = fold(t);
+        let ft = &folded[i];
         // verbs make poor gaps: -ed/-ly/-ing forms, words after "to", a
         // modal or an adverb, and words followed by an article
         let prev = folded[i - 1].as_str();

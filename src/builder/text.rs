@@ -578,81 +578,87 @@ pub struct Word<'a> {
 /// Splits on whitespace, trimming surrounding punctuation (keeps `-`, `'`,
 /// `%` and inner `.`), with byte spans.
 pub fn words(s: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    for_each_token(s, |start, end| push_word(s, start, end, &mut out));
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
+    scan_words(s, |start, end| {
+        out.push(Word {
+            text: &s[start..end],
+            start,
+            end,
+        })
+    });
     out
-}
-
-/// Calls `f` with the byte span of every whitespace-separated token of `s`
-/// (Unicode whitespace; ASCII bytes are tested without decoding).
-#[inline]
-fn for_each_token(s: &str, mut f: impl FnMut(usize, usize)) {
-    let b = s.as_bytes();
-    let mut start = None;
-    let mut i = 0;
-    while i < b.len() {
-        let (space, len) = if b[i] < 0x80 {
-            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if space {
-            if let Some(st) = start.take() {
-                f(st, i);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-        i += len;
-    }
-    if let Some(st) = start {
-        f(st, s.len());
-    }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '%'
-}
-
-/// The span of `raw` from its first to its last word character, if any.
-#[inline]
-fn word_core(raw: &str) -> Option<(usize, usize)> {
-    if raw.is_ascii() {
-        let b = raw.as_bytes();
-        let keep = |c: &u8| c.is_ascii_alphanumeric() || *c == b'%';
-        let first = b.iter().position(keep)?;
-        let last = b.iter().rposition(keep).map_or(b.len(), |p| p + 1);
-        return Some((first, last));
-    }
-    let first = raw.find(is_word_char)?;
-    let last = raw.rfind(is_word_char).map_or(raw.len(), |p| {
-        p + raw[p..].chars().next().map_or(1, char::len_utf8)
-    });
-    Some((first, last))
-}
-
-fn push_word<'a>(s: &'a str, start: usize, end: usize, out: &mut Vec<Word<'a>>) {
-    let raw = &s[start..end];
-    let Some((first, last)) = word_core(raw) else {
-        return;
-    };
-    out.push(Word {
-        text: &raw[first..last],
-        start: start + first,
-        end: start + last,
-    });
 }
 
 /// Number of words in `s` (as [`words`] would find them, without allocating).
 pub fn word_count(s: &str) -> usize {
     let mut n = 0;
-    for_each_token(s, |a, b| {
-        if word_core(&s[a..b]).is_some() {
-            n += 1;
-        }
-    });
+    scan_words(s, |_, _| n += 1);
     n
+}
+
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const KEEP: u8 = 2;
+
+/// Character classes of ASCII bytes: whitespace, word characters
+/// (letters, digits, `%`), other.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() || c == b'%' {
+            KEEP
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// One pass over `s`: for every whitespace-separated token that holds a
+/// word character, calls `emit` with the span from its first to its last
+/// word character. ASCII bytes are classified by table, without decoding.
+#[inline]
+fn scan_words(s: &str, mut emit: impl FnMut(usize, usize)) {
+    let b = s.as_bytes();
+    let mut first = usize::MAX;
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (class, len) = match ASCII_CLASS.get(b[i] as usize) {
+            Some(&c) => (c, 1),
+            None => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                let class = if c.is_whitespace() {
+                    SPACE
+                } else if c.is_alphanumeric() {
+                    KEEP
+                } else {
+                    OTHER
+                };
+                (class, c.len_utf8())
+            }
+        };
+        if class == SPACE {
+            if first != usize::MAX {
+                emit(first, last);
+                first = usize::MAX;
+            }
+        } else if class == KEEP {
+            if first == usize::MAX {
+                first = i;
+            }
+            last = i + len;
+        }
+        i += len;
+    }
+    if first != usize::MAX {
+        emit(first, last);
+    }
 }
 
 /// Splits a paragraph into sentences, not at abbreviations, initials,
@@ -827,5 +833,28 @@ mod tests {
         assert_eq!(number_value("Seven"), Some(7));
         assert_eq!(number_value("1"), None);
         assert_eq!(number_value("aspects"), None);
+    }
+
+    /// The plain definition the fast tokenizer must agree with.
+    fn reference_words(s: &str) -> Vec<(usize, usize)> {
+        let base = s.as_ptr() as usize;
+        s.split_whitespace()
+            .filter_map(|tok| {
+                let at = tok.as_ptr() as usize - base;
+                let keep = |c: char| c.is_alphanumeric() || c == '%';
+                let first = tok.find(keep)?;
+                let (p, c) = tok.char_indices().rev().find(|&(_, c)| keep(c))?;
+                Some((at + first, at + p + c.len_utf8()))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokenizer_agrees_with_its_definition(s in "[a-zA-Z0-9%,.;:'\"()\\- \t\n\u{a0}\u{3000}\u{201c}\u{201d}éß中¹٣]{0,60}") {
+            let fast: Vec<(usize, usize)> = words(&s).iter().map(|w| (w.start, w.end)).collect();
+            proptest::prop_assert_eq!(&fast, &reference_words(&s));
+            proptest::prop_assert_eq!(word_count(&s), fast.len());
+        }
     }
 }
