@@ -33,16 +33,13 @@ pub fn subject(sentence: &str) -> Option<String> {
 
 /// Whether `s` starts with a pronoun that needs an antecedent.
 pub fn starts_with_pronoun(s: &str) -> bool {
-    words(s)
-        .first()
-        .is_some_and(|w| PRONOUNS.contains(&fold(w.text).as_str()))
+    text::first_word(s).is_some_and(|w| PRONOUNS.iter().any(|p| text::eq_fold(w.text, p)))
 }
 
 /// Replaces a leading pronoun with the previous sentence's subject.
 /// `None` when it cannot be resolved.
 pub fn resolve(front: &str, prev: Option<&str>) -> Option<String> {
-    let w = words(front);
-    let Some(first) = w.first() else {
+    let Some(first) = text::first_word(front) else {
         return Some(front.to_string());
     };
     let f = fold(first.text);

@@ -41,7 +41,11 @@ struct Chunks<'a> {
 impl<'a> Chunks<'a> {
     fn new(s: &'a str, spans: Vec<Span>) -> Chunks<'a> {
         let words: Vec<Vec<Word<'a>>> = spans.iter().map(|sp| ws(s, *sp)).collect();
-        let items = spans.iter().map(|sp| item_words(s, *sp)).collect();
+        let items = spans
+            .iter()
+            .zip(&words)
+            .map(|(sp, w)| item_words(s, *sp, w))
+            .collect();
         Chunks {
             spans,
             words,
@@ -443,12 +447,12 @@ fn has_strong_cue(s: &str, sp: Span) -> bool {
 }
 
 /// A chunk that can be a whole item (possibly after trimming a trailing phrase).
-fn item_words<'a>(s: &'a str, sp: Span) -> Option<Vec<Word<'a>>> {
-    let w = ws(s, sp);
-    if w.is_empty() || has_strong_cue(s, sp) || w.len() > 14 {
+/// `w` are the words of `s[sp]`.
+fn item_words<'a>(s: &'a str, sp: Span, w: &[Word<'a>]) -> Option<Vec<Word<'a>>> {
+    if w.is_empty() || w.len() > 14 || has_strong_cue(s, sp) {
         return None;
     }
-    let w = trim_item(&w, MAX_ITEM_WORDS)?;
+    let w = trim_item(w, MAX_ITEM_WORDS)?;
     (w.len() == 1 || !w.iter().any(|x| is_verb(x.text))).then_some(w)
 }
 

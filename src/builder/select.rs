@@ -19,11 +19,18 @@ pub struct Dropped {
 
 /// Letters and digits only, space-separated (for leak checks).
 pub fn canon(s: &str) -> String {
-    fold(s)
+    let f = fold(s);
+    let mut out = String::with_capacity(f.len());
+    for w in f
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Why a candidate fails the hard filters, if it does.
@@ -50,7 +57,8 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         return Some("empty answer".into());
     }
     let front_canon = format!(" {} ", canon(&c.front));
-    let front_stems: HashSet<Rc<str>> = ctx.stems.content_stems(&c.front).into_iter().collect();
+    // a handful of stems: a list is quicker than a hash set
+    let front_stems = ctx.stems.content_stems(&c.front);
     for a in &answers {
         let ac = canon(a);
         let stems = ctx.stems.content_stems(a);

@@ -589,6 +589,26 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// The first of [`words`]`(s)`, without tokenizing the rest.
+pub fn first_word(s: &str) -> Option<Word<'_>> {
+    let base = s.as_ptr() as usize;
+    s.split_whitespace().find_map(|tok| {
+        let at = tok.as_ptr() as usize - base;
+        let mut found = None;
+        scan_words(tok, |a, b| {
+            if found.is_none() {
+                found = Some((a, b));
+            }
+        });
+        let (a, b) = found?;
+        Some(Word {
+            text: &s[at + a..at + b],
+            start: at + a,
+            end: at + b,
+        })
+    })
+}
+
 /// Number of words in `s` (as [`words`] would find them, without allocating).
 pub fn word_count(s: &str) -> usize {
     let mut n = 0;
@@ -855,6 +875,8 @@ mod tests {
             let fast: Vec<(usize, usize)> = words(&s).iter().map(|w| (w.start, w.end)).collect();
             proptest::prop_assert_eq!(&fast, &reference_words(&s));
             proptest::prop_assert_eq!(word_count(&s), fast.len());
+            let first = first_word(&s).map(|w| (w.start, w.end));
+            proptest::prop_assert_eq!(first, fast.first().copied());
         }
     }
 }
