@@ -38,8 +38,13 @@ pub struct PhraseIndex {
 impl PhraseIndex {
     /// Adds the words of one piece of text (call in document order).
     pub fn push_text(&mut self, text: &str) {
+        self.push_words(&words(text));
+    }
+
+    /// Adds already split words (see [`PhraseIndex::push_text`]).
+    pub fn push_words(&mut self, words: &[text::Word<'_>]) {
         let mut f = String::new();
-        for w in words(text) {
+        for w in words {
             text::fold_into(w.text, &mut f);
             let id = match self.ids.get(f.as_str()) {
                 Some(&id) => id,

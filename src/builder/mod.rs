@@ -135,9 +135,10 @@ fn count_blocks(doc: &Doc, from: usize, to: usize, stems: &Stems) -> Counts {
     let mut df: HashMap<Rc<str>, usize> = HashMap::default();
     let mut phrases = gaps::PhraseIndex::default();
     for b in &doc.blocks[from..to] {
-        phrases.push_text(&b.text);
+        let ws = words(&b.text);
+        phrases.push_words(&ws);
         let mut seen = HashSet::default();
-        for w in words(&b.text) {
+        for w in ws {
             if is_stop(w.text) || w.text.len() < 3 || w.text.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }

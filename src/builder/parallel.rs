@@ -105,29 +105,32 @@ pub fn frames(at: At<'_>, out: &mut Vec<Candidate>) {
                 is_stop(&c) && !matches!(c.as_str(), "and" | "or" | "the" | "a" | "an" | "of")
             })
     };
-    let mut best: Option<(String, Vec<(usize, usize)>)> = None;
-    let mut seen: Vec<String> = Vec::new();
-    for &(a, b) in &cs {
-        let w = words(&s[a..b]);
-        if let Some(k) = tail_conn(&w) {
-            let c = fold(w[k].text);
-            if !seen.contains(&c) {
-                seen.push(c);
-            }
-        }
-    }
-    for conn in seen {
-        let mut gaps = Vec::new();
-        for &(a, b) in &cs {
+    // each chunk's connector and gap, found once
+    let tails: Vec<(String, (usize, usize))> = cs
+        .iter()
+        .filter_map(|&(a, b)| {
             let w = words(&s[a..b]);
-            if let Some(k) = tail_conn(&w) {
-                if fold(w[k].text) == conn {
-                    gaps.push((a + w[k + 1].start, a + w[w.len() - 1].end));
-                }
-            }
+            let k = tail_conn(&w)?;
+            Some((
+                fold(w[k].text),
+                (a + w[k + 1].start, a + w[w.len() - 1].end),
+            ))
+        })
+        .collect();
+    let mut best: Option<(String, Vec<(usize, usize)>)> = None;
+    let mut seen: Vec<&str> = Vec::new();
+    for (conn, _) in &tails {
+        if seen.contains(&conn.as_str()) {
+            continue;
         }
+        seen.push(conn);
+        let gaps: Vec<(usize, usize)> = tails
+            .iter()
+            .filter(|(c, _)| c == conn)
+            .map(|(_, g)| *g)
+            .collect();
         if gaps.len() >= 3 && best.as_ref().is_none_or(|b| gaps.len() > b.1.len()) {
-            best = Some((conn, gaps));
+            best = Some((conn.clone(), gaps));
         }
     }
     if let Some((_, gaps)) = best {

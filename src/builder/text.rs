@@ -447,7 +447,7 @@ pub const GENERAL_WORDS: &[&str] = &[
 
 /// Whether `w` is an everyday word (see [`GENERAL_WORDS`]).
 pub fn is_general(w: &str) -> bool {
-    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet> = OnceLock::new();
     in_set(w, set(&S, GENERAL_WORDS))
 }
 
@@ -512,27 +512,39 @@ pub fn fold_into(s: &str, out: &mut String) {
     );
 }
 
-fn set(
-    cell: &'static OnceLock<FxHashSet<&'static str>>,
-    words: &'static [&'static str],
-) -> &'static FxHashSet<&'static str> {
-    cell.get_or_init(|| words.iter().copied().collect())
+/// A set of short lowercase words, each packed into a `u128` (16 bytes at
+/// most): looking a word up costs no allocation and a two-word hash.
+pub struct WordSet(FxHashSet<u128>);
+
+/// `w`'s bytes, lowercased, as a number; `None` beyond 16 bytes.
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 {
+        return None;
+    }
+    let mut k = 0u128;
+    for (i, c) in w.iter().enumerate() {
+        k |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+    }
+    Some(k)
 }
 
-fn in_set(w: &str, set: &FxHashSet<&'static str>) -> bool {
+fn set(cell: &'static OnceLock<WordSet>, words: &'static [&'static str]) -> &'static WordSet {
+    // words over 16 bytes could never be looked up, so they are left out
+    cell.get_or_init(|| WordSet(words.iter().filter_map(|w| pack(w.as_bytes())).collect()))
+}
+
+/// Whether `w`, folded and without surrounding punctuation, is in `set`.
+fn in_set(w: &str, set: &WordSet) -> bool {
     let t = w.trim_matches(|c: char| !c.is_alphanumeric());
     if t.len() > 16 {
         return false;
     }
-    if t.is_ascii() {
-        // lowercase on the stack: this runs for nearly every word
-        let mut buf = [0u8; 16];
-        let lower = &mut buf[..t.len()];
-        lower.copy_from_slice(t.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|l| set.contains(l));
-    }
-    set.contains(fold(t).as_str())
+    let key = if t.is_ascii() {
+        pack(t.as_bytes())
+    } else {
+        pack(fold(t).as_bytes())
+    };
+    key.is_some_and(|k| set.0.contains(&k))
 }
 
 /// Whether `w` folds to `lower` (an already lowercase ASCII word), without
@@ -547,13 +559,13 @@ pub fn eq_fold(w: &str, lower: &str) -> bool {
 
 /// Whether `w` (any case) is a function word.
 pub fn is_stop(w: &str) -> bool {
-    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet> = OnceLock::new();
     in_set(w, set(&S, STOP_WORDS))
 }
 
 /// Whether `w` is in the verb lexicon.
 pub fn is_verb(w: &str) -> bool {
-    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet> = OnceLock::new();
     in_set(w, set(&S, VERBS))
 }
 
@@ -853,6 +865,20 @@ mod tests {
         assert_eq!(number_value("Seven"), Some(7));
         assert_eq!(number_value("1"), None);
         assert_eq!(number_value("aspects"), None);
+    }
+
+    #[test]
+    fn word_lists_fit_the_packed_sets() {
+        for list in [GENERAL_WORDS, STOP_WORDS, VERBS] {
+            for w in list {
+                assert!(
+                    w.len() <= 16 && w.bytes().all(|b| !b.is_ascii_uppercase()),
+                    "{w}"
+                );
+            }
+        }
+        assert!(is_stop("The") && is_stop("(the,") && !is_stop("theme"));
+        assert!(is_verb("Promotes") || is_verb("promote"));
     }
 
     /// The plain definition the fast tokenizer must agree with.
