@@ -459,8 +459,8 @@ fn item_words<'a>(s: &'a str, sp: Span, w: &[Word<'a>]) -> Option<Vec<Word<'a>>>
 /// Like [`item_words`], but a chunk that loses more than half its words to
 /// trimming counts only when it starts like a neighbouring chunk (parallel
 /// structure: "the gradations of rank …, the maintenance of roads by which …").
-fn middle_item<'a>(parts: &Chunks<'a>, k: usize) -> Option<Vec<Word<'a>>> {
-    let w = parts.items[k].clone()?;
+fn middle_item<'p, 'a>(parts: &'p Chunks<'a>, k: usize) -> Option<&'p [Word<'a>]> {
+    let w = parts.items[k].as_deref()?;
     let full = &parts.words[k];
     // a chunk cut where a verb begins ends the list: it is no middle item
     if full.get(w.len()).is_some_and(|x| is_verb(x.text)) {
@@ -548,7 +548,11 @@ fn comma_list_at(
         return None;
     }
     let mut mids: Vec<Vec<Word<'_>>> = (i + 1..j)
-        .map(|n| middle_item(parts, n).unwrap_or_default())
+        .map(|n| {
+            middle_item(parts, n)
+                .map(<[Word<'_>]>::to_vec)
+                .unwrap_or_default()
+        })
         .collect();
     let lead = mids
         .first()

@@ -22,7 +22,6 @@ pub mod workers;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
-use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 
@@ -131,31 +130,45 @@ struct Counts {
 }
 
 fn count_blocks(doc: &Doc, from: usize, to: usize, stems: &Stems) -> Counts {
-    let mut freq: HashMap<Rc<str>, usize> = HashMap::default();
-    let mut df: HashMap<Rc<str>, usize> = HashMap::default();
+    // counts per stem number; `last` is the last block a stem was seen in
+    let mut freq: Vec<usize> = Vec::new();
+    let mut df: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = Vec::new();
     let mut phrases = gaps::PhraseIndex::default();
-    for b in &doc.blocks[from..to] {
+    for (bi, b) in doc.blocks[from..to].iter().enumerate() {
         let ws = words(&b.text);
         phrases.push_words(&ws);
-        let mut seen = HashSet::default();
         for w in ws {
             if is_stop(w.text) || w.text.len() < 3 || w.text.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
-            let s = stems.stem(w.text);
-            *freq.entry(s.clone()).or_default() += 1;
-            if seen.insert(s.clone()) {
-                *df.entry(s).or_default() += 1;
+            let id = stems.stem_id(w.text) as usize;
+            if id >= freq.len() {
+                freq.resize(id + 1, 0);
+                df.resize(id + 1, 0);
+                last.resize(id + 1, usize::MAX);
+            }
+            freq[id] += 1;
+            if last[id] != bi {
+                last[id] = bi;
+                df[id] += 1;
             }
         }
     }
-    let owned =
-        |m: HashMap<Rc<str>, usize>| m.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    Counts {
-        freq: owned(freq),
-        df: owned(df),
+    let mut counts = Counts {
         phrases,
+        ..Counts::default()
+    };
+    for (id, (&f, &d)) in freq.iter().zip(&df).enumerate() {
+        if f == 0 {
+            continue;
+        }
+        if let Some(name) = stems.name(id as u32) {
+            counts.freq.insert(name.to_string(), f);
+            counts.df.insert(name.to_string(), d);
+        }
     }
+    counts
 }
 
 /// The topic stems, the idf of every stem and the phrase index, counted on

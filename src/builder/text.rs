@@ -757,7 +757,11 @@ pub fn sentences(p: &str) -> Vec<String> {
 /// Remembers the stems it has computed (a document repeats its words).
 pub struct Stems {
     stemmer: Stemmer,
-    cache: RefCell<FxHashMap<String, Rc<str>>>,
+    /// word -> its stem and the stem's number
+    cache: RefCell<FxHashMap<String, (Rc<str>, u32)>>,
+    /// stem -> number, and back
+    ids: RefCell<FxHashMap<Rc<str>, u32>>,
+    names: RefCell<Vec<Rc<str>>>,
 }
 
 impl Default for Stems {
@@ -765,6 +769,8 @@ impl Default for Stems {
         Stems {
             stemmer: Stemmer::create(Algorithm::English),
             cache: RefCell::new(FxHashMap::default()),
+            ids: RefCell::new(FxHashMap::default()),
+            names: RefCell::new(Vec::new()),
         }
     }
 }
@@ -773,15 +779,43 @@ impl Stems {
     /// The stem of one word (folded).
     /// Shared (`Rc`), so a cache hit costs no allocation.
     pub fn stem(&self, w: &str) -> Rc<str> {
-        if let Some(s) = self.cache.borrow().get(w) {
-            return Rc::clone(s);
+        self.lookup(w).0
+    }
+
+    /// A number for the stem of `w`, the same for every word with that stem
+    /// (within this `Stems`): for counting in arrays instead of hash maps.
+    pub fn stem_id(&self, w: &str) -> u32 {
+        self.lookup(w).1
+    }
+
+    /// The stem numbered `id` by [`Stems::stem_id`].
+    pub fn name(&self, id: u32) -> Option<Rc<str>> {
+        self.names.borrow().get(id as usize).cloned()
+    }
+
+    fn lookup(&self, w: &str) -> (Rc<str>, u32) {
+        if let Some((s, id)) = self.cache.borrow().get(w) {
+            return (Rc::clone(s), *id);
         }
         let s: Rc<str> = self.compute(w).into();
+        let id = {
+            let mut ids = self.ids.borrow_mut();
+            match ids.get(&*s) {
+                Some(&id) => id,
+                None => {
+                    let mut names = self.names.borrow_mut();
+                    let id = names.len() as u32;
+                    names.push(Rc::clone(&s));
+                    ids.insert(Rc::clone(&s), id);
+                    id
+                }
+            }
+        };
         let mut cache = self.cache.borrow_mut();
         if cache.len() < 200_000 {
-            cache.insert(w.to_string(), Rc::clone(&s));
+            cache.insert(w.to_string(), (Rc::clone(&s), id));
         }
-        s
+        (s, id)
     }
 
     fn compute(&self, w: &str) -> String {
