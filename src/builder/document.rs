@@ -188,10 +188,55 @@ fn split_inline_points(label: &str, body: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Pieces of `text` of about `size` bytes, cut just after a "\n" that
+/// precedes an empty line, so that no paragraph spans two pieces.
+fn pieces(text: &str, size: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while rest.len() > size {
+        let mut at = size;
+        while !rest.is_char_boundary(at) {
+            at += 1;
+        }
+        match rest[at..].find("\n\n") {
+            Some(p) => {
+                let (a, b) = rest.split_at(at + p + 1);
+                out.push(a);
+                rest = b;
+            }
+            None => break,
+        }
+    }
+    out.push(rest);
+    out
+}
+
+/// The raw paragraphs with their word counts, on all cores for big texts.
+fn counted_paragraphs(text: &str) -> Vec<(String, usize)> {
+    let pieces = pieces(text, 16 * 1024);
+    let weights: Vec<usize> = pieces.iter().map(|p| p.len()).collect();
+    workers::map_ranges(
+        &weights,
+        || (),
+        |(), from, to| {
+            pieces[from..to]
+                .iter()
+                .flat_map(|p| raw_paragraphs(p))
+                .map(|p| {
+                    let n = word_count(&p);
+                    (p, n)
+                })
+                .collect::<Vec<_>>()
+        },
+    )
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 /// Parses a document into blocks with locators.
 pub fn parse(text: &str) -> Doc {
-    let paras = raw_paragraphs(text);
-    let counts: Vec<usize> = paras.iter().map(|p| word_count(p)).collect();
+    let (paras, counts): (Vec<String>, Vec<usize>) = counted_paragraphs(text).into_iter().unzip();
     // paragraphs only regroup the text's whitespace-separated words
     let words = counts.iter().sum();
     // Ordinal headings count only when the document has a First and a Second.
@@ -400,6 +445,17 @@ fn push_simple(doc: &mut Doc, kind: BlockKind, text: String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_cut_only_between_paragraphs() {
+        let text = "One line\nstill one.\n\nTwo.\n\n\nThree é.\nThree b.\n\nFour.".repeat(50);
+        for size in [1, 7, 30, 100, 5000] {
+            let p = pieces(&text, size);
+            assert_eq!(p.concat(), text);
+            let joined: Vec<String> = p.iter().flat_map(|x| raw_paragraphs(x)).collect();
+            assert_eq!(joined, raw_paragraphs(&text), "size {size}");
+        }
+    }
 
     const ESSAY: &str = "An Essay on Things (study notes)\n\nIntro text here. More intro.\n\n\
         First, grasp the background of the idea.\n\nBackground paragraph one.\n\n\

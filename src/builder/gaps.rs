@@ -46,18 +46,25 @@ impl PhraseIndex {
         let mut f = String::new();
         for w in words {
             text::fold_into(w.text, &mut f);
-            let id = match self.ids.get(f.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.at.len() as u32;
-                    self.ids.insert(f.clone(), id);
-                    self.at.push(Vec::new());
-                    id
-                }
-            };
-            self.at[id as usize].push(self.words.len() as u32);
-            self.words.push(id);
+            self.push_folded(&f);
         }
+    }
+
+    /// Adds one word, already folded; returns its number (the same for
+    /// every occurrence of the word).
+    pub fn push_folded(&mut self, f: &str) -> u32 {
+        let id = match self.ids.get(f) {
+            Some(&id) => id,
+            None => {
+                let id = self.at.len() as u32;
+                self.ids.insert(f.to_string(), id);
+                self.at.push(Vec::new());
+                id
+            }
+        };
+        self.at[id as usize].push(self.words.len() as u32);
+        self.words.push(id);
+        id
     }
 
     /// Appends an index of the text that follows this one (built on another

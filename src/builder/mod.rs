@@ -135,14 +135,29 @@ fn count_blocks(doc: &Doc, from: usize, to: usize, stems: &Stems) -> Counts {
     let mut df: Vec<usize> = Vec::new();
     let mut last: Vec<usize> = Vec::new();
     let mut phrases = gaps::PhraseIndex::default();
+    // per distinct folded word: its stem number, STOP, or UNSEEN (a word's
+    // stem depends only on its folded form)
+    const UNSEEN: u32 = u32::MAX;
+    const STOP: u32 = u32::MAX - 1;
+    let mut class: Vec<u32> = Vec::new();
+    let mut f = String::new();
     for (bi, b) in doc.blocks[from..to].iter().enumerate() {
-        let ws = words(&b.text);
-        phrases.push_words(&ws);
-        for w in ws {
-            if is_stop(w.text) || w.text.len() < 3 || w.text.chars().any(|c| c.is_ascii_digit()) {
+        for w in words(&b.text) {
+            text::fold_into(w.text, &mut f);
+            let word = phrases.push_folded(&f) as usize;
+            if w.text.len() < 3 || w.text.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
-            let id = stems.stem_id(w.text) as usize;
+            if word >= class.len() {
+                class.resize(word + 1, UNSEEN);
+            }
+            if class[word] == UNSEEN {
+                class[word] = if is_stop(&f) { STOP } else { stems.stem_id(&f) };
+            }
+            if class[word] == STOP {
+                continue;
+            }
+            let id = class[word] as usize;
             if id >= freq.len() {
                 freq.resize(id + 1, 0);
                 df.resize(id + 1, 0);
