@@ -548,7 +548,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
         .map(|(i, f)| ((kept[i].block, kept[i].sentence, kept[i].front.clone()), f))
         .collect();
     let section_of = |b: usize| doc.blocks.get(b).map_or(0, |x| x.section);
-    let mut chosen = select::select(kept, budget, PER_BLOCK, &section_of, &stems, &mut dropped);
+    let mut chosen = select::select(kept, budget, PER_BLOCK, &section_of, &mut dropped);
     // Siblings of chosen 5–7 item lists.
     let mut extra = Vec::new();
     for c in &chosen {

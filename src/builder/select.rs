@@ -1,13 +1,14 @@
 //! Filters, near-duplicate merging, ranking and sizing of candidates.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::rc::Rc;
 
 use super::candidate::Candidate;
 use super::frame::starts_with_pronoun;
 use super::gaps::{is_topic, Ctx};
 use super::text::{self, fold, Stems};
+use super::workers;
 use crate::model::CardKind;
+use std::hash::BuildHasher;
 
 /// A candidate that did not make it into the deck, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,15 +75,19 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     None
 }
 
-fn answer_stems(c: &Candidate, stems: &Stems) -> HashSet<Rc<str>> {
+/// The answer's stems, each as a 64-bit hash (sets of numbers can be made
+/// on worker threads and compared without touching strings).
+fn answer_stems(c: &Candidate, stems: &Stems) -> HashSet<u64> {
+    let hasher = rustc_hash::FxBuildHasher;
     c.answer_items()
         .iter()
         .flat_map(|a| stems.content_stems(a))
+        .map(|s| hasher.hash_one(&*s))
         .collect()
 }
 
 /// Jaccard similarity of two stem sets.
-pub fn similarity(a: &HashSet<Rc<str>>, b: &HashSet<Rc<str>>) -> f64 {
+pub fn similarity(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
     let inter = a.intersection(b).count();
     let union = a.len() + b.len() - inter;
     if union == 0 {
@@ -102,7 +107,6 @@ pub fn select(
     budget: usize,
     per_block: usize,
     section_of: &dyn Fn(usize) -> usize,
-    stems: &Stems,
     dropped: &mut Vec<Dropped>,
 ) -> Vec<Candidate> {
     let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -114,13 +118,22 @@ pub fn select(
             .then(cands[a].sentence.cmp(&cands[b].sentence))
             .then(cands[a].front.cmp(&cands[b].front))
     });
-    let sets: Vec<HashSet<Rc<str>>> = cands.iter().map(|c| answer_stems(c, stems)).collect();
+    let weights = vec![256; cands.len()];
+    let sets: Vec<HashSet<u64>> = workers::map_ranges(&weights, Stems::default, |stems, a, b| {
+        cands[a..b]
+            .iter()
+            .map(|c| answer_stems(c, stems))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let mut chosen: Vec<usize> = Vec::new();
     let mut taken = vec![false; cands.len()];
     let mut per: HashMap<usize, usize> = HashMap::default();
     let mut fronts: HashSet<String> = HashSet::default();
     // stem -> chosen indices, to find near-duplicates without comparing all pairs
-    let mut index: HashMap<Rc<str>, Vec<usize>> = HashMap::default();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
 
     let mut try_take = |i: usize,
                         chosen: &mut Vec<usize>,
@@ -169,7 +182,7 @@ pub fn select(
         *per.entry(c.block).or_default() += 1;
         fronts.insert(front_key);
         for s in &sets[i] {
-            index.entry(s.clone()).or_default().push(i);
+            index.entry(*s).or_default().push(i);
         }
         chosen.push(i);
         true

@@ -500,16 +500,16 @@ pub fn fold_into(s: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    out.extend(
-        s.chars()
-            .map(|c| match c {
-                '\u{2018}' | '\u{2019}' | '\u{201b}' => '\'',
-                '\u{201c}' | '\u{201d}' => '"',
-                '\u{2010}'..='\u{2014}' => '-',
-                c => c,
-            })
-            .flat_map(char::to_lowercase),
-    );
+    out.reserve(s.len());
+    for c in s.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{2018}' | '\u{2019}' | '\u{201b}' => out.push('\''),
+            '\u{201c}' | '\u{201d}' => out.push('"'),
+            '\u{2010}'..='\u{2014}' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
 }
 
 /// A set of short lowercase words, each packed into a `u128` (16 bytes at
