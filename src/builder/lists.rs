@@ -438,12 +438,23 @@ fn comma_lists(s: &str, clause: Span, out: &mut Vec<Found>) {
 
 /// Cue words that always open a list: the chunk holding one is the head.
 fn has_strong_cue(s: &str, sp: Span) -> bool {
-    let f = fold(&s[sp.start..sp.end]);
-    f.contains(':')
-        || f.starts_with("such as ")
-        || f.contains(" such as ")
-        || f.split_whitespace()
-            .any(|w| matches!(w, "including" | "namely" | "like" | "especially"))
+    let raw = &s[sp.start..sp.end];
+    if raw.contains(':')
+        || raw.split_whitespace().any(|w| {
+            ["including", "namely", "like", "especially"]
+                .iter()
+                .any(|k| text::eq_fold(w, k))
+        })
+    {
+        return true;
+    }
+    if raw.is_ascii() {
+        let b = raw.as_bytes();
+        return b.len() >= 8 && b[..8].eq_ignore_ascii_case(b"such as ")
+            || b.windows(9).any(|w| w.eq_ignore_ascii_case(b" such as "));
+    }
+    let f = fold(raw);
+    f.starts_with("such as ") || f.contains(" such as ")
 }
 
 /// A chunk that can be a whole item (possibly after trimming a trailing phrase).

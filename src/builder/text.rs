@@ -535,7 +535,15 @@ fn set(cell: &'static OnceLock<WordSet>, words: &'static [&'static str]) -> &'st
 
 /// Whether `w`, folded and without surrounding punctuation, is in `set`.
 fn in_set(w: &str, set: &WordSet) -> bool {
-    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let b = w.as_bytes();
+    // words from [`words`] rarely need trimming
+    let t = if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        w
+    } else {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     if t.len() > 16 {
         return false;
     }
@@ -851,7 +859,14 @@ pub fn capitalise(s: &str) -> String {
 
 /// Collapses runs of whitespace.
 pub fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 #[cfg(test)]
