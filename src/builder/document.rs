@@ -213,7 +213,7 @@ fn pieces(text: &str, size: usize) -> Vec<&str> {
 
 /// The raw paragraphs with their word counts, on all cores for big texts.
 fn counted_paragraphs(text: &str) -> Vec<(String, usize)> {
-    let pieces = pieces(text, 16 * 1024);
+    let pieces = pieces(text, 4 * 1024);
     let weights: Vec<usize> = pieces.iter().map(|p| p.len()).collect();
     workers::map_ranges(
         &weights,

@@ -399,15 +399,25 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     if !(8..=45).contains(&w.len()) {
         return;
     }
-    let folded: Vec<String> = w.iter().map(|x| fold(x.text)).collect();
+    // all folded words in one buffer
+    let mut buf = String::with_capacity(s.len());
+    let spans: Vec<(usize, usize)> = w
+        .iter()
+        .map(|x| {
+            let a = buf.len();
+            text::fold_push(x.text, &mut buf);
+            (a, buf.len())
+        })
+        .collect();
+    let folded: Vec<&str> = spans.iter().map(|&(a, b)| &buf[a..b]).collect();
     let mut best: Option<(f64, usize, usize)> = None;
     for i in 1..w.len() {
         let t = w[i].text;
-        let ft = &folded[i];
+        let ft = folded[i];
         // verbs make poor gaps: -ed/-ly/-ing forms, words after "to", a
         // modal or an adverb, and words followed by an article
-        let prev = folded[i - 1].as_str();
-        let next = folded.get(i + 1).map_or("", String::as_str);
+        let prev = folded[i - 1];
+        let next = folded.get(i + 1).copied().unwrap_or("");
         if ft.ends_with("ed")
             || ft.ends_with("ly")
             || ft.ends_with("ing")
@@ -426,7 +436,7 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if is_stop(t)
             || is_verb(t)
             || text::is_general(t)
-            || super::lists::BASE_VERBS.contains(&ft.as_str())
+            || super::lists::BASE_VERBS.contains(&ft)
             || t.len() < 4
             || t.chars().any(|c| c.is_ascii_digit())
             || !t

@@ -495,9 +495,15 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] into a reused buffer (cleared first), for hot loops.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    fold_push(s, out);
+}
+
+/// [`fold`] appended to `out`.
+pub fn fold_push(s: &str, out: &mut String) {
     if s.is_ascii() {
+        let from = out.len();
         out.push_str(s);
-        out.make_ascii_lowercase();
+        out[from..].make_ascii_lowercase();
         return;
     }
     out.reserve(s.len());

@@ -10,7 +10,7 @@ use std::sync::Mutex;
 
 /// Below this much total weight (bytes) everything runs on the calling
 /// thread: starting threads costs more than it saves.
-pub const PARALLEL_MIN_WEIGHT: usize = 64 * 1024;
+pub const PARALLEL_MIN_WEIGHT: usize = 8 * 1024;
 
 /// Ranges per thread (for balancing).
 const RANGES_PER_THREAD: usize = 4;
