@@ -40,6 +40,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_bulk_counts.sql",
         include_str!("../../migrations/0007_bulk_counts.sql"),
     ),
+    (
+        "0008_answer_writes.sql",
+        include_str!("../../migrations/0008_answer_writes.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

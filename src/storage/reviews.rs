@@ -37,8 +37,11 @@ pub struct AnswerInfo {
 /// Whether the card has any answer logged on `day`.
 pub fn answered_on(conn: &Connection, card_rowid: i64, day: NaiveDate) -> Result<bool> {
     let mut stmt =
-        conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM revlog WHERE day = ?1 AND card_id = ?2)")?;
-    Ok(stmt.query_row((day_str(day), card_rowid), |r| r.get(0))?)
+        conn.prepare_cached("SELECT 1 FROM revlog WHERE day = ?1 AND card_id = ?2 LIMIT 1")?;
+    Ok(stmt
+        .query_row((day_str(day), card_rowid), |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// The grade of the card's latest answer on `day`, if any.
