@@ -246,8 +246,13 @@ pub fn apply(
             [rowid],
         )?;
     }
+    let mut added_ids: Option<(i64, i64)> = None;
     for &i in &p.added {
-        cards::insert(conn, &deck.meta.id, i as i64, &deck.cards[i], now_ms)?;
+        let id = cards::insert_content(conn, &deck.meta.id, i as i64, &deck.cards[i], now_ms)?;
+        added_ids = Some(added_ids.map_or((id, id), |(lo, hi)| (lo.min(id), hi.max(id))));
+    }
+    if let Some((lo, hi)) = added_ids {
+        cards::add_states(conn, &deck.meta.id, lo, hi)?;
     }
     for &(i, rowid) in &p.updated {
         cards::update_content(conn, rowid, i as i64, &deck.cards[i], now_ms)?;

@@ -174,9 +174,10 @@ pub fn set_state(conn: &Connection, rowid: i64, s: &CardState) -> Result<()> {
     Ok(())
 }
 
-/// Inserts a new card with a fresh state; returns its row id. The caller
-/// recounts the deck afterwards ([`crate::storage::decks::recount`]).
-pub fn insert(
+/// Inserts a card's row without its scheduling state: call
+/// [`add_states`] before the transaction ends (imports add many cards and
+/// then all their states in one statement).
+pub fn insert_content(
     conn: &Connection,
     deck_id: &str,
     ord: i64,
@@ -202,10 +203,20 @@ pub fn insert(
         to_json(&c.tags),
         now_ms,
     ])?;
-    let rowid = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO card_state(card_id, deck_id) VALUES (?1, ?2)")?
-        .execute((rowid, deck_id))?;
-    Ok(rowid)
+    Ok(conn.last_insert_rowid())
+}
+
+/// Gives every card of the deck with a row id in `from..=to` that has no
+/// scheduling state a new one.
+pub fn add_states(conn: &Connection, deck_id: &str, from: i64, to: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO card_state(card_id, deck_id)
+         SELECT c.id, c.deck_id FROM cards c
+         WHERE c.id BETWEEN ?2 AND ?3 AND c.deck_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)",
+    )?
+    .execute((deck_id, from, to))?;
+    Ok(())
 }
 
 /// Replaces a card's content (and key, for relinked cards) keeping its state.

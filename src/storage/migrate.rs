@@ -44,6 +44,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_answer_writes.sql",
         include_str!("../../migrations/0008_answer_writes.sql"),
     ),
+    (
+        "0009_kind_check.sql",
+        include_str!("../../migrations/0009_kind_check.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -122,6 +126,31 @@ mod tests {
         // idempotent
         migrate(&mut conn, Path::new(":memory:")).unwrap();
         assert_eq!(current_version(&conn).unwrap(), latest_version());
+    }
+
+    #[test]
+    fn card_kinds_are_checked_without_a_temporary_btree_per_insert() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        let insert = "INSERT INTO cards(deck_id, key, ord, kind, front, back, added_at, modified_at)
+                      VALUES ('d', ?1, 0, ?2, 'f', 'b', 0, 0)";
+        let ops: Vec<String> = conn
+            .prepare(&format!("EXPLAIN {insert}"))
+            .unwrap()
+            .query_map(("k", "cloze"), |r| r.get(1))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(!ops.iter().any(|op| op == "OpenEphemeral"), "{ops:?}");
+        conn.execute("INSERT INTO decks(id, name, source, imported_at) VALUES ('d', 'D', '', 0)", [])
+            .unwrap();
+        for kind in ["basic", "cloze", "list", "outline"] {
+            conn.execute(insert, (kind, kind)).unwrap();
+        }
+        let bad = conn.execute(insert, ("x", "poem")).unwrap_err().to_string();
+        assert!(bad.contains("CHECK constraint failed"), "{bad}");
+        let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(ok, "ok");
     }
 
     #[test]
