@@ -11,14 +11,14 @@
 //!
 //! [`plan`] is pure; [`apply`] writes the plan in one transaction.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::{CardContent, Deck};
-use crate::storage::{cards, cards::StoredCard, decks};
+use crate::storage::{cards, cards::DeckCard, decks};
 
 /// Similarity (0..1, normalised Levenshtein on the folded answer) at or above
 /// which a vanished card and a new one are taken to be the same card.
@@ -109,18 +109,18 @@ fn same_card(a: &CardContent, b: &CardContent) -> bool {
 }
 
 /// Plans the merge of `incoming` into the deck's `existing` cards (pure).
-pub fn plan(existing: &[StoredCard], incoming: &Deck, deck_exists: bool) -> Plan {
+pub fn plan(existing: &[DeckCard], incoming: &Deck, deck_exists: bool) -> Plan {
     let mut p = Plan {
         deck_is_new: !deck_exists,
         ..Plan::default()
     };
-    let by_key: HashMap<&str, &StoredCard> = existing
+    let by_key: HashMap<&str, &DeckCard> = existing
         .iter()
         .map(|c| (c.content.id.as_str(), c))
         .collect();
     let incoming_keys: HashSet<&str> = incoming.cards.iter().map(|c| c.id.as_str()).collect();
     // Cards that vanish from the file: candidates for relinking, else retired.
-    let mut vanished: Vec<&StoredCard> = existing
+    let mut vanished: Vec<&DeckCard> = existing
         .iter()
         .filter(|c| !incoming_keys.contains(c.content.id.as_str()))
         .collect();
@@ -165,7 +165,7 @@ pub fn plan(existing: &[StoredCard], incoming: &Deck, deck_exists: bool) -> Plan
 
 /// Refuses a file whose deck id is already taken by what looks like another
 /// deck: a different name and not one card id in common.
-pub fn check_conflict(conn: &Connection, incoming: &Deck, existing: &[StoredCard]) -> Result<()> {
+pub fn check_conflict(conn: &Connection, incoming: &Deck, existing: &[DeckCard]) -> Result<()> {
     let Some(meta) = decks::get(conn, &incoming.meta.id)? else {
         return Ok(());
     };
@@ -207,7 +207,7 @@ pub fn import_decks(
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut reports = Vec::with_capacity(decks_in.len());
     for deck in decks_in {
-        let existing = cards::deck_cards(&tx, &deck.meta.id)?;
+        let existing = cards::deck_contents(&tx, &deck.meta.id)?;
         check_conflict(&tx, deck, &existing)?;
         let deck_exists = decks::get(&tx, &deck.meta.id)?.is_some();
         let p = plan(&existing, deck, deck_exists);
@@ -227,7 +227,7 @@ pub fn apply(
     conn: &Connection,
     deck: &Deck,
     p: &Plan,
-    existing: &[StoredCard],
+    existing: &[DeckCard],
     now_ms: i64,
 ) -> Result<()> {
     let meta_changed = decks::get(conn, &deck.meta.id)?.as_ref() != Some(&deck.meta);
@@ -279,7 +279,6 @@ pub fn apply(
 mod tests {
     use super::*;
     use crate::model::{CardKind, DeckMeta};
-    use crate::scheduler::CardState;
 
     fn card(id: &str, back: &str) -> CardContent {
         CardContent {
@@ -295,16 +294,12 @@ mod tests {
         }
     }
 
-    fn stored(rowid: i64, c: CardContent, retired: bool) -> StoredCard {
-        StoredCard {
+    fn stored(rowid: i64, c: CardContent, retired: bool) -> DeckCard {
+        DeckCard {
             rowid,
-            deck_id: "d".into(),
             ord: rowid,
             retired,
             content: c,
-            state: CardState::NEW,
-            leech: false,
-            suspended: false,
         }
     }
 

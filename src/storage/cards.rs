@@ -41,6 +41,9 @@ pub fn parse_day(s: &str) -> rusqlite::Result<NaiveDate> {
 }
 
 fn json_list(s: &str) -> rusqlite::Result<Vec<String>> {
+    if s == "[]" {
+        return Ok(Vec::new());
+    }
     serde_json::from_str(s).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
@@ -88,6 +91,47 @@ pub fn deck_cards(conn: &Connection, deck_id: &str) -> Result<Vec<StoredCard>> {
     let rows = stmt.query_map([deck_id], row_to_card)?;
     let mut out: Vec<StoredCard> = rows.collect::<rusqlite::Result<_>>()?;
     // sorting here is cheaper than SQLite's sorter for a whole deck
+    out.sort_unstable_by_key(|c| (c.retired, c.ord, c.rowid));
+    Ok(out)
+}
+
+/// A card's content and place, without its scheduling state: what an
+/// import compares a deck file with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckCard {
+    pub rowid: i64,
+    pub ord: i64,
+    pub retired: bool,
+    pub content: CardContent,
+}
+
+/// The content of every card of a deck (retired too), in deck order. Reads
+/// the cards table alone: re-importing a large deck reads each card once.
+pub fn deck_contents(conn: &Connection, deck_id: &str) -> Result<Vec<DeckCard>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, ord, retired, key, kind, front, back, items, ordered, source, context, tags
+         FROM cards WHERE deck_id = ?1",
+    )?;
+    let rows = stmt.query_map([deck_id], |r| {
+        let kind: String = r.get(4)?;
+        Ok(DeckCard {
+            rowid: r.get(0)?,
+            ord: r.get(1)?,
+            retired: r.get(2)?,
+            content: CardContent {
+                id: r.get(3)?,
+                kind: CardKind::parse(&kind).unwrap_or(CardKind::Basic),
+                front: r.get(5)?,
+                back: r.get(6)?,
+                items: json_list(r.get_ref(7)?.as_str()?)?,
+                ordered: r.get(8)?,
+                source: r.get(9)?,
+                context: r.get(10)?,
+                tags: json_list(r.get_ref(11)?.as_str()?)?,
+            },
+        })
+    })?;
+    let mut out: Vec<DeckCard> = rows.collect::<rusqlite::Result<_>>()?;
     out.sort_unstable_by_key(|c| (c.retired, c.ord, c.rowid));
     Ok(out)
 }
