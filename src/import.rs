@@ -246,14 +246,12 @@ pub fn apply(
             [rowid],
         )?;
     }
-    let mut added_ids: Option<(i64, i64)> = None;
-    for &i in &p.added {
-        let id = cards::insert_content(conn, &deck.meta.id, i as i64, &deck.cards[i], now_ms)?;
-        added_ids = Some(added_ids.map_or((id, id), |(lo, hi)| (lo.min(id), hi.max(id))));
-    }
-    if let Some((lo, hi)) = added_ids {
-        cards::add_states(conn, &deck.meta.id, lo, hi)?;
-    }
+    let new: Vec<(i64, &CardContent)> = p
+        .added
+        .iter()
+        .map(|&i| (i as i64, &deck.cards[i]))
+        .collect();
+    cards::insert_new(conn, &deck.meta.id, &new, now_ms)?;
     for &(i, rowid) in &p.updated {
         cards::update_content(conn, rowid, i as i64, &deck.cards[i], now_ms)?;
     }
@@ -362,5 +360,54 @@ mod tests {
         let existing = vec![stored(0, card("a", "x"), false)];
         let p = plan(&existing, &deck(vec![card("a", "x")]), true);
         assert!(!p.changes_cards());
+    }
+
+    fn many(n: usize) -> Deck {
+        deck(
+            (0..n)
+                .map(|i| card(&format!("c{i}"), &format!("answer {i}")))
+                .collect(),
+        )
+    }
+
+    fn states_of(conn: &Connection) -> (i64, i64) {
+        conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM cards), (SELECT COUNT(*) FROM card_state)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn every_imported_card_gets_a_state_in_batches() {
+        let mut store = crate::storage::Store::open_in_memory().unwrap();
+        let r = import_deck(&mut store.conn, &many(150), 0, false).unwrap();
+        assert_eq!(r.added.len(), 150);
+        assert_eq!(states_of(&store.conn), (150, 150));
+        // a second deck lands after the first
+        let mut other = many(70);
+        other.meta.id = "e".into();
+        import_deck(&mut store.conn, &other, 0, false).unwrap();
+        assert_eq!(states_of(&store.conn), (220, 220));
+    }
+
+    #[test]
+    fn states_are_found_even_when_sqlite_picks_random_row_ids() {
+        let mut store = crate::storage::Store::open_in_memory().unwrap();
+        import_deck(&mut store.conn, &many(1), 0, false).unwrap();
+        // at the largest row id SQLite stops counting up and picks ids at random
+        store
+            .conn
+            .execute_batch(
+                "PRAGMA foreign_keys = OFF;
+                 UPDATE cards SET id = 9223372036854775807;
+                 UPDATE card_state SET card_id = 9223372036854775807;
+                 PRAGMA foreign_keys = ON;",
+            )
+            .unwrap();
+        let r = import_deck(&mut store.conn, &many(100), 0, false).unwrap();
+        assert_eq!(r.added.len(), 99);
+        assert_eq!(states_of(&store.conn), (100, 100));
     }
 }

@@ -218,49 +218,88 @@ pub fn set_state(conn: &Connection, rowid: i64, s: &CardState) -> Result<()> {
     Ok(())
 }
 
-/// Inserts a card's row without its scheduling state: call
-/// [`add_states`] before the transaction ends (imports add many cards and
-/// then all their states in one statement).
-pub fn insert_content(
+/// Rows per multi-row INSERT in [`insert_new`]: one statement per 64 cards
+/// instead of per card (12 values a row, far below SQLite's limit).
+const INSERT_BATCH: usize = 64;
+
+/// Inserts new cards (`(ord, content)`) with fresh scheduling states.
+/// Call inside a transaction; the caller recounts the deck afterwards
+/// ([`crate::storage::decks::recount`]).
+pub fn insert_new(
     conn: &Connection,
     deck_id: &str,
-    ord: i64,
-    c: &CardContent,
+    new: &[(i64, &CardContent)],
     now_ms: i64,
-) -> Result<i64> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO cards(deck_id, key, ord, kind, front, back, items, ordered, source,
-             context, tags, retired, added_at, modified_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?12)",
-    )?;
-    stmt.execute(rusqlite::params![
-        deck_id,
-        c.id,
-        ord,
-        c.kind.as_str(),
-        c.front,
-        c.back,
-        to_json(&c.items),
-        c.ordered,
-        c.source,
-        c.context,
-        to_json(&c.tags),
-        now_ms,
-    ])?;
-    Ok(conn.last_insert_rowid())
+) -> Result<()> {
+    if new.is_empty() {
+        return Ok(());
+    }
+    let before: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM cards", [], |r| r.get(0))?;
+    for chunk in new.chunks(INSERT_BATCH) {
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+        let sql = format!(
+            "INSERT INTO cards(deck_id, key, ord, kind, front, back, items, ordered, source,
+                 context, tags, retired, added_at, modified_at) VALUES {}",
+            vec![row; chunk.len()].join(", ")
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut k = 1;
+        for (ord, c) in chunk {
+            let items = to_json(&c.items);
+            let tags = to_json(&c.tags);
+            let values: [&dyn rusqlite::ToSql; 13] = [
+                &deck_id,
+                &c.id,
+                ord,
+                &c.kind.as_str(),
+                &c.front,
+                &c.back,
+                &items,
+                &c.ordered,
+                &c.source,
+                &c.context,
+                &tags,
+                &now_ms,
+                &now_ms,
+            ];
+            for v in values {
+                stmt.raw_bind_parameter(k, v)?;
+                k += 1;
+            }
+        }
+        stmt.raw_execute()?;
+    }
+    // New rows get ids above the old maximum (SQLite picks max + 1), so
+    // the states go in with one statement over that range. Should SQLite
+    // ever have chosen other ids, the whole deck is searched instead.
+    let last = conn.last_insert_rowid();
+    // (OR IGNORE: a row in the range that has a state keeps it, and the
+    // count tells that the ids were not the expected ones)
+    let made = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO card_state(card_id, deck_id)
+             SELECT id, deck_id FROM cards WHERE id BETWEEN ?2 AND ?3 AND +deck_id = ?1",
+        )?
+        .execute((deck_id, before.saturating_add(1), last))?;
+    if made != new.len() {
+        add_states(conn, deck_id, i64::MIN, i64::MAX)?;
+    }
+    Ok(())
 }
 
 /// Gives every card of the deck with a row id in `from..=to` that has no
-/// scheduling state a new one.
-pub fn add_states(conn: &Connection, deck_id: &str, from: i64, to: i64) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO card_state(card_id, deck_id)
+/// scheduling state a new one. (`+c.deck_id`: scan the row id range, so
+/// states are appended in row id order, not scattered in key order.)
+pub fn add_states(conn: &Connection, deck_id: &str, from: i64, to: i64) -> Result<usize> {
+    let n = conn
+        .prepare_cached(
+            "INSERT INTO card_state(card_id, deck_id)
          SELECT c.id, c.deck_id FROM cards c
-         WHERE c.id BETWEEN ?2 AND ?3 AND c.deck_id = ?1
+         WHERE c.id BETWEEN ?2 AND ?3 AND +c.deck_id = ?1
            AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)",
-    )?
-    .execute((deck_id, from, to))?;
-    Ok(())
+        )?
+        .execute((deck_id, from, to))?;
+    Ok(n)
 }
 
 /// Replaces a card's content (and key, for relinked cards) keeping its state.

@@ -132,7 +132,8 @@ mod tests {
     fn card_kinds_are_checked_without_a_temporary_btree_per_insert() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn, Path::new(":memory:")).unwrap();
-        let insert = "INSERT INTO cards(deck_id, key, ord, kind, front, back, added_at, modified_at)
+        let insert =
+            "INSERT INTO cards(deck_id, key, ord, kind, front, back, added_at, modified_at)
                       VALUES ('d', ?1, 0, ?2, 'f', 'b', 0, 0)";
         let ops: Vec<String> = conn
             .prepare(&format!("EXPLAIN {insert}"))
@@ -142,14 +143,19 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert!(!ops.iter().any(|op| op == "OpenEphemeral"), "{ops:?}");
-        conn.execute("INSERT INTO decks(id, name, source, imported_at) VALUES ('d', 'D', '', 0)", [])
-            .unwrap();
+        conn.execute(
+            "INSERT INTO decks(id, name, source, imported_at) VALUES ('d', 'D', '', 0)",
+            [],
+        )
+        .unwrap();
         for kind in ["basic", "cloze", "list", "outline"] {
             conn.execute(insert, (kind, kind)).unwrap();
         }
         let bad = conn.execute(insert, ("x", "poem")).unwrap_err().to_string();
         assert!(bad.contains("CHECK constraint failed"), "{bad}");
-        let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(ok, "ok");
     }
 
