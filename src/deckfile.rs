@@ -116,8 +116,44 @@ pub fn utf8_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
+/// The file read by [`crate::deckscan`] (the part before the cards by the
+/// TOML crate), or `None` to parse it all with the TOML crate.
+fn fast_dto(text: &str) -> Option<FileDto> {
+    let (start, scanned) = crate::deckscan::scan(text)?;
+    let mut dto: FileDto = toml::from_str(&text[..start]).ok()?;
+    if !dto.cards.is_empty() {
+        return None;
+    }
+    let field = |f: crate::deckscan::Field| Spanned::new(f.span, f.value);
+    dto.cards = scanned
+        .into_iter()
+        .map(|c| {
+            Some(Spanned::new(
+                c.span,
+                CardDto {
+                    id: field(c.id?),
+                    kind: field(c.kind?),
+                    front: field(c.front?),
+                    back: c.back.map(field),
+                    items: c.items.unwrap_or_default().into_iter().map(field).collect(),
+                    ordered: c.ordered.unwrap_or(false),
+                    source: c.source.unwrap_or_default(),
+                    context: c.context.unwrap_or_default(),
+                    tags: c.tags.unwrap_or_default(),
+                },
+            ))
+        })
+        .collect::<Option<_>>()?;
+    Some(dto)
+}
+
 /// Parses and validates a deck file's bytes. `path` only names the file in errors.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Deck> {
+    parse_with(path, bytes, true)
+}
+
+/// [`parse`], with or without the fast reader (tests compare the two).
+fn parse_with(path: &Path, bytes: &[u8], fast: bool) -> Result<Deck> {
     let text = utf8_text(path, bytes)?;
     let at = |offset: usize, msg: String| {
         let (line, col) = line_col(text, offset);
@@ -128,10 +164,13 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Deck> {
             msg,
         }
     };
-    let dto: FileDto = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        at(offset, e.message().trim().replace('\n', " "))
-    })?;
+    let dto = match fast.then(|| fast_dto(text)).flatten() {
+        Some(dto) => dto,
+        None => toml::from_str::<FileDto>(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            at(offset, e.message().trim().replace('\n', " "))
+        })?,
+    };
 
     if *dto.format.get_ref() != FORMAT {
         return Err(at(
@@ -421,5 +460,88 @@ source = "II.(1)"
     fn unknown_kind_is_refused() {
         let e = err(&GOOD.replace("kind = \"basic\"", "kind = \"essay\""));
         assert!(e.contains("unknown kind 'essay'"), "{e}");
+    }
+
+    /// Both readers give the same deck, or the same error at the same place.
+    fn same_both_ways(text: &str) {
+        let path = Path::new("deck.toml");
+        let fast = parse_with(path, text.as_bytes(), true);
+        let slow = parse_with(path, text.as_bytes(), false);
+        assert_eq!(
+            format!("{fast:?}"),
+            format!("{slow:?}"),
+            "fast and TOML readers differ on:\n{text}"
+        );
+    }
+
+    #[test]
+    fn fast_reader_agrees_with_toml_on_valid_and_invalid_cards() {
+        let head = "format = 1\n[deck]\nid = \"d\"\nname = \"Deck\"\n";
+        let cards = [
+            "[[cards]]\nid = \"a\"\nkind = \"basic\"\nfront = \"Q?\"\nback = \"A\"\n",
+            "[[cards]]\nid = \"b\"\nkind = \"list\"\nfront = \"Name\"\nitems = [\"x\", \" y \"]\nordered = true\ntags = [\"t\"]\n",
+            "  [[cards]]  \r\nid='c'\r\nkind='cloze'\r\nfront='A ___ b' # c\r\nback='x'\r\n",
+            "[[cards]]\nid = \"bad id\"\nkind = \"basic\"\nfront = \"Q\"\nback = \"A\"\n",
+            "[[cards]]\nid = \"e\"\nkind = \"poem\"\nfront = \"Q\"\nback = \"A\"\n",
+            "[[cards]]\nid = \"f\"\nkind = \"basic\"\nfront = \"  \"\nback = \"A\"\n",
+            "[[cards]]\nid = \"g\"\nkind = \"basic\"\nfront = \"Q\"\n",
+            "[[cards]]\nid = \"h\"\nkind = \"list\"\nfront = \"Q\"\n",
+            "[[cards]]\nid = \"i\"\nkind = \"list\"\nfront = \"Q\"\nitems = [\"x\", \"\"]\n",
+            "[[cards]]\nid = \"a\"\nkind = \"basic\"\nfront = \"dup\"\nback = \"A\"\n",
+            "[[cards]]\nid = \"j\"\nkind = \"basic\"\nfront = \"\\u00e9 \\t \\\"q\\\"\"\nback = \"A\"\n",
+            "[[cards]]\nid = \"k\"\nkind = \"basic\"\nfront = \"Q\"\nback = \"\"\"multi\nline\"\"\"\n",
+            "[[cards]]\nid = \"l\"\nkind = \"basic\"\nfront = \"Q\"\nback = \"A\"\ncolour = \"red\"\n",
+        ];
+        // the fast reader is really used for the usual shape
+        for a in &cards[..3] {
+            assert!(fast_dto(&format!("{head}{a}")).is_some(), "{a}");
+        }
+        for a in &cards {
+            same_both_ways(&format!("{head}{a}"));
+            for b in &cards {
+                same_both_ways(&format!("{head}{a}\n{b}"));
+            }
+        }
+        same_both_ways(&format!("{head}{}", cards[0].repeat(2)));
+        same_both_ways(&format!(
+            "format = 2\n[deck]\nid = \"d\"\nname = \"D\"\n{}",
+            cards[0]
+        ));
+        same_both_ways(&format!("{}{head}", cards[0]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_reader_reads_what_the_writer_writes(
+            fronts in proptest::collection::vec("[ -~\u{e9}\u{201c}\u{4e2d}\n\t\\\\\"']{1,30}", 1..6),
+            items in proptest::collection::vec("[a-z '\"\\\\]{1,8}", 0..4),
+        ) {
+            let deck = Deck {
+                meta: DeckMeta { id: "d".into(), name: "D".into(), source: None },
+                cards: fronts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| CardContent {
+                        id: format!("c{i}"),
+                        kind: if items.is_empty() { CardKind::Basic } else { CardKind::List },
+                        front: f.clone(),
+                        back: "answer".into(),
+                        items: items.clone(),
+                        ordered: i % 2 == 0,
+                        source: f.clone(),
+                        context: f.clone(),
+                        tags: items.clone(),
+                    })
+                    .collect(),
+            };
+            let text = to_toml(&deck);
+            same_both_ways(&text);
+            // (the TOML writer quotes strings holding quotes or newlines in
+            // multi-line form, which is left to the TOML crate)
+            let plain = |s: &String| !s.contains(['\n', '"', '\'']);
+            if fronts.iter().all(plain) && items.iter().all(plain) {
+                proptest::prop_assert!(fast_dto(&text).is_some(), "{}", text);
+            }
+        }
     }
 }

@@ -20,6 +20,7 @@ pub mod builder;
 pub mod cli;
 pub mod clock;
 pub mod deckfile;
+pub mod deckscan;
 pub mod error;
 pub mod grading;
 pub mod import;
