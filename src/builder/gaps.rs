@@ -102,10 +102,20 @@ impl PhraseIndex {
                 None => return 0,
             }
         }
-        let Some(&first) = p.first() else { return 0 };
+        // anchor on the phrase's rarest word: a common first word ("the")
+        // would make every count scan much of the document
+        let Some((j, anchor)) = p
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, &id)| self.at[id as usize].len())
+        else {
+            return 0;
+        };
         let mut n = 0;
-        for &i in &self.at[first as usize] {
-            let i = i as usize;
+        for &q in &self.at[*anchor as usize] {
+            let Some(i) = (q as usize).checked_sub(j) else {
+                continue;
+            };
             if self
                 .words
                 .get(i..i + p.len())
