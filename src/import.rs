@@ -204,6 +204,32 @@ pub fn import_decks(
     now_ms: i64,
     dry_run: bool,
 ) -> Result<Vec<Report>> {
+    // A large import touches every page of the card tables and indexes
+    // several times; with the usual 16 MB cache SQLite spills pages to the
+    // WAL mid-way and writes them again. Room for the whole import, then
+    // back to the usual size.
+    let cards: usize = decks_in.iter().map(|d| d.cards.len()).sum();
+    let big = cards > 20_000;
+    if big {
+        conn.pragma_update(
+            None,
+            "cache_size",
+            -(cards as i64 / 2).clamp(16_000, 256_000),
+        )?;
+    }
+    let result = import_in_tx(conn, decks_in, now_ms, dry_run);
+    if big {
+        conn.pragma_update(None, "cache_size", crate::storage::CACHE_SIZE)?;
+    }
+    result
+}
+
+fn import_in_tx(
+    conn: &mut Connection,
+    decks_in: &[Deck],
+    now_ms: i64,
+    dry_run: bool,
+) -> Result<Vec<Report>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut reports = Vec::with_capacity(decks_in.len());
     for deck in decks_in {

@@ -87,7 +87,7 @@ impl Store {
         // collections are read, not copied, a page at a time.
         self.conn
             .pragma_update(None, "mmap_size", 256i64 * 1024 * 1024)?;
-        self.conn.pragma_update(None, "cache_size", -16_000i64)?;
+        self.conn.pragma_update(None, "cache_size", CACHE_SIZE)?;
         // Checkpoint the WAL every ~16 MB instead of every 4 MB: fewer
         // checkpoint fsyncs while studying; durability is unchanged (every
         // commit still goes to the WAL under synchronous=NORMAL).
@@ -103,6 +103,10 @@ impl Store {
         Ok(())
     }
 }
+
+/// SQLite's page cache: 16 MB (negative = KiB). Imports of large decks
+/// raise it for their transaction.
+pub const CACHE_SIZE: i64 = -16_000;
 
 /// Where the automatic pre-migration backup of a version-`v` database goes
 /// (`recall.db.v1.bak`).
