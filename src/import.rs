@@ -278,6 +278,8 @@ pub fn apply(
         .map(|&i| (i as i64, &deck.cards[i]))
         .collect();
     cards::insert_new(conn, &deck.meta.id, &new, now_ms)?;
+    // new states are counted here, at once, not by a trigger per row
+    decks::count_new(conn, &deck.meta.id, new.len())?;
     for &(i, rowid) in &p.updated {
         cards::update_content(conn, rowid, i as i64, &deck.cards[i], now_ms)?;
     }
@@ -291,10 +293,6 @@ pub fn apply(
     }
     for (rowid, _) in &p.retired {
         cards::retire(conn, *rowid, now_ms)?;
-    }
-    if !p.added.is_empty() {
-        // new card states are counted here, once, not by a trigger per row
-        decks::recount(conn, &deck.meta.id)?;
     }
     Ok(())
 }
@@ -435,5 +433,27 @@ mod tests {
         let r = import_deck(&mut store.conn, &many(100), 0, false).unwrap();
         assert_eq!(r.added.len(), 99);
         assert_eq!(states_of(&store.conn), (100, 100));
+    }
+
+    #[test]
+    fn due_counts_stay_exact_through_adds_retirements_and_revivals() {
+        let mut store = crate::storage::Store::open_in_memory().unwrap();
+        let conn = &mut store.conn;
+        import_deck(conn, &many(120), 0, false).unwrap();
+        // drop the first 20 cards, add 30 new ones
+        let mut next = many(150);
+        next.cards.drain(..20);
+        import_deck(conn, &next, 0, false).unwrap();
+        // and back: 20 revived, 30 retired
+        import_deck(conn, &many(120), 0, false).unwrap();
+        assert_eq!(crate::storage::check(conn).unwrap(), Vec::<String>::new());
+        let new: i64 = conn
+            .query_row(
+                "SELECT SUM(n) FROM deck_counts WHERE deck_id = 'd' AND due = ''",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(new, 120);
     }
 }

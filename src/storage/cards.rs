@@ -223,8 +223,8 @@ pub fn set_state(conn: &Connection, rowid: i64, s: &CardState) -> Result<()> {
 const INSERT_BATCH: usize = 64;
 
 /// Inserts new cards (`(ord, content)`) with fresh scheduling states.
-/// Call inside a transaction; the caller recounts the deck afterwards
-/// ([`crate::storage::decks::recount`]).
+/// Call inside a transaction; the caller counts them into `deck_counts`
+/// ([`crate::storage::decks::count_new`]).
 pub fn insert_new(
     conn: &Connection,
     deck_id: &str,

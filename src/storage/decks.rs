@@ -55,15 +55,16 @@ pub fn upsert(conn: &Connection, meta: &DeckMeta, now_ms: i64) -> Result<()> {
     Ok(())
 }
 
-/// Recounts a deck's `deck_counts` rows from its card states (after a bulk
-/// insert, which the count triggers do not see).
-pub fn recount(conn: &Connection, deck_id: &str) -> Result<()> {
-    conn.execute("DELETE FROM deck_counts WHERE deck_id = ?1", [deck_id])?;
+/// Counts `n` new cards (no due date, not suspended, not retired) into the
+/// deck's `deck_counts`, without reading the deck.
+pub fn count_new(conn: &Connection, deck_id: &str, n: usize) -> Result<()> {
+    if n == 0 {
+        return Ok(());
+    }
     conn.execute(
-        "INSERT INTO deck_counts(deck_id, due, suspended, n)
-         SELECT deck_id, COALESCE(due, ''), suspended, COUNT(*) FROM card_state
-         WHERE deck_id = ?1 AND retired = 0 GROUP BY 1, 2, 3",
-        [deck_id],
+        "INSERT INTO deck_counts(deck_id, due, suspended, n) VALUES (?1, '', 0, ?2)
+         ON CONFLICT(deck_id, due, suspended) DO UPDATE SET n = n + excluded.n",
+        (deck_id, n as i64),
     )?;
     Ok(())
 }
