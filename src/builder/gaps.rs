@@ -36,22 +36,8 @@ pub struct PhraseIndex {
 }
 
 impl PhraseIndex {
-    /// Adds the words of one piece of text (call in document order).
-    pub fn push_text(&mut self, text: &str) {
-        self.push_words(&words(text));
-    }
-
-    /// Adds already split words (see [`PhraseIndex::push_text`]).
-    pub fn push_words(&mut self, words: &[text::Word<'_>]) {
-        let mut f = String::new();
-        for w in words {
-            text::fold_into(w.text, &mut f);
-            self.push_folded(&f);
-        }
-    }
-
-    /// Adds one word, already folded; returns its number (the same for
-    /// every occurrence of the word).
+    /// Adds the next word of the document, already folded; returns its
+    /// number (the same for every occurrence of the word).
     pub fn push_folded(&mut self, f: &str) -> u32 {
         let id = match self.ids.get(f) {
             Some(&id) => id,
@@ -68,7 +54,7 @@ impl PhraseIndex {
     }
 
     /// Appends an index of the text that follows this one (built on another
-    /// thread): the result equals pushing both texts in order.
+    /// thread): the result equals pushing both texts' words in order.
     pub fn append(&mut self, other: PhraseIndex) {
         let mut names: Vec<(String, u32)> = other.ids.into_iter().collect();
         names.sort_by_key(|(_, id)| *id);

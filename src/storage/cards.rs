@@ -282,24 +282,21 @@ pub fn insert_new(
         )?
         .execute((deck_id, before.saturating_add(1), last))?;
     if made != new.len() {
-        add_states(conn, deck_id, i64::MIN, i64::MAX)?;
+        add_missing_states(conn, deck_id)?;
     }
     Ok(())
 }
 
-/// Gives every card of the deck with a row id in `from..=to` that has no
-/// scheduling state a new one. (`+c.deck_id`: scan the row id range, so
-/// states are appended in row id order, not scattered in key order.)
-pub fn add_states(conn: &Connection, deck_id: &str, from: i64, to: i64) -> Result<usize> {
-    let n = conn
-        .prepare_cached(
-            "INSERT INTO card_state(card_id, deck_id)
+/// Gives every card of the deck that has no scheduling state a new one.
+fn add_missing_states(conn: &Connection, deck_id: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO card_state(card_id, deck_id)
          SELECT c.id, c.deck_id FROM cards c
-         WHERE c.id BETWEEN ?2 AND ?3 AND +c.deck_id = ?1
+         WHERE c.deck_id = ?1
            AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)",
-        )?
-        .execute((deck_id, from, to))?;
-    Ok(n)
+        [deck_id],
+    )?;
+    Ok(())
 }
 
 /// Replaces a card's content (and key, for relinked cards) keeping its state.
