@@ -86,6 +86,19 @@ impl Recall {
     pub fn sql(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(&self.db).expect("open db")
     }
+
+    /// The one value `sql` selects from the database.
+    pub fn scalar<T: rusqlite::types::FromSql>(&self, sql: &str) -> T {
+        scalar(&self.db, sql)
+    }
+}
+
+/// The one value `sql` selects from the database file `db`.
+pub fn scalar<T: rusqlite::types::FromSql>(db: &Path, sql: &str) -> T {
+    rusqlite::Connection::open(db)
+        .expect("open db")
+        .query_row(sql, [], |x| x.get(0))
+        .expect("query")
 }
 
 /// The content of every table, as text (WAL-safe, unlike hashing the file).

@@ -157,10 +157,7 @@ fn update_keeps_state_and_history_retire_and_revive() {
     assert_eq!(state(&r, "q1"), q1);
     assert_eq!(r.card("q1")["front"], "What is the capital city of France?");
     assert_eq!(r.card("q3")["retired"], true);
-    let log: i64 = r
-        .sql()
-        .query_row("SELECT COUNT(*) FROM revlog", [], |x| x.get(0))
-        .unwrap();
+    let log: i64 = r.scalar("SELECT COUNT(*) FROM revlog");
     assert_eq!(log, 2, "history is kept for updated and retired cards");
     // retired cards are not shown by default nor exported
     let active = r.ok(&["cards", "--json"]);

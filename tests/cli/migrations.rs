@@ -7,10 +7,7 @@ fn v1_fixture_upgrades_with_data_intact() {
     let r = Recall::new();
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1.db");
     std::fs::copy(&fixture, &r.db).unwrap();
-    let v: i64 = r
-        .sql()
-        .query_row("PRAGMA user_version", [], |x| x.get(0))
-        .unwrap();
+    let v: i64 = r.scalar("PRAGMA user_version");
     assert_eq!(v, 1);
     let c = r.card("c1");
     assert_eq!(c["deck"], "old-deck");
@@ -19,23 +16,12 @@ fn v1_fixture_upgrades_with_data_intact() {
         (Some(2600), Some(2), Some(6))
     );
     assert_eq!(c["due"], "2026-01-07");
-    let conn = r.sql();
-    let v: i64 = conn
-        .query_row("PRAGMA user_version", [], |x| x.get(0))
-        .unwrap();
+    let v: i64 = r.scalar("PRAGMA user_version");
     assert_eq!(v as usize, recall::storage::migrate::MIGRATIONS.len());
-    let log: i64 = conn
-        .query_row("SELECT COUNT(*) FROM revlog", [], |x| x.get(0))
-        .unwrap();
+    let log: i64 = r.scalar("SELECT COUNT(*) FROM revlog");
     assert_eq!(log, 2);
     // the second migration's index exists
-    let idx: i64 = conn
-        .query_row(
-            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'revlog_day_card'",
-            [],
-            |x| x.get(0),
-        )
-        .unwrap();
+    let idx: i64 = r.scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'revlog_day_card'");
     assert_eq!(idx, 1);
     // and the upgraded database works: the card answers as SM-2 says
     r.at("2026-01-07T10:00:00Z")
@@ -65,18 +51,9 @@ fn newer_database_is_refused_untouched() {
 fn fresh_database_is_wal_with_foreign_keys() {
     let r = Recall::new();
     r.ok(&["decks"]);
-    let mode: String = r
-        .sql()
-        .query_row("PRAGMA journal_mode", [], |x| x.get(0))
-        .unwrap();
+    let mode: String = r.scalar("PRAGMA journal_mode");
     assert_eq!(mode, "wal");
-    let strict: i64 = r
-        .sql()
-        .query_row(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND sql LIKE '%STRICT%'",
-            [],
-            |x| x.get(0),
-        )
-        .unwrap();
+    let strict: i64 =
+        r.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND sql LIKE '%STRICT%'");
     assert_eq!(strict, 8);
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use rand::{rngs::StdRng, Rng, SeedableRng};
 
-use crate::common::Recall;
+use crate::common::{scalar, Recall};
 
 fn kills() -> usize {
     std::env::var("RECALL_CRASH_KILLS")
@@ -54,10 +54,7 @@ fn logged(r: &Recall) -> Vec<(String, String)> {
 }
 
 fn assert_consistent(r: &Recall) {
-    let ok: String = r
-        .sql()
-        .query_row("PRAGMA integrity_check", [], |x| x.get(0))
-        .unwrap();
+    let ok: String = r.scalar("PRAGMA integrity_check");
     assert_eq!(ok, "ok");
     let out = r.cmd().arg("check").output().unwrap();
     assert!(
@@ -154,10 +151,7 @@ fn killed_imports_are_all_or_nothing() {
         std::thread::sleep(Duration::from_millis(rng.gen_range(1..300)));
         let _ = child.kill();
         let _ = child.wait().unwrap();
-        let cards: i64 = r
-            .sql()
-            .query_row("SELECT COUNT(*) FROM cards", [], |x| x.get(0))
-            .unwrap();
+        let cards: i64 = r.scalar("SELECT COUNT(*) FROM cards");
         assert!(
             cards == 0 || cards == 20_000,
             "half an import: {cards} cards"
@@ -168,10 +162,7 @@ fn killed_imports_are_all_or_nothing() {
         }
     }
     r.ok(&["import", f.to_str().unwrap()]);
-    let cards: i64 = r
-        .sql()
-        .query_row("SELECT COUNT(*) FROM cards", [], |x| x.get(0))
-        .unwrap();
+    let cards: i64 = r.scalar("SELECT COUNT(*) FROM cards");
     assert_eq!(cards, 20_000);
 }
 
@@ -314,10 +305,7 @@ fn migration_keeps_a_backup_of_the_old_database() {
     r.ok(&["decks"]);
     let bak = r.path("recall.db.v1.bak");
     assert!(bak.exists());
-    let v: i64 = rusqlite::Connection::open(&bak)
-        .unwrap()
-        .query_row("PRAGMA user_version", [], |x| x.get(0))
-        .unwrap();
+    let v: i64 = scalar(&bak, "PRAGMA user_version");
     assert_eq!(v, 1);
 }
 

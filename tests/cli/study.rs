@@ -76,14 +76,7 @@ fn typed_answers_are_graded_item_by_item() {
     let log = revlog(&r);
     assert_eq!(log[0], ("q1".into(), 5, "review".into()));
     assert_eq!(log[1], ("q2".into(), 2, "review".into()));
-    let suggested: Option<i64> = r
-        .sql()
-        .query_row(
-            "SELECT suggested FROM revlog ORDER BY id LIMIT 1",
-            [],
-            |x| x.get(0),
-        )
-        .unwrap();
+    let suggested: Option<i64> = r.scalar("SELECT suggested FROM revlog ORDER BY id LIMIT 1");
     assert_eq!(suggested, Some(5));
 }
 
@@ -261,10 +254,7 @@ fn pty_session_killed_mid_card_resumes() {
     assert!(text.contains("[1/2]"), "{text}");
     assert!(text.contains(&cards[1].front[..20]), "{text}");
     assert_eq!(revlog(&r).len(), 3);
-    let check: String = r
-        .sql()
-        .query_row("PRAGMA integrity_check", [], |x| x.get(0))
-        .unwrap();
+    let check: String = r.scalar("PRAGMA integrity_check");
     assert_eq!(check, "ok");
 }
 
