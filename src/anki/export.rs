@@ -55,31 +55,50 @@ fn field(name: &str, ord: usize) -> serde_json::Value {
     json!({"name": name, "ord": ord, "sticky": false, "rtl": false, "font": "Arial", "size": 20, "media": []})
 }
 
+/// A note type with three fields and one template (Anki's legacy JSON).
+fn notetype(
+    (id, name, kind): (i64, &str, u8),
+    fields: [&str; 3],
+    (tmpl, qfmt, afmt): (&str, &str, &str),
+    now_s: i64,
+    deck_anki_id: i64,
+) -> serde_json::Value {
+    json!({
+        "id": id, "name": name, "type": kind, "mod": now_s, "usn": -1,
+        "sortf": 0, "did": deck_anki_id, "tags": [], "vers": [],
+        "flds": [field(fields[0], 0), field(fields[1], 1), field(fields[2], 2)],
+        "tmpls": [{
+            "name": tmpl, "ord": 0, "did": null, "bqfmt": "", "bafmt": "",
+            "qfmt": qfmt, "afmt": afmt
+        }],
+        "css": CSS, "latexPre": "\\documentclass[12pt]{article}\n\\begin{document}\n",
+        "latexPost": "\\end{document}", "latexsvg": false, "req": [[0, "any", [0]]]
+    })
+}
+
 fn models(now_s: i64, deck_anki_id: i64) -> serde_json::Value {
-    let basic = json!({
-        "id": basic_model_id(), "name": "recall Basic", "type": 0, "mod": now_s, "usn": -1,
-        "sortf": 0, "did": deck_anki_id, "tags": [], "vers": [],
-        "flds": [field("Front", 0), field("Back", 1), field("Source", 2)],
-        "tmpls": [{
-            "name": "Card 1", "ord": 0, "did": null, "bqfmt": "", "bafmt": "",
-            "qfmt": "{{Front}}",
-            "afmt": "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}\n\n{{#Source}}<div class=source>{{Source}}</div>{{/Source}}"
-        }],
-        "css": CSS, "latexPre": "\\documentclass[12pt]{article}\n\\begin{document}\n",
-        "latexPost": "\\end{document}", "latexsvg": false, "req": [[0, "any", [0]]]
-    });
-    let cloze = json!({
-        "id": cloze_model_id(), "name": "recall Cloze", "type": 1, "mod": now_s, "usn": -1,
-        "sortf": 0, "did": deck_anki_id, "tags": [], "vers": [],
-        "flds": [field("Text", 0), field("Back Extra", 1), field("Source", 2)],
-        "tmpls": [{
-            "name": "Cloze", "ord": 0, "did": null, "bqfmt": "", "bafmt": "",
-            "qfmt": "{{cloze:Text}}",
-            "afmt": "{{cloze:Text}}<br>\n{{Back Extra}}\n\n{{#Source}}<div class=source>{{Source}}</div>{{/Source}}"
-        }],
-        "css": CSS, "latexPre": "\\documentclass[12pt]{article}\n\\begin{document}\n",
-        "latexPost": "\\end{document}", "latexsvg": false, "req": [[0, "any", [0]]]
-    });
+    let basic = notetype(
+        (basic_model_id(), "recall Basic", 0),
+        ["Front", "Back", "Source"],
+        (
+            "Card 1",
+            "{{Front}}",
+            "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}\n\n{{#Source}}<div class=source>{{Source}}</div>{{/Source}}",
+        ),
+        now_s,
+        deck_anki_id,
+    );
+    let cloze = notetype(
+        (cloze_model_id(), "recall Cloze", 1),
+        ["Text", "Back Extra", "Source"],
+        (
+            "Cloze",
+            "{{cloze:Text}}",
+            "{{cloze:Text}}<br>\n{{Back Extra}}\n\n{{#Source}}<div class=source>{{Source}}</div>{{/Source}}",
+        ),
+        now_s,
+        deck_anki_id,
+    );
     json!({ basic_model_id().to_string(): basic, cloze_model_id().to_string(): cloze })
 }
 
