@@ -118,6 +118,7 @@ pub fn select(
             .then(cands[a].sentence.cmp(&cands[b].sentence))
             .then(cands[a].front.cmp(&cands[b].front))
     });
+    // candidates cost about the same: weigh each like a short sentence
     let weights = vec![256; cands.len()];
     let sets: Vec<HashSet<u64>> = workers::map_ranges(&weights, Stems::default, |stems, a, b| {
         cands[a..b]
