@@ -14,6 +14,7 @@ pub mod document;
 pub mod frame;
 pub mod gaps;
 pub mod lists;
+pub mod nlp;
 pub mod outline;
 pub mod parallel;
 pub mod select;

@@ -1,0 +1,124 @@
+//! Noun-phrase chunks over tags: an optional determiner, modifiers
+//! (adjectives, numbers, nouns, participles), a head noun, and optionally
+//! "of" + another such phrase ("the construction of a community of human
+//! destiny"). A ten-line grammar that keeps whole "X of Y" phrases, which
+//! is what a student would want blanked (NLP.md).
+
+use super::tagger::Token;
+
+/// A noun phrase: token indexes `[first, last]` (inclusive) and its core
+/// without the determiner starting at `core`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    pub first: usize,
+    pub core: usize,
+    pub last: usize,
+    /// Index of the head noun of the first part (before any "of").
+    pub head: usize,
+    /// Byte span of the core in the sentence.
+    pub start: usize,
+    pub end: usize,
+}
+
+fn joined(s: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    s.get(a.end..b.start)
+        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-'))
+}
+
+fn modifier(t: &Token<'_>) -> bool {
+    t.tag.is_adjective() || t.tag.is_noun() || t.tag.is_number() || t.tag.is_participle()
+}
+
+/// One base chunk starting at `i` (determiner, modifiers, head), if any:
+/// (first, core, head) where head is the last noun.
+fn base(s: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, usize, usize)> {
+    let mut j = i;
+    if toks[j].tag.is_determiner() {
+        j += 1;
+    }
+    let core = j;
+    let mut head = None;
+    let mut k = j;
+    while k < toks.len() && modifier(&toks[k]) && (k == core || joined(s, &toks[k - 1], &toks[k])) {
+        if toks[k].tag.is_noun() {
+            head = Some(k);
+        }
+        // a possessive ends the modifier run's word ("China's")
+        k += 1;
+    }
+    let head = head?;
+    (core <= head).then_some((i, core, head))
+}
+
+/// The noun phrases of a tagged sentence, left to right, not overlapping.
+/// `s` is the sentence the tokens were cut from.
+pub fn noun_phrases(s: &str, toks: &[Token<'_>]) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((first, core, head)) = base(s, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let mut last = head;
+        // "X of Y": attach up to two "of" phrases
+        for _ in 0..2 {
+            let of = last + 1;
+            if of + 1 < toks.len()
+                && toks[of].text.eq_ignore_ascii_case("of")
+                && joined(s, &toks[last], &toks[of])
+                && joined(s, &toks[of], &toks[of + 1])
+            {
+                if let Some((_, _, h2)) = base(s, toks, of + 1) {
+                    last = h2;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push(Phrase {
+            first,
+            core,
+            last,
+            head,
+            start: toks[core].start,
+            end: toks[last].end,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tagger::tag;
+    use super::*;
+
+    fn phrases(s: &str) -> Vec<String> {
+        let t = tag(s);
+        noun_phrases(s, &t)
+            .iter()
+            .map(|p| s[p.start..p.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn keeps_whole_of_phrases() {
+        let p = phrases(
+            "We should promote the construction of a community of human destiny from five aspects.",
+        );
+        assert!(
+            p.contains(&"construction of a community of human destiny".to_string()),
+            "{p:?}"
+        );
+        assert!(p.contains(&"five aspects".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn stops_at_punctuation_and_verbs() {
+        let p =
+            phrases("The landed interest, a manufacturing interest and a moneyed interest grow.");
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(!p.iter().any(|x| x.contains(',')));
+    }
+}
