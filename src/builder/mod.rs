@@ -18,6 +18,7 @@ pub mod nlp;
 pub mod outline;
 pub mod parallel;
 pub mod select;
+pub mod series;
 pub mod text;
 pub mod workers;
 
@@ -247,7 +248,13 @@ pub fn chunk_sizes(n: usize) -> Vec<usize> {
 fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)> {
     let s = at.text;
     let mut made = Vec::new();
-    for found in lists::find(s) {
+    let mut all = lists::find(s);
+    for f in series::find(s) {
+        if !all.iter().any(|a| a.start < f.end && f.start < a.end) {
+            all.push(f);
+        }
+    }
+    for found in all {
         let n = found.items.len();
         let before = s[..found.start].trim();
         let after = s[found.end..].trim();

@@ -333,9 +333,11 @@ fn apply_context(m: &Model, toks: &mut [Token<'_>]) {
     };
     // tags change as rules apply: read them from a copy kept up to date
     let mut tags: Vec<Tag> = toks.iter().map(|t| t.tag).collect();
-    for i in 0..n {
-        let ii = i as isize;
-        for r in &m.context {
+    // rule by rule over the whole sentence, as Brill's transformations
+    // were learned (each rule sees the result of the ones before it)
+    for r in &m.context {
+        for i in 0..n {
+            let ii = i as isize;
             if r.from.is_some_and(|f| f != tags[i]) {
                 continue;
             }

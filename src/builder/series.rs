@@ -1,0 +1,294 @@
+//! Lists found by grammar rather than by commas alone: coordinated series of
+//! parallel phrases of one kind, with item boundaries from the tagger.
+//!
+//! - noun phrases: "the landed interest, a manufacturing interest, a
+//!   mercantile interest and a moneyed interest" (items without their
+//!   determiners), also with no commas at all ("freedom of speech and belief
+//!   and freedom from fear and want" gives two items when both halves are
+//!   whole noun phrases);
+//! - verb phrases: "projects do not work well, are delivered late, or are
+//!   over budget";
+//! - "the one, …; the other, …" and "first …, second …" clause pairs.
+//!
+//! Each result is a [`lists::Found`], so list questions are worded in one
+//! place (`list_cards`).
+
+use super::lists::Found;
+use super::nlp::{noun_phrases, tag, Token};
+use super::text::{fold, word_count};
+
+/// Longest item, in words.
+const MAX_ITEM_WORDS: usize = 6;
+
+fn sep_kind(gap: &str) -> Option<bool> {
+    // Some(true) = a closing "and"/"or"; Some(false) = a plain comma
+    let g = gap.trim();
+    match fold(g).as_str() {
+        "," => Some(false),
+        ", and" | ", or" | "and" | "or" | ", nor" | "nor" => Some(true),
+        _ => None,
+    }
+}
+
+fn clean_item(s: &str) -> String {
+    s.trim()
+        .trim_end_matches([',', '.', ';', ':'])
+        .trim()
+        .to_string()
+}
+
+/// Series of three or more noun phrases joined by commas and a final
+/// "and"/"or", or two long noun phrases joined by "and".
+fn noun_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
+    let nps = noun_phrases(s, toks);
+    let mut i = 0;
+    while i < nps.len() {
+        let mut j = i;
+        let mut closed = false;
+        while j + 1 < nps.len() {
+            let gap = &s[toks[nps[j].last].end..toks[nps[j + 1].first].start];
+            match sep_kind(gap) {
+                Some(last) => {
+                    j += 1;
+                    if last {
+                        closed = true;
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        let n = j + 1 - i;
+        let items: Vec<&str> = nps[i..=j].iter().map(|p| &s[p.start..p.end]).collect();
+        let long_pair = n == 2 && items.iter().all(|x| word_count(x) >= 3);
+        // "a landed interest, a manufacturing interest, a mercantile
+        // interest, …": one head noun repeated makes a list without "and"
+        let head = |k: usize| {
+            fold(toks[nps[k].head].text)
+                .trim_end_matches('s')
+                .to_string()
+        };
+        let same_head = n >= 3 && (i..=j).all(|k| head(k) == head(i));
+        if (closed || same_head)
+            && (n >= 3 || long_pair)
+            && items.iter().all(|x| word_count(x) <= MAX_ITEM_WORDS)
+        {
+            out.push(Found {
+                start: nps[i].start,
+                end: nps[j].end,
+                items: items.iter().map(|x| clean_item(x)).collect(),
+                spans: nps[i..=j].iter().map(|p| (p.start, p.end)).collect(),
+                numbered: false,
+            });
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "X do not work well, are delivered late, or are over budget": three or
+/// more comma-separated segments that each open with a verb.
+fn verb_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
+    // segments between commas (and a final ", and/or")
+    let mut cuts: Vec<usize> = vec![0];
+    for (k, c) in s.char_indices() {
+        if c == ',' || c == ';' {
+            cuts.push(k);
+        }
+    }
+    cuts.push(s.len());
+    if cuts.len() < 4 {
+        return;
+    }
+    let segs: Vec<(usize, usize)> = cuts
+        .windows(2)
+        .map(|w| (if w[0] == 0 { 0 } else { w[0] + 1 }, w[1]))
+        .collect();
+    let opens_with_verb = |a: usize, b: usize| -> Option<usize> {
+        let first = toks.iter().find(|t| t.start >= a && t.end <= b)?;
+        let (first, rest) = match fold(first.text).as_str() {
+            "and" | "or" => (
+                toks.iter().find(|t| t.start > first.start && t.end <= b)?,
+                true,
+            ),
+            _ => (first, false),
+        };
+        let _ = rest;
+        (first.tag.is_verb() && !first.tag.is_participle() || first.tag.name() == "MD")
+            .then_some(first.start)
+    };
+    // the longest run of verb-opened segments that ends with "and"/"or"
+    let mut k = 1;
+    while k < segs.len() {
+        let mut run = Vec::new();
+        let mut m = k;
+        while m < segs.len() {
+            let (a, b) = segs[m];
+            match opens_with_verb(a, b) {
+                Some(st) => run.push((st, b)),
+                None => break,
+            }
+            m += 1;
+        }
+        let closes = run.last().is_some_and(|&(st, _)| {
+            let before = fold(s[..st].trim_end());
+            before.ends_with(" and") || before.ends_with(" or") || before.ends_with(",and")
+        });
+        if run.len() >= 2 && closes {
+            // the segment before the run holds the subject and the first verb phrase
+            let (a0, b0) = segs[k - 1];
+            let first_verb = toks
+                .iter()
+                .filter(|t| t.start >= a0 && t.end <= b0)
+                .find(|t| t.tag.is_verb() || t.tag.name() == "MD");
+            if let Some(v) = first_verb {
+                // auxiliaries ("do not") stay in the item
+                let mut spans = vec![(v.start, b0)];
+                spans.extend(run.iter().copied());
+                let items: Vec<String> = spans
+                    .iter()
+                    .map(|&(a, b)| {
+                        let t = clean_item(&s[a..b]);
+                        t.strip_prefix("and ")
+                            .or_else(|| t.strip_prefix("or "))
+                            .unwrap_or(&t)
+                            .to_string()
+                    })
+                    .collect();
+                if items
+                    .iter()
+                    .all(|x| (1..=MAX_ITEM_WORDS).contains(&word_count(x)))
+                {
+                    let end = spans.last().map_or(s.len(), |x| x.1);
+                    let end = s[..end].trim_end_matches(['.', ' ']).len();
+                    out.push(Found {
+                        start: v.start,
+                        end,
+                        items,
+                        spans,
+                        numbered: false,
+                    });
+                    return;
+                }
+            }
+        }
+        k = m.max(k) + 1;
+    }
+}
+
+/// "…: the one, by removing its causes; the other, by controlling its
+/// effects." and "first …; second …": a pair or series of clauses opened
+/// by ordinal markers.
+fn marked_clauses(s: &str, out: &mut Vec<Found>) {
+    const MARKS: &[&[&str]] = &[
+        &["the one", "the other"],
+        &["first", "second", "third", "fourth", "fifth"],
+        &["firstly", "secondly", "thirdly", "fourthly"],
+    ];
+    let f = fold(s);
+    if f.len() != s.len() {
+        return; // byte offsets must agree
+    }
+    for marks in MARKS {
+        let mut at = Vec::new();
+        let mut from = 0;
+        for m in marks.iter() {
+            let pat = format!(" {m}, ");
+            match f[from..].find(&pat) {
+                Some(p) => {
+                    at.push((from + p + 1, from + p + pat.len()));
+                    from = from + p + pat.len();
+                }
+                None => break,
+            }
+        }
+        if at.len() < 2 {
+            continue;
+        }
+        let mut spans = Vec::new();
+        for (k, &(_, body)) in at.iter().enumerate() {
+            let end = match at.get(k + 1) {
+                Some(&(next, _)) => next,
+                None => s[body..].find(['.', ';']).map_or(s.len(), |p| body + p),
+            };
+            spans.push((body, end));
+        }
+        let items: Vec<String> = spans.iter().map(|&(a, b)| clean_item(&s[a..b])).collect();
+        if items
+            .iter()
+            .all(|x| (1..=MAX_ITEM_WORDS + 2).contains(&word_count(x)))
+        {
+            out.push(Found {
+                start: at[0].0,
+                end: spans.last().map_or(s.len(), |x| x.1),
+                items,
+                spans,
+                numbered: true,
+            });
+            return;
+        }
+    }
+}
+
+/// Series the comma-based finder may miss, left to right, not overlapping
+/// each other (callers drop those that overlap its lists).
+pub fn find(s: &str) -> Vec<Found> {
+    let toks = tag(s);
+    let mut out = Vec::new();
+    marked_clauses(s, &mut out);
+    noun_series(s, &toks, &mut out);
+    verb_series(s, &toks, &mut out);
+    out.sort_by_key(|f| f.start);
+    let mut kept: Vec<Found> = Vec::new();
+    for f in out {
+        if kept.last().is_none_or(|k| k.end <= f.start) {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(s: &str) -> Vec<Vec<String>> {
+        find(s).into_iter().map(|f| f.items).collect()
+    }
+
+    #[test]
+    fn noun_phrases_in_a_series() {
+        let got = items("A landed interest, a manufacturing interest, a mercantile interest, a moneyed interest, with many lesser interests, grow up of necessity in civilized nations.");
+        assert!(
+            got.iter()
+                .any(|l| l.len() == 4 && l[0] == "landed interest"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn verb_phrases_in_a_series() {
+        let got = items("Today, too many of our projects do not work well, are delivered late, or are over budget.");
+        assert!(
+            got.contains(&vec![
+                "do not work well".to_string(),
+                "are delivered late".into(),
+                "are over budget".into()
+            ]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_one_and_the_other() {
+        let got = items("There are two methods of curing the mischiefs of faction: the one, by removing its causes; the other, by controlling its effects.");
+        assert!(
+            got.contains(&vec![
+                "by removing its causes".to_string(),
+                "by controlling its effects".into()
+            ]),
+            "{got:?}"
+        );
+    }
+}
