@@ -39,6 +39,7 @@ pub mod prior {
     pub const COUNTED_LIST: f64 = 5.0;
     pub const OUTLINE: f64 = 4.5;
     pub const COPULAR_LIST: f64 = 4.0;
+    pub const DEFINITION: f64 = 4.0;
     pub const LIST: f64 = 3.5;
     pub const PARALLEL: f64 = 4.0;
     pub const CHAIN: f64 = 4.0;

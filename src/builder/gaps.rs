@@ -388,102 +388,64 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Fallback: blank the sentence's most distinctive content words (1–2).
+/// Fallback: blank the sentence's most informative noun phrase: a whole
+/// chunk ("the landed interest", "absorption line spectrum"), ranked by
+/// how rare its rarest word is in general English and how distinctive it
+/// is in the document; never a lone everyday word, verb or adverb.
 pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
-    let w = words(s);
-    if !(8..=45).contains(&w.len()) {
+    let n = text::word_count(s);
+    if !(6..=45).contains(&n) || s.trim_end().ends_with('?') {
         return;
     }
-    // all folded words in one buffer
-    let mut buf = String::with_capacity(s.len());
-    let spans: Vec<(usize, usize)> = w
-        .iter()
-        .map(|x| {
-            let a = buf.len();
-            text::fold_push(x.text, &mut buf);
-            (a, buf.len())
-        })
-        .collect();
-    let folded: Vec<&str> = spans.iter().map(|&(a, b)| &buf[a..b]).collect();
+    let toks = super::nlp::tag(s);
     let mut best: Option<(f64, usize, usize)> = None;
-    for i in 1..w.len() {
-        let t = w[i].text;
-        let ft = folded[i];
-        // verbs make poor gaps: -ed/-ly/-ing forms, words after "to", a
-        // modal or an adverb, and words followed by an article
-        let prev = folded[i - 1];
-        let next = folded.get(i + 1).copied().unwrap_or("");
-        if ft.ends_with("ed")
-            || ft.ends_with("ly")
-            || ft.ends_with("ing")
-            || matches!(
-                prev,
-                "to" | "should" | "must" | "will" | "shall" | "can" | "and" | "not"
-            )
-            || prev.ends_with("ly")
-            || matches!(
-                next,
-                "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her"
-            )
+    for p in super::nlp::noun_phrases(s, &toks) {
+        // the core without leading numbers or possessives; at most 4 words
+        let mut a = p.core;
+        while a < p.last && (toks[a].tag.is_number() || toks[a].tag.name() == "POS") {
+            a += 1;
+        }
+        let b = p.last;
+        if b + 1 - a > 4 || a == 0 && b + 1 == toks.len() {
+            continue;
+        }
+        let span = &s[toks[a].start..toks[b].end];
+        if span.chars().any(|c| c.is_ascii_digit())
+            || toks[a..=b].iter().all(|t| is_stop(t.text))
+            || toks[a..=b]
+                .iter()
+                .any(|t| super::text::PRONOUNS.contains(&fold(t.text).as_str()))
         {
             continue;
         }
-        if is_stop(t)
-            || is_verb(t)
-            || text::is_general(t)
-            || super::lists::BASE_VERBS.contains(&ft)
-            || t.len() < 4
-            || t.chars().any(|c| c.is_ascii_digit())
-            || !t
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
-        {
+        let rare = super::definitions::rarity(span);
+        // everyday words make guessable gaps ("total", "status", "approach")
+        if rare > 4.3 {
             continue;
         }
-        let stem = ctx.stems.stem(t);
-        if ctx.topic.contains(&*stem) || folded.iter().filter(|f| **f == folded[i]).count() > 1 {
+        if is_topic(span, ctx) {
             continue;
         }
+        let stem = ctx.stems.stem(toks[p.head].text);
         let idf = ctx.idf.get(&*stem).copied().unwrap_or(0.0);
-        // extend to a preceding modifier ("military expenditure")
-        let mut a = i;
-        let adjective_like = |x: &str| {
-            let f = fold(x);
-            [
-                "al", "ic", "ive", "ous", "ary", "ful", "less", "able", "ible", "ent", "ant",
-                "ing", "ern", "ian",
-            ]
-            .iter()
-            .any(|suf| f.ends_with(suf))
-        };
-        if i >= 2
-            && adjective_like(w[i - 1].text)
-            && !is_stop(w[i - 1].text)
-            && !is_verb(w[i - 1].text)
-            && s[w[i - 1].end..w[i].start].trim().is_empty()
-            && w[i - 1].text.chars().all(char::is_alphabetic)
-            && !ctx.topic.contains(&*ctx.stems.stem(w[i - 1].text))
-        {
-            a = i - 1;
-        }
-        let score = idf + if a < i { 0.3 } else { 0.0 };
-        if best.is_none_or(|b| score > b.0) {
-            best = Some((score, a, i));
+        let words = b + 1 - a;
+        let score = f64::from(4.5 - rare) + idf * 0.3 + if words >= 2 { 0.4 } else { 0.0 };
+        if best.is_none_or(|x| score > x.0) {
+            best = Some((score, toks[a].start, toks[b].end));
         }
     }
-    let Some((score, a, b)) = best else { return };
-    if score < 1.0 {
+    let Some((score, start, end)) = best else {
         return;
-    }
-    let (start, end) = (w[a].start, w[b].end);
+    };
+    let answer = s[start..end].to_string();
     if let Some(front) = gap_front(s, start, end, at.prev) {
         out.push(card(
             CardKind::Cloze,
             front,
-            s[start..end].to_string(),
+            answer,
             at,
-            prior::KEY_TERM + score / 4.0,
+            prior::KEY_TERM + score / 2.0,
             "key-term",
         ));
     }

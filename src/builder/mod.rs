@@ -10,6 +10,7 @@
 //! item; longer lists are split. Card ids hash kind, place and answer.
 
 pub mod candidate;
+pub mod definitions;
 pub mod document;
 pub mod frame;
 pub mod gaps;
@@ -466,6 +467,7 @@ fn extract_blocks(
             parallel::frames(at, &mut cands);
             parallel::shared_phrase(at, &mut cands);
             parallel::chains(at, ctx.stems, &mut cands);
+            definitions::extract(at, ctx, &mut cands);
             gaps::figures(at, &mut cands);
             gaps::quotes(at, ctx, &mut cands);
             gaps::concepts(at, ctx, &mut cands);

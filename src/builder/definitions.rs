@@ -1,0 +1,275 @@
+//! Definitions and terms, asked as a person would ask them:
+//! - "X is called / known as / termed Y" → the sentence with Y blanked;
+//! - "X is a/the Y …" (X a noun phrase opening the sentence) → "What is X?"
+//!   → Y, and, for a rare term, the definition with X blanked;
+//! - "X means / refers to / is defined as Y" → "What does X mean?" → Y;
+//! - "When/If …, it is (called) X" → "What is it called when …?" → X.
+
+use super::candidate::{prior, Candidate};
+use super::frame::{gap_front, with_prefix};
+use super::gaps::{is_topic, At, Ctx};
+use super::nlp::{noun_phrases, tag, zipf, Phrase, Token};
+use super::text::{capitalise, fold, word_count};
+use crate::model::CardKind;
+
+/// Longest answer of a definition card, in words.
+const MAX_DEF_WORDS: usize = 7;
+/// A term rarer than this in general English is worth asking for by name.
+const RARE_TERM: f32 = 4.0;
+
+fn card(at: At<'_>, front: String, back: String, score: f64, origin: &'static str) -> Candidate {
+    Candidate {
+        kind: CardKind::Cloze,
+        front: with_prefix(at.prefix, &front),
+        back,
+        items: vec![],
+        ordered: false,
+        block: at.block,
+        sentence: at.sentence,
+        locator: at.locator.to_string(),
+        context: at.text.to_string(),
+        score,
+        origin,
+    }
+}
+
+fn basic(at: At<'_>, front: String, back: String, score: f64, origin: &'static str) -> Candidate {
+    Candidate {
+        kind: CardKind::Basic,
+        ..card(at, front, back, score, origin)
+    }
+}
+
+fn text_of<'a>(s: &'a str, p: &Phrase) -> &'a str {
+    s[p.start..p.end].trim_matches(|c: char| c == '"' || c == '\u{201c}' || c == '\u{201d}')
+}
+
+/// The rarest content word's Zipf frequency in a phrase.
+pub fn rarity(phrase: &str) -> f32 {
+    phrase
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| w.len() > 2 && !super::text::is_stop(w))
+        .map(zipf)
+        .fold(9.0, f32::min)
+}
+
+fn phrase_at(phrases: &[Phrase], tok: usize) -> Option<&Phrase> {
+    phrases.iter().find(|p| p.first == tok || p.core == tok)
+}
+
+/// "… is called the photosphere", "known as granulation".
+fn named(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], nps: &[Phrase], out: &mut Vec<Candidate>) {
+    let s = at.text;
+    for (i, t) in toks.iter().enumerate() {
+        let w = fold(t.text);
+        let after = match w.as_str() {
+            "called" | "termed" | "dubbed" | "named" => i + 1,
+            "known" | "referred" | "described"
+                if toks.get(i + 1).is_some_and(|n| fold(n.text) == "as")
+                    || toks.get(i + 2).is_some_and(|n| fold(n.text) == "as") =>
+            {
+                if fold(toks[i + 1].text) == "as" {
+                    i + 2
+                } else {
+                    i + 3
+                }
+            }
+            _ => continue,
+        };
+        let Some(p) = phrase_at(nps, after) else {
+            continue;
+        };
+        let term = text_of(s, p);
+        if word_count(term) > 5 || is_topic(term, ctx) {
+            continue;
+        }
+        if let Some(front) = gap_front(s, p.start, p.end, at.prev) {
+            out.push(card(
+                at,
+                front,
+                term.to_string(),
+                prior::DEFINITION + 0.5,
+                "named-term",
+            ));
+        }
+    }
+}
+
+/// The answer span of a definition starting at token `i`: a noun phrase
+/// (with its "of" phrases), at most [`MAX_DEF_WORDS`] words.
+fn definition_span(s: &str, nps: &[Phrase], i: usize) -> Option<(usize, usize)> {
+    let p = phrase_at(nps, i)?;
+    let start = p.start;
+    let mut end = p.end;
+    // a short phrase may take the rest of its clause ("a star in which …")
+    if word_count(&s[start..end]) <= 3 {
+        let rest = &s[end..];
+        let stop = rest.find([',', ';', '.', ':', '(']).unwrap_or(rest.len());
+        if word_count(&s[start..end + stop]) <= MAX_DEF_WORDS {
+            end += stop;
+        }
+    }
+    let def = s[start..end].trim_end();
+    (word_count(def) <= MAX_DEF_WORDS).then_some((start, start + def.len()))
+}
+
+/// "The photosphere is the visible surface of the Sun."
+fn copular(
+    at: At<'_>,
+    ctx: &Ctx<'_>,
+    toks: &[Token<'_>],
+    nps: &[Phrase],
+    out: &mut Vec<Candidate>,
+) {
+    let s = at.text;
+    let Some(subj) = nps.first().filter(|p| p.first == 0) else {
+        return;
+    };
+    let v = subj.last + 1;
+    let Some(verb) = toks.get(v) else { return };
+    let vw = fold(verb.text);
+    if !matches!(vw.as_str(), "is" | "are" | "means" | "refers" | "describes")
+        || !s[toks[subj.last].end..verb.start].trim().is_empty()
+    {
+        return;
+    }
+    let term = &s[subj.start..subj.end];
+    if word_count(term) > 4 || is_topic(term, ctx) {
+        return;
+    }
+    // "refers to", "is defined as", "is a", "are the"
+    let mut d = v + 1;
+    let mut ask = if vw == "are" { "What are" } else { "What is" };
+    match vw.as_str() {
+        "means" => ask = "What does",
+        "refers" => {
+            if toks.get(d).is_some_and(|t| fold(t.text) == "to") {
+                d += 1;
+                ask = "What does";
+            } else {
+                return;
+            }
+        }
+        "describes" => return,
+        _ => {
+            if toks.get(d).is_some_and(|t| fold(t.text) == "defined")
+                && toks.get(d + 1).is_some_and(|t| fold(t.text) == "as")
+            {
+                d += 2;
+            }
+        }
+    }
+    let Some(first) = toks.get(d) else { return };
+    // a definition names a kind of thing: "a …", "the …", "one of …"
+    if !(first.tag.is_determiner() || first.tag.is_adjective() || first.tag.is_noun()) {
+        return;
+    }
+    if matches!(
+        fold(first.text).as_str(),
+        "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+    ) {
+        return;
+    }
+    let Some((a, b)) = definition_span(s, nps, d) else {
+        return;
+    };
+    let def = s[a..b].trim_end_matches(['.', ',']).to_string();
+    let def_rare = rarity(&def);
+    let term_rare = rarity(term);
+    // "The result is the same": nothing to learn
+    if def_rare > 5.2 && term_rare > 4.6 {
+        return;
+    }
+    let term_q = {
+        let f = fold(&s[toks[subj.first].start..toks[subj.first].end]);
+        let keep_article = matches!(f.as_str(), "the");
+        if keep_article {
+            format!("the {}", term)
+        } else {
+            term.to_string()
+        }
+    };
+    let question = match ask {
+        "What does" if vw == "means" => format!("What does {term_q} mean?"),
+        "What does" => format!("What does {term_q} refer to?"),
+        a => format!("{a} {term_q}?"),
+    };
+    let score = prior::DEFINITION + (4.5 - term_rare.min(4.5)) as f64 * 0.3;
+    out.push(basic(at, question, def.clone(), score, "definition"));
+    // the other way round, for a rare term: "___ is the visible surface …"
+    if term_rare < RARE_TERM {
+        if let Some(front) = gap_front(s, subj.start, subj.end, at.prev) {
+            out.push(card(
+                at,
+                front,
+                term.to_string(),
+                score - 0.5,
+                "defined-term",
+            ));
+        }
+    }
+}
+
+/// "When/If …, it is called X" → "What is it called when …?"
+fn conditional(
+    at: At<'_>,
+    ctx: &Ctx<'_>,
+    toks: &[Token<'_>],
+    nps: &[Phrase],
+    out: &mut Vec<Candidate>,
+) {
+    let s = at.text;
+    let Some(first) = toks.first() else { return };
+    let opener = fold(first.text);
+    if !matches!(opener.as_str(), "when" | "if" | "whenever") {
+        return;
+    }
+    let Some(comma) = s.find(',') else { return };
+    let rest: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].start > comma).collect();
+    let [a, b, ..] = rest[..] else { return };
+    if !matches!(fold(toks[a].text).as_str(), "it" | "this" | "that")
+        || !matches!(fold(toks[b].text).as_str(), "is" | "was")
+    {
+        return;
+    }
+    let mut k = b + 1;
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(fold(t.text).as_str(), "called" | "termed" | "known"))
+    {
+        k += 1;
+        if toks.get(k).is_some_and(|t| fold(t.text) == "as") {
+            k += 1;
+        }
+    }
+    let Some(p) = phrase_at(nps, k) else { return };
+    if p.last + 2 < toks.len() {
+        return; // the term should close the sentence
+    }
+    let term = text_of(s, p);
+    if word_count(term) > 4 || is_topic(term, ctx) {
+        return;
+    }
+    let clause = s[first.end..comma].trim();
+    let question = format!("What is it called {opener} {clause}?");
+    out.push(basic(
+        at,
+        capitalise(&question),
+        term.to_string(),
+        prior::DEFINITION + 0.5,
+        "conditional-term",
+    ));
+}
+
+/// All definition cards of one sentence.
+pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    if word_count(s) < 4 || s.trim_end().ends_with('?') {
+        return;
+    }
+    let toks = tag(s);
+    let nps = noun_phrases(s, &toks);
+    named(at, ctx, &toks, &nps, out);
+    copular(at, ctx, &toks, &nps, out);
+    conditional(at, ctx, &toks, &nps, out);
+}
