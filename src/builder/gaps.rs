@@ -176,29 +176,86 @@ fn card(
     }
 }
 
-/// Figures and dates: one value per card.
+/// The unit after a figure: up to three nouns ("years", "kilometers per
+/// second"), not a counted noun that a list or "of" phrase follows.
+fn unit_after(s: &str, toks: &[super::nlp::Token<'_>], end: usize) -> usize {
+    let Some(i) = toks.iter().position(|t| t.start >= end) else {
+        return end;
+    };
+    if !s[end..toks[i].start].trim().is_empty() {
+        return end;
+    }
+    let mut k = i;
+    let mut last = end;
+    while k < toks.len() && k < i + 3 {
+        let t = &toks[k];
+        let per = fold(t.text) == "per" && k > i;
+        if !(t.tag.is_noun() || per) || is_stop(t.text) && !per {
+            break;
+        }
+        if k > i && !s[toks[k - 1].end..t.start].trim().is_empty() {
+            break;
+        }
+        if !per {
+            last = t.end;
+        }
+        k += 1;
+    }
+    // "two methods of …", "three castes: …" count what follows them
+    let rest = s[last..].trim_start();
+    if rest.starts_with(':') || rest.starts_with("of ") || rest.starts_with(',') && last != end {
+        return end;
+    }
+    last
+}
+
+/// Figures and dates, with their unit: one value per card.
 pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
-    // every figure has a digit; most sentences have none
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return;
+    let has_digit = s.bytes().any(|b| b.is_ascii_digit());
+    let toks = super::nlp::tag(s);
+    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
+    if has_digit {
+        for m in figure_re().find_iter(s) {
+            spans.push((m.start(), m.end(), false));
+        }
     }
-    for m in figure_re().find_iter(s) {
-        let value = m.as_str().trim();
-        // the same value elsewhere in the sentence would leak the answer
-        if s.matches(value).count() > 1 {
+    // spelled numbers with a unit: "seven years", "two spaces", "twice"
+    for t in &toks {
+        let f = fold(t.text);
+        if text::number_value(&f).is_some() && !f.bytes().any(|b| b.is_ascii_digit()) {
+            spans.push((t.start, t.end, true));
+        }
+    }
+    for (start, end, spelled) in spans {
+        // a label, not a quantity: "Table 15.2", "Chapter 8", "Article 3"
+        let before = s[..start].trim_end();
+        let label = before.rsplit(' ').next().is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && before.len() > w.len()
+        });
+        if label || before.ends_with("the") && spelled {
             continue;
         }
-        let ordinal = value.ends_with("st")
-            || value.ends_with("nd")
-            || value.ends_with("rd")
-            || value.ends_with("th");
+        let end2 = unit_after(s, &toks, end);
+        if spelled && end2 == end {
+            continue; // a bare "two" says nothing
+        }
+        let value = s[start..end2].trim();
+        // the same value elsewhere in the sentence would leak the answer
+        if s.matches(value).count() > 1 || s.matches(&s[start..end]).count() > 1 {
+            continue;
+        }
+        let ordinal = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| s[start..end].ends_with(x));
         let score = if ordinal {
             prior::FIGURE - 1.5
-        } else {
+        } else if end2 > end {
             prior::FIGURE
+        } else {
+            prior::FIGURE - 0.3
         };
-        if let Some(front) = gap_front(s, m.start(), m.end(), at.prev) {
+        if let Some(front) = gap_front(s, start, start + value.len(), at.prev) {
             out.push(card(
                 CardKind::Cloze,
                 front,

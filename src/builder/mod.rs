@@ -37,7 +37,7 @@ pub use select::Dropped;
 use text::{fold, is_stop, words, Stems};
 
 /// One card per this many words of text.
-pub const WORDS_PER_CARD: usize = 40;
+pub const WORDS_PER_CARD: usize = 33;
 /// Most cards from one paragraph or point.
 pub const PER_BLOCK: usize = 4;
 /// Sentences longer than this are not made into cards (and keep the
@@ -558,7 +558,13 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
         .map(|(i, f)| ((kept[i].block, kept[i].sentence, kept[i].front.clone()), f))
         .collect();
     let section_of = |b: usize| doc.blocks.get(b).map_or(0, |x| x.section);
-    let mut chosen = select::select(kept, budget, PER_BLOCK, &section_of, &mut dropped);
+    // a long paragraph holds more facts than a short one
+    let per_block = |b: usize| {
+        doc.blocks.get(b).map_or(PER_BLOCK, |x| {
+            PER_BLOCK.max(text::word_count(&x.text) / WORDS_PER_CARD)
+        })
+    };
+    let mut chosen = select::select(kept, budget, &per_block, &section_of, &mut dropped);
     // Siblings of chosen 5–7 item lists.
     let mut extra = Vec::new();
     for c in &chosen {

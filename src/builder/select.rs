@@ -105,7 +105,7 @@ pub const DUPLICATE_JACCARD: f64 = 0.8;
 pub fn select(
     cands: Vec<Candidate>,
     budget: usize,
-    per_block: usize,
+    per_block: &dyn Fn(usize) -> usize,
     section_of: &dyn Fn(usize) -> usize,
     dropped: &mut Vec<Dropped>,
 ) -> Vec<Candidate> {
@@ -146,7 +146,7 @@ pub fn select(
             return false;
         }
         let c = &cands[i];
-        if per.get(&c.block).copied().unwrap_or(0) >= per_block {
+        if per.get(&c.block).copied().unwrap_or(0) >= per_block(c.block) {
             return false;
         }
         let front_key = canon(&c.front);
