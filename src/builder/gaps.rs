@@ -452,11 +452,13 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
     let n = text::word_count(s);
-    if !(6..=45).contains(&n) || s.trim_end().ends_with('?') {
+    if !(6..=super::MAX_SENTENCE_WORDS).contains(&n) || s.trim_end().ends_with('?') {
         return;
     }
     let toks = super::nlp::tag(s);
-    let mut best: Option<(f64, usize, usize)> = None;
+    // the best phrase of each clause (long sentences hold several facts)
+    let clause_of = |at: usize| s[..at].matches([';', ':']).count();
+    let mut best_of: Vec<(usize, f64, usize, usize)> = Vec::new();
     for p in super::nlp::noun_phrases(s, &toks) {
         // the core without leading numbers or possessives; at most 4 words
         let mut a = p.core;
@@ -488,22 +490,25 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let idf = ctx.idf.get(&*stem).copied().unwrap_or(0.0);
         let words = b + 1 - a;
         let score = f64::from(4.5 - rare) + idf * 0.3 + if words >= 2 { 0.4 } else { 0.0 };
-        if best.is_none_or(|x| score > x.0) {
-            best = Some((score, toks[a].start, toks[b].end));
+        let clause = clause_of(toks[a].start);
+        match best_of.iter_mut().find(|x| x.0 == clause) {
+            Some(x) if score > x.1 => *x = (clause, score, toks[a].start, toks[b].end),
+            Some(_) => {}
+            None => best_of.push((clause, score, toks[a].start, toks[b].end)),
         }
     }
-    let Some((score, start, end)) = best else {
-        return;
-    };
-    let answer = s[start..end].to_string();
-    if let Some(front) = gap_front(s, start, end, at.prev) {
-        out.push(card(
-            CardKind::Cloze,
-            front,
-            answer,
-            at,
-            prior::KEY_TERM + score / 2.0,
-            "key-term",
-        ));
+    best_of.sort_by(|x, y| y.1.total_cmp(&x.1));
+    for &(_, score, start, end) in best_of.iter().take(3) {
+        let answer = s[start..end].to_string();
+        if let Some(front) = gap_front(s, start, end, at.prev) {
+            out.push(card(
+                CardKind::Cloze,
+                front,
+                answer,
+                at,
+                prior::KEY_TERM + score / 2.0,
+                "key-term",
+            ));
+        }
     }
 }

@@ -416,6 +416,61 @@ fn card_id(c: &Candidate) -> String {
     )
 }
 
+/// A short, named heading ("Article 3", "Preamble", "Play 4") is put
+/// before each question of its section, so the question says where it
+/// belongs. A heading used for several sections ("Checklist") takes the
+/// name of the distinctive heading above it; a heading over most of the
+/// document (a byline such as "MADISON") locates nothing and is left out.
+fn section_prefixes(doc: &Doc) -> Vec<Option<String>> {
+    let mut words_in = vec![0usize; doc.sections.len()];
+    for b in &doc.blocks {
+        if let Some(w) = words_in.get_mut(b.section) {
+            *w += text::word_count(&b.text);
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::default();
+    for sec in &doc.sections {
+        *seen.entry(fold(&sec.title)).or_default() += 1;
+    }
+    let mut out = Vec::with_capacity(doc.sections.len());
+    let mut parent: Option<String> = None;
+    for (i, sec) in doc.sections.iter().enumerate() {
+        let own = if sec.ordinal || sec.title.is_empty() || words_in[i] * 2 > doc.words {
+            None
+        } else if let Some(label) = outline::numbered_label(&sec.title) {
+            Some(label)
+        } else if text::word_count(&sec.title) <= 4 {
+            Some(sec.label.clone())
+        } else {
+            None
+        };
+        let generic = seen.get(&fold(&sec.title)).copied().unwrap_or(0) > 1;
+        if generic {
+            out.push(parent.clone().or(own));
+        } else {
+            parent = own.clone();
+            out.push(own);
+        }
+    }
+    out
+}
+
+/// Drops a section prefix that holds the answer ("The Corona: The
+/// outermost part … is called the ___."): the question stands without it.
+fn unprefix_leak(c: &mut Candidate, prefix: Option<&str>) {
+    let Some(p) = prefix else { return };
+    let Some(rest) = c.front.strip_prefix(p).and_then(|r| r.strip_prefix(": ")) else {
+        return;
+    };
+    let pc = format!(" {} ", select::canon(p));
+    if c.answer_items()
+        .iter()
+        .any(|a| pc.contains(&format!(" {} ", select::canon(a))))
+    {
+        c.front = text::capitalise(rest);
+    }
+}
+
 /// Candidates of a run of blocks that passed the hard filters (with the
 /// list each list card came from), and those that did not.
 /// The list a list card came from, with its block and sentence.
@@ -473,7 +528,8 @@ fn extract_blocks(
             gaps::concepts(at, ctx, &mut cands);
             gaps::claims(at, ctx, &mut cands);
             gaps::key_term(at, ctx, &mut cands);
-            for (i, c) in cands.into_iter().enumerate() {
+            for (i, mut c) in cands.into_iter().enumerate() {
+                unprefix_leak(&mut c, at.prefix);
                 match select::reject_reason(&c, ctx) {
                     Some(reason) => out.dropped.push(Dropped {
                         source: c.locator.clone(),
@@ -506,16 +562,8 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     };
     let mut cands: Vec<Candidate> = Vec::new();
     outline::extract(&doc, &mut cands);
-    // A short, named heading ("Article 3", "Preamble") is put before each
-    // question of its section, so the question says where it belongs.
-    let prefixes: Vec<Option<String>> = doc
-        .sections
-        .iter()
-        .map(|sec| {
-            (!sec.ordinal && !sec.title.is_empty() && text::word_count(&sec.title) <= 4)
-                .then(|| sec.label.clone())
-        })
-        .collect();
+    outline::titled_headings(&doc, &mut cands);
+    let prefixes = section_prefixes(&doc);
     // Extract and filter, block by block, on all cores: each worker has its
     // own stem cache; results are merged in document order, so the output
     // does not depend on the number of threads.

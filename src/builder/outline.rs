@@ -46,6 +46,60 @@ pub fn shorten(t: &str) -> String {
     t[w[0].start..w[cut - 1].end].to_string()
 }
 
+/// "Play 4: Build the service …" → "Play 4"; "Article 12. Privacy" →
+/// "Article 12": a capitalised word and a number opening a heading.
+pub fn numbered_label(title: &str) -> Option<String> {
+    let w = words(title);
+    let (a, b) = (w.first()?, w.get(1)?);
+    let numeric = |t: &str| {
+        t.chars().all(|c| c.is_ascii_digit())
+            || (t.len() <= 6 && t.chars().all(|c| "IVXLC".contains(c)))
+    };
+    (a.text.chars().next()?.is_uppercase()
+        && a.text.chars().all(char::is_alphabetic)
+        && numeric(b.text.trim_end_matches('.')))
+    .then(|| title[a.start..b.end].trim_end_matches('.').to_string())
+}
+
+/// Headings that name a numbered part and give it a title ("Play 4: Build
+/// the service using agile and iterative practices"): "What is the title
+/// of Play 4?" → the title.
+pub fn titled_headings(doc: &Doc, out: &mut Vec<Candidate>) {
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if b.kind != BlockKind::Heading {
+            continue;
+        }
+        let Some(label) = numbered_label(&b.text) else {
+            continue;
+        };
+        let rest = b.text[label.len()..]
+            .trim_start_matches(['.', ':', ' ', '\u{2014}', '-'])
+            .trim()
+            .trim_end_matches('.');
+        let n = text::word_count(rest);
+        if !(2..=10).contains(&n) {
+            continue;
+        }
+        let front = match doc.title.as_deref() {
+            Some(t) => format!("“{t}”: what is the title of {label}?"),
+            None => format!("What is the title of {label}?"),
+        };
+        out.push(Candidate {
+            kind: CardKind::Basic,
+            front,
+            back: rest.to_string(),
+            items: vec![],
+            ordered: false,
+            block: i,
+            sentence: 0,
+            locator: label.clone(),
+            context: b.text.clone(),
+            score: prior::OUTLINE,
+            origin: "heading-title",
+        });
+    }
+}
+
 /// Drops a leading "We should", "It is necessary to", "has" …: what is
 /// left is the action itself.
 fn drop_subject(t: &str) -> String {
