@@ -134,7 +134,13 @@ fn copular(
         return;
     }
     let term = &s[subj.start..subj.end];
-    if word_count(term) > 4 || is_topic(term, ctx) {
+    let pointing = toks[subj.first..=subj.last].iter().any(|t| {
+        matches!(
+            fold(t.text).as_str(),
+            "this" | "these" | "that" | "those" | "such" | "its" | "their" | "other" | "same"
+        )
+    });
+    if pointing || word_count(term) > 4 || is_topic(term, ctx) {
         return;
     }
     // "refers to", "is defined as", "is a", "are the"

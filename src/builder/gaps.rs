@@ -456,6 +456,10 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         return;
     }
     let toks = super::nlp::tag(s);
+    // a fragment without a verb (a title, a salutation) states nothing
+    if !toks.iter().any(|t| t.tag.is_verb()) {
+        return;
+    }
     // the best phrase of each clause (long sentences hold several facts)
     let clause_of = |at: usize| s[..at].matches([';', ':']).count();
     let mut best_of: Vec<(usize, f64, usize, usize)> = Vec::new();

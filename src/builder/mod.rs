@@ -286,7 +286,10 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
             start_item += size;
             let whole = size == n;
             let counted_here = whole.then(|| lists::count_phrase(before, n)).flatten();
-            let (front, score) = if pointer && whole {
+            let colon_question = whole.then(|| colon_question(before, n)).flatten();
+            let (front, score) = if let Some(q) = colon_question {
+                (frame::with_prefix(at.prefix, &q), prior::COUNTED_LIST)
+            } else if pointer && whole {
                 // "These are: (1) …": the question comes from the sentence before
                 let Some(prev) = at.prev else { continue };
                 let phrase = lists::count_phrase(prev, n);
@@ -361,6 +364,26 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
         }
     }
     made
+}
+
+/// "There are two methods of curing X: …" → "What are the two methods of
+/// curing X?": a clause that counts the list and ends at its colon.
+fn colon_question(before: &str, n: usize) -> Option<String> {
+    let head = before.trim().strip_suffix(':')?.trim();
+    let phrase = lists::count_phrase(head, n)?;
+    let at = head.find(phrase.as_str())?;
+    let lead = fold(&head[..at]);
+    let lead = lead.trim();
+    // "There are (again) two …", "The two …", or the count opening the clause
+    let rest = head[at..].trim();
+    let ok = lead.is_empty()
+        || lead == "the"
+        || lead.starts_with("there are")
+        || lead.starts_with("there were");
+    if !ok || text::word_count(rest) > 14 || rest.contains([',', ';']) {
+        return None;
+    }
+    Some(format!("What are the {rest}?"))
 }
 
 /// Sibling cards for a chosen 5–7 item list: the sentence with one item blanked.
