@@ -36,8 +36,10 @@ use gaps::{At, Ctx};
 pub use select::Dropped;
 use text::{fold, is_stop, words, Stems};
 
-/// One card per this many words of text.
+/// One card per this many words of text, before list siblings.
 pub const WORDS_PER_CARD: usize = 33;
+/// Never more than one card per this many words, list siblings included.
+pub const MIN_WORDS_PER_CARD: usize = 31;
 /// Most cards from one paragraph or point.
 pub const PER_BLOCK: usize = 4;
 /// Sentences longer than this are not made into cards (and keep the
@@ -411,7 +413,7 @@ fn siblings(c: &Candidate, found: &lists::Found, at: At<'_>) -> Vec<Candidate> {
             sentence: c.sentence,
             locator: c.locator.clone(),
             context: c.context.clone(),
-            score: c.score - 1.0,
+            score: c.score - 2.0,
             origin: "sibling",
         });
     }
@@ -669,6 +671,24 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     let chosen_fronts: HashSet<String> = chosen.iter().map(|c| select::canon(&c.front)).collect();
     extra.retain(|s| !chosen_fronts.contains(&select::canon(&s.front)));
     chosen.extend(extra);
+    // never more than one card per MIN_WORDS_PER_CARD words, siblings included
+    let cap = (doc.words / MIN_WORDS_PER_CARD).max(8);
+    if chosen.len() > cap {
+        chosen.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.block.cmp(&b.block))
+                .then(a.sentence.cmp(&b.sentence))
+                .then(a.front.cmp(&b.front))
+        });
+        for c in chosen.drain(cap..) {
+            dropped.push(Dropped {
+                source: c.locator.clone(),
+                front: c.front.clone(),
+                reason: format!("ranked below the deck size ({cap} cards with list siblings)"),
+            });
+        }
+    }
     select::sort_in_document_order(&mut chosen);
     if chosen.is_empty() {
         return Err("no cards could be made from this document (it needs sentences with lists, figures, quotations or short claims)".into());
@@ -738,7 +758,10 @@ mod tests {
             answers.iter().any(|a| a == "queens; workers; drones"),
             "{answers:?}"
         );
-        assert!(answers.iter().any(|a| a == "2,000"), "{answers:?}");
+        assert!(
+            answers.iter().any(|a| a.starts_with("2,000")),
+            "{answers:?}"
+        );
         assert!(
             b.deck.cards.iter().any(|c| c.kind == CardKind::List
                 && c.front.starts_with("What are the products of the hive?")),
@@ -789,7 +812,13 @@ mod tests {
                 .map(|c| c.id.clone())
                 .collect()
         };
-        assert_eq!(ids(&a, "II.(2)"), ids(&b, "II.(2)"));
+        // the edit may free a place in the deck for another card, but no
+        // card elsewhere changes its id
+        let (ia, ib) = (ids(&a, "II.(2)"), ids(&b, "II.(2)"));
+        assert!(ia.len() >= 5, "{ia:?}");
+        for id in &ia {
+            assert!(ib.contains(id), "{id} lost: {ia:?} vs {ib:?}");
+        }
     }
 
     #[test]

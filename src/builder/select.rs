@@ -46,6 +46,12 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if starts_with_pronoun(&c.front) {
         return Some("question starts with an unresolved pronoun".into());
     }
+    if let Some(why) = points_elsewhere(&c.front) {
+        return Some(format!("question {why}"));
+    }
+    if c.items.len() >= 2 && !parallel_items(&c.items) {
+        return Some("list items are not parallel phrases (cut in the wrong place)".into());
+    }
     let answers = c.answer_items();
     if answers.len() > 7 {
         return Some(format!("{} items (lists are split at 7)", answers.len()));
@@ -73,6 +79,74 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         return Some(format!("'{}' is a topic word (guessable)", c.back));
     }
     None
+}
+
+/// A question that leans on text the card does not show: "the former",
+/// "the latter", a figure or listing, or a sentence cut at its start.
+fn points_elsewhere(front: &str) -> Option<&'static str> {
+    let _body = match front.split_once(": ") {
+        Some((head, rest)) if text::word_count(head) <= 4 => rest,
+        _ => front,
+    };
+    let f = fold(front);
+    for (needle, why) in [
+        ("the former", "refers to 'the former'"),
+        ("the latter", "refers to 'the latter'"),
+        ("figure ", "refers to a figure"),
+        ("listing ", "refers to a listing"),
+        ("this circumstance", "refers to 'this circumstance'"),
+    ] {
+        if let Some(p) = f.find(needle) {
+            let after = &f[p + needle.len()..];
+            let numbered = after.starts_with(|c: char| c.is_ascii_digit());
+            if !needle.ends_with(' ') || numbered {
+                return Some(why);
+            }
+        }
+    }
+    None
+}
+
+/// Whether list items are phrases of one kind: all noun-like, all verb
+/// phrases, all "-ing" phrases, all prepositional… A mix ("service |
+/// including online | offline touch points") means a list cut wrongly.
+pub fn parallel_items(items: &[String]) -> bool {
+    let class = |item: &str| -> u8 {
+        let toks = super::nlp::tag(item);
+        let Some(t) = toks.first() else { return 0 };
+        let name = t.tag.name();
+        if matches!(
+            fold(t.text).as_str(),
+            "including" | "such" | "especially" | "like"
+        ) {
+            6
+        } else if t.tag.is_noun()
+            || t.tag.is_adjective()
+            || t.tag.is_number()
+            || t.tag.is_determiner()
+            || matches!(name, "VBN" | "VBG" | "FW" | "POS" | "PRP")
+        {
+            1
+        } else if t.tag.is_verb() {
+            3
+        } else if matches!(name, "IN" | "TO") {
+            4
+        } else if t.tag.is_adverb() {
+            5
+        } else {
+            0
+        }
+    };
+    let classes: Vec<u8> = items.iter().map(|i| class(i)).collect();
+    // the first item may carry a word of the sentence before it
+    let rest = &classes[1..];
+    let first = rest[0];
+    rest.iter().all(|&c| c == first || c == 0 || first == 0)
+        && (classes[0] == first
+            || classes[0] == 0
+            || first == 0
+            || classes[0] == 1
+            || first == 1 && classes[0] == 5)
 }
 
 /// The answer's stems, each as a 64-bit hash (sets of numbers can be made
