@@ -49,7 +49,7 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = points_elsewhere(&c.front) {
         return Some(format!("question {why}"));
     }
-    if c.items.len() >= 2 && !parallel_items(&c.items) {
+    if c.kind == CardKind::List && c.items.len() >= 2 && !parallel_items(&c.items) {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
     }
     let answers = c.answer_items();
