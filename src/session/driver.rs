@@ -211,9 +211,10 @@ fn run_loop(
                 AnswerInput::Quit => break 'cards,
             }
         };
-        let assessment = typed
-            .as_deref()
-            .map(|t| grading::assess(&card.content.expected_items(), card.content.ordered, t));
+        let assessment = typed.as_deref().map(|t| {
+            let c = &card.content;
+            grading::assess(&c.front, &c.expected_items(), c.ordered, t)
+        });
         let suggested = assessment.as_ref().map(|a| a.grade);
         p.show_reveal(&RevealView {
             card: &card.content,
