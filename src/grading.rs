@@ -70,7 +70,8 @@ pub struct ItemResult {
     /// A person typed by family name only (counted as found, graded "hard").
     #[serde(skip_serializing_if = "is_false")]
     pub short_name: bool,
-    /// Ordered lists: typed outside the longest run in the right order.
+    /// Ordered lists: typed outside the longest run in the right order (for
+    /// one adjacent swap, both of the pair).
     #[serde(skip_serializing_if = "is_false")]
     pub out_of_place: bool,
     /// Ordered lists: where among the recalled items it was typed (1-based).
@@ -858,6 +859,14 @@ pub fn assess(question: &str, expected: &[String], ordered: bool, typed: &str) -
             results[i].out_of_place = !run.contains(&i);
         }
         adjacent_swap = idx.len() == expected.len() && is_adjacent_swap(&idx);
+        if adjacent_swap {
+            // name both of the pair, not just the one the run left out
+            for r in results.iter_mut() {
+                r.out_of_place = r
+                    .typed_rank
+                    .is_some_and(|rank| idx.get(rank - 1).is_some_and(|&i| rank - 1 != i));
+            }
+        }
         run.len() as f64 / n as f64
     } else {
         1.0
@@ -1416,7 +1425,7 @@ mod tests {
         let out: Vec<&str> = a.out_of_place().map(|i| i.expected.as_str()).collect();
         assert_eq!(out, vec!["progress"]);
         assert_eq!(a.items[3].typed_rank, Some(1));
-        // an adjacent swap: 4, and the moved item is named
+        // an adjacent swap: 4, and both of the pair are named
         let a = assess(
             "",
             &l,
@@ -1424,7 +1433,8 @@ mod tests {
             "diversity, integration, communication, progress",
         );
         assert_eq!(a.grade.value(), 4);
-        assert_eq!(a.out_of_place().count(), 1);
+        let out: Vec<&str> = a.out_of_place().map(|i| i.expected.as_str()).collect();
+        assert_eq!(out, vec!["communication", "integration"]);
         // in order: nothing out of place
         let a = assess(
             "",
