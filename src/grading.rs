@@ -833,14 +833,16 @@ pub fn assess(question: &str, expected: &[String], ordered: bool, typed: &str) -
         });
     }
     // Segments none of whose tokens was used are extras.
+    let mut seg_used: Vec<Option<bool>> = vec![None; segs.len()];
+    for (t, &u) in bag.iter().zip(&used) {
+        let s = &mut seg_used[t.segment];
+        *s = Some(s.unwrap_or(false) || u);
+    }
     let extras: Vec<String> = segs
         .iter()
-        .enumerate()
-        .filter(|(si, _)| {
-            let mut mine = (0..bag.len()).filter(|&j| bag[j].segment == *si).peekable();
-            mine.peek().is_some() && mine.all(|j| !used[j])
-        })
-        .map(|(_, s)| s.clone())
+        .zip(&seg_used)
+        .filter(|(_, u)| **u == Some(false))
+        .map(|(s, _)| s.clone())
         .collect();
 
     let recall = results.iter().map(|r| r.credit).sum::<f64>() / n as f64;
@@ -1484,5 +1486,22 @@ mod tests {
         let mut low = assess("", &list(&["E"]), false, "K");
         low.aided();
         assert_eq!(low.grade.value(), 0);
+    }
+
+    #[test]
+    fn the_bundled_deck_grades_its_own_answers_five_and_its_questions_low() {
+        let deck = crate::deckfile::parse(
+            std::path::Path::new("seed.toml"),
+            crate::app::BUNDLED_DECK.as_bytes(),
+        )
+        .unwrap();
+        for c in &deck.cards {
+            let items = c.expected_items();
+            let own = assess(&c.front, &items, c.ordered, &items.join(", "));
+            assert_eq!(own.grade.value(), 5, "{}: {own:?}", c.id);
+            // repeating the question is never a pass
+            let copied = assess(&c.front, &items, c.ordered, &c.front.replace("___", ""));
+            assert!(copied.grade.value() < 3, "{}: {copied:?}", c.id);
+        }
     }
 }
