@@ -1413,56 +1413,39 @@ mod tests {
 
     // ---- order ----
 
+    /// The grade and the out-of-place items of an answer to an ordered
+    /// (or, with `ordered` false, unordered) list.
+    fn order_result(items: &[&str], ordered: bool, typed: &str) -> (u8, Vec<String>) {
+        let a = assess("", &list(items), ordered, typed);
+        let out = a.out_of_place().map(|i| i.expected.clone()).collect();
+        (a.grade.value(), out)
+    }
+
     #[test]
     fn order_mistakes_are_reported_and_graded() {
-        let l = list(&["diversity", "communication", "integration", "progress"]);
+        let l = ["diversity", "communication", "integration", "progress"];
+        let none: Vec<String> = Vec::new();
         // one item moved from the end to the front: not one adjacent swap
-        let a = assess(
-            "",
-            &l,
-            true,
-            "progress, diversity, communication, integration",
-        );
-        assert_eq!(a.grade.value(), 3);
-        let out: Vec<&str> = a.out_of_place().map(|i| i.expected.as_str()).collect();
-        assert_eq!(out, vec!["progress"]);
+        let typed = "progress, diversity, communication, integration";
+        assert_eq!(order_result(&l, true, typed), (3, list(&["progress"])));
+        let a = assess("", &list(&l), true, typed);
         assert_eq!(a.items[3].typed_rank, Some(1));
         // an adjacent swap: 4, and both of the pair are named
-        let a = assess(
-            "",
-            &l,
-            true,
-            "diversity, integration, communication, progress",
+        assert_eq!(
+            order_result(&l, true, "diversity, integration, communication, progress"),
+            (4, list(&["communication", "integration"]))
         );
-        assert_eq!(a.grade.value(), 4);
-        let out: Vec<&str> = a.out_of_place().map(|i| i.expected.as_str()).collect();
-        assert_eq!(out, vec!["communication", "integration"]);
         // in order: nothing out of place
-        let a = assess(
-            "",
-            &l,
-            true,
-            "diversity, communication, integration, progress",
-        );
-        assert_eq!(a.out_of_place().count(), 0);
-        // three items, rotated
-        let three = list(&["birth", "life", "death"]);
         assert_eq!(
-            assess("", &three, true, "death, birth, life").grade.value(),
-            3
+            order_result(&l, true, "diversity, communication, integration, progress"),
+            (5, none.clone())
         );
-        assert_eq!(
-            assess("", &three, true, "life, birth, death").grade.value(),
-            4
-        );
+        // three items, rotated, and swapped
+        let three = ["birth", "life", "death"];
+        assert_eq!(order_result(&three, true, "death, birth, life").0, 3);
+        assert_eq!(order_result(&three, true, "life, birth, death").0, 4);
         // unordered lists never report order
-        let a = assess(
-            "",
-            &l,
-            false,
-            "progress, diversity, communication, integration",
-        );
-        assert_eq!((a.grade.value(), a.out_of_place().count()), (5, 0));
+        assert_eq!(order_result(&l, false, typed), (5, none));
     }
 
     #[test]

@@ -1,8 +1,6 @@
 //! Typed-answer grading through the real binary: what the screen says about
 //! each item and which grade it suggests (scripted sessions and a pty).
 
-use std::process::Command as StdCommand;
-
 use crate::common::Recall;
 
 /// A database holding one deck with `cards` (`[[cards]]` tables).
@@ -276,14 +274,7 @@ fn order_mistakes_are_named_and_graded() {
 // ---- pseudo-terminal ----
 
 fn spawn(r: &Recall) -> rexpect::session::PtySession {
-    let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_recall"));
-    cmd.args(["study"])
-        .env("RECALL_DB", &r.db)
-        .env("RECALL_NOW", "2026-03-01T09:00:00+00:00")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .current_dir(r.dir.path());
-    rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
+    r.pty(&["study"])
 }
 
 #[test]
@@ -302,7 +293,7 @@ fn pty_a_command_letter_can_be_typed_as_the_answer() {
     p.exp_string("Session over").unwrap();
     p.exp_eof().unwrap();
     assert_eq!(suggested(&r), pairs(&[("vit", 5)]));
-    // `e` alone still shows the source
+    // and `recall study --help` says it too
     let help = r.ok(&["study", "--help"]);
     assert!(help.contains("=e"), "{help}");
 }
