@@ -151,13 +151,14 @@ fn the_same_number_in_another_form_is_right() {
             ),
             card("minute", "A minute has ___ seconds.", "60", &[], false),
             card("share", "The share was ___.", "30%", &[], false),
+            card("rate", "The rate was ___.", "30%", &[], false),
             card("age", "The age of majority there is ___.", "21", &[], false),
         ]
         .concat(),
     );
     study(
         &r,
-        "19\n\n5\n\none hundred\n\nsixty\n\n30 per cent\n\ntwenty\n\nq\n",
+        "19\n\n5\n\none hundred\n\nsixty\n\n30 per cent\n\nthirty percent\n\ntwenty\n\nq\n",
     );
     assert_eq!(
         suggested(&r),
@@ -167,6 +168,7 @@ fn the_same_number_in_another_form_is_right() {
             ("boil", 5),
             ("minute", 5),
             ("share", 5),
+            ("rate", 5),
             // a different number stays wrong
             ("age", 0),
         ])
