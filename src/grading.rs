@@ -22,6 +22,8 @@
 //!
 //! Text in `[brackets]` in an expected answer is optional.
 
+use std::collections::HashSet;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
@@ -777,10 +779,20 @@ pub fn assess(question: &str, expected: &[String], ordered: bool, typed: &str) -
     } else {
         segments(typed)
     };
+    // a segment typed twice counts once: the copy lends nothing to another item
+    let mut seen: HashSet<Vec<String>> = HashSet::new();
     let bag: Vec<Token> = segs
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| tokens(&stemmer, s, i))
+        .flat_map(|(i, s)| {
+            let toks = tokens(&stemmer, s, i);
+            let stems = toks.iter().map(|t| t.stem.clone()).collect();
+            if seen.insert(stems) {
+                toks
+            } else {
+                Vec::new()
+            }
+        })
         .collect();
     let mut exp_tokens: Vec<Vec<Token>> = expected.iter().map(|e| tokens(&stemmer, e, 0)).collect();
     mark_implied(&mut exp_tokens, &tokens(&stemmer, question, 0));
@@ -1246,6 +1258,25 @@ mod tests {
         let eras = list(&["pre-war economy", "post-war economy", "pre-war politics"]);
         let a = assess("", &eras, false, "post-war economy, pre-war politics");
         assert_eq!(credits(&a), vec![0.0, 1.0, 1.0]);
+    }
+
+    #[test]
+    fn an_item_typed_twice_lends_nothing_to_another() {
+        let chambers = list(&[
+            "left atrium",
+            "right atrium",
+            "left ventricle",
+            "right ventricle",
+        ]);
+        let a = assess(
+            "",
+            &chambers,
+            false,
+            "left atrium, Left Atrium, right ventricle",
+        );
+        assert_eq!(credits(&a), vec![1.0, 0.0, 0.0, 1.0]);
+        assert!(a.extras.is_empty());
+        assert_eq!(a.grade.value(), 2);
     }
 
     #[test]
