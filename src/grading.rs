@@ -1019,6 +1019,16 @@ mod tests {
         ])
     }
 
+    /// Items that share words with each other.
+    fn chambers() -> Vec<String> {
+        list(&[
+            "left atrium",
+            "right atrium",
+            "left ventricle",
+            "right ventricle",
+        ])
+    }
+
     fn grade(expected: &[String], typed: &str) -> u8 {
         assess("", expected, false, typed).grade.value()
     }
@@ -1235,15 +1245,9 @@ mod tests {
 
     #[test]
     fn items_sharing_words_are_matched_one_to_one() {
-        let chambers = list(&[
-            "left atrium",
-            "right atrium",
-            "left ventricle",
-            "right ventricle",
-        ]);
         let a = assess(
             "",
-            &chambers,
+            &chambers(),
             false,
             "left ventricle, right ventricle, left atrium",
         );
@@ -1262,15 +1266,9 @@ mod tests {
 
     #[test]
     fn an_item_typed_twice_lends_nothing_to_another() {
-        let chambers = list(&[
-            "left atrium",
-            "right atrium",
-            "left ventricle",
-            "right ventricle",
-        ]);
         let a = assess(
             "",
-            &chambers,
+            &chambers(),
             false,
             "left atrium, Left Atrium, right ventricle",
         );
