@@ -43,7 +43,10 @@ pub enum Command {
     ///
     /// Keys at the answer prompt: u = undo the last answer, s = skip,
     /// e = show the source sentence, q = quit (Ctrl-C also quits; every answer
-    /// is already saved).
+    /// is already saved); `:u`, `:s`, `:e`, `:q` work too. A line starting
+    /// with `=` is always an answer: type `=e` to answer "e" (vitamin E).
+    /// After `e` the suggested grade is at most 3, since the source holds the
+    /// answer.
     ///
     /// When standard input is not a terminal, one line is read per prompt
     /// (the answer, then the grade; an empty grade line accepts the suggested

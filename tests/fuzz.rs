@@ -222,7 +222,7 @@ fn fuzz_answer_grader() {
         let mut parts: Vec<String> = s.split('\u{1f}').map(str::to_string).collect();
         let typed = parts.pop().unwrap_or_default();
         let ordered = b.len() % 2 == 0;
-        let a = recall::grading::assess(&parts, ordered, &typed);
+        let a = recall::grading::assess(&typed, &parts, ordered, &typed);
         assert!(a.grade.value() <= 5);
         assert!((0.0..=1.0).contains(&a.recall), "{a:?}");
     });

@@ -187,6 +187,8 @@ fn run_loop(
             card: &card.content,
             drill,
         })?;
+        // the source holds the answer: once shown, no unaided grade
+        let mut aided = false;
         let typed = loop {
             match p.ask_answer(args.reveal)? {
                 AnswerInput::Typed(t) => break Some(t),
@@ -195,6 +197,7 @@ fn run_loop(
                     let text = if card.content.context.is_empty() {
                         "(no source text stored for this card)".to_string()
                     } else {
+                        aided = true;
                         format!("[{}] {}", card.content.source, card.content.context)
                     };
                     p.info(&text)?;
@@ -211,9 +214,14 @@ fn run_loop(
                 AnswerInput::Quit => break 'cards,
             }
         };
-        let assessment = typed
-            .as_deref()
-            .map(|t| grading::assess(&card.content.expected_items(), card.content.ordered, t));
+        let assessment = typed.as_deref().map(|t| {
+            let c = &card.content;
+            let mut a = grading::assess(&c.front, &c.expected_items(), c.ordered, t);
+            if aided {
+                a.aided();
+            }
+            a
+        });
         let suggested = assessment.as_ref().map(|a| a.grade);
         p.show_reveal(&RevealView {
             card: &card.content,

@@ -55,9 +55,17 @@ pub trait Prompter {
     fn info(&mut self, text: &str) -> Result<()>;
 }
 
-/// Parses an answer line: single letters u/s/e/q (or `:u` …) are commands.
+/// Parses an answer line: single letters u/s/e/q (or `:u` …) are commands;
+/// a line starting with `=` is always an answer, so `=e` answers "e".
 pub fn parse_answer(line: &str, reveal_only: bool) -> AnswerInput {
     let t = line.trim();
+    if let Some(answer) = t.strip_prefix('=').map(str::trim) {
+        return if answer.is_empty() || reveal_only {
+            AnswerInput::Reveal
+        } else {
+            AnswerInput::Typed(answer.to_string())
+        };
+    }
     match t.trim_start_matches(':') {
         "u" | "U" => return AnswerInput::Undo,
         "s" | "S" => return AnswerInput::Skip,
@@ -101,6 +109,15 @@ mod tests {
             parse_answer("peace, war", false),
             AnswerInput::Typed("peace, war".into())
         );
+    }
+
+    #[test]
+    fn an_equals_sign_makes_a_command_letter_an_answer() {
+        assert_eq!(parse_answer("e", false), AnswerInput::Explain);
+        assert_eq!(parse_answer("=E", false), AnswerInput::Typed("E".into()));
+        assert_eq!(parse_answer(" = q ", false), AnswerInput::Typed("q".into()));
+        assert_eq!(parse_answer("=", false), AnswerInput::Reveal);
+        assert_eq!(parse_answer("=e", true), AnswerInput::Reveal);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use console::style;
 
 use crate::error::{Error, Result};
+use crate::grading::{ItemResult, AIDED_MAX};
 use crate::model::Grade;
 use crate::session::prompter::{
     parse_answer, parse_grade, AnswerInput, CardView, GradeInput, Prompter, RevealView,
@@ -28,6 +29,57 @@ pub fn interval_groups(p: &[i64; 6]) -> String {
         }
     }
     parts.join(" | ")
+}
+
+/// One list item's line after an answer: ✓ found, ~ typo, ½ partly,
+/// ✗ missed; ordered lists add where an out-of-place item was typed.
+fn item_line(item: &ItemResult) -> String {
+    let mut notes: Vec<String> = Vec::new();
+    let mark = if item.credit >= 1.0 && !item.typo {
+        "✓"
+    } else if item.credit >= 1.0 {
+        notes.push("typo".into());
+        "~"
+    } else if item.credit > 0.0 {
+        notes.push("partly".into());
+        "½"
+    } else {
+        notes.push("missed".into());
+        "✗"
+    };
+    if item.short_name {
+        notes.push("family name only".into());
+    }
+    let mark = match (item.out_of_place, item.typed_rank) {
+        (true, Some(rank)) => {
+            notes.push(format!("out of place: typed {}", ordinal(rank)));
+            "↕"
+        }
+        _ => mark,
+    };
+    let text = if notes.is_empty() {
+        item.expected.clone()
+    } else {
+        format!("{} ({})", item.expected, notes.join("; "))
+    };
+    let color = match mark {
+        "✓" | "~" => console::Color::Green,
+        "✗" => console::Color::Red,
+        _ => console::Color::Yellow,
+    };
+    format!("{} {}", style(mark).fg(color), style(text).fg(color))
+}
+
+/// 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, 21st.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// Where input comes from.
@@ -133,7 +185,7 @@ impl Prompter for StdioPrompter<'_> {
         let prompt = if reveal_only {
             "Enter to reveal (u undo, s skip, e source, q quit)"
         } else {
-            "Your answer (Enter reveals; u undo, s skip, e source, q quit)"
+            "Your answer (Enter reveals; u undo, s skip, e source, q quit; =e answers \"e\")"
         };
         Ok(match self.line(prompt)? {
             Some(l) => parse_answer(&l, reveal_only),
@@ -146,31 +198,24 @@ impl Prompter for StdioPrompter<'_> {
         if let Some(a) = v.assessment {
             if c.items.len() > 1 {
                 for item in &a.items {
-                    let (mark, text) = if item.credit >= 1.0 && !item.typo {
-                        (style("✓").green(), style(item.expected.clone()).green())
-                    } else if item.credit >= 1.0 {
-                        (
-                            style("~").green(),
-                            style(format!("{} (typo)", item.expected)).green(),
-                        )
-                    } else if item.credit > 0.0 {
-                        (
-                            style("½").yellow(),
-                            style(format!("{} (partly)", item.expected)).yellow(),
-                        )
-                    } else {
-                        (
-                            style("✗").red(),
-                            style(format!("{} (missed)", item.expected)).red(),
-                        )
-                    };
-                    self.say(&format!("  {mark} {text}"))?;
+                    self.say(&format!("  {}", item_line(item)))?;
                 }
                 for e in &a.extras {
                     self.say(&format!(
                         "  {} {}",
                         style("+").red(),
                         style(format!("{e} (not in the answer)")).red()
+                    ))?;
+                }
+                let misplaced: Vec<&str> = a.out_of_place().map(|i| i.expected.as_str()).collect();
+                if !misplaced.is_empty() {
+                    self.say(&format!(
+                        "{}",
+                        style(format!(
+                            "Order: {} out of place; the right order is the list above.",
+                            misplaced.join(", ")
+                        ))
+                        .yellow()
                     ))?;
                 }
                 if !c.back.is_empty() {
@@ -182,7 +227,15 @@ impl Prompter for StdioPrompter<'_> {
                 } else {
                     style("✗").red()
                 };
-                self.say(&format!("{mark} Answer: {}", style(c.answer_text()).bold()))?;
+                let short = if a.items.iter().any(|i| i.short_name) {
+                    " (family name only)"
+                } else {
+                    ""
+                };
+                self.say(&format!(
+                    "{mark} Answer: {}{short}",
+                    style(c.answer_text()).bold()
+                ))?;
             }
         } else {
             self.say(&format!("Answer: {}", style(c.answer_text()).bold()))?;
@@ -196,6 +249,15 @@ impl Prompter for StdioPrompter<'_> {
                 style(a.grade).bold(),
                 a.grade.meaning()
             ))?;
+            if a.aided {
+                self.say(&format!(
+                    "{}",
+                    style(format!(
+                        "(at most {AIDED_MAX}: the source, which holds the answer, was shown before you answered)"
+                    ))
+                    .dim()
+                ))?;
+            }
         }
         match v.previews {
             Some(p) => {

@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+/// The moment every test runs at unless it says otherwise.
+const NOW: &str = "2026-03-01T09:00:00+00:00";
+
 pub struct Recall {
     pub dir: TempDir,
     pub db: PathBuf,
@@ -28,7 +31,7 @@ impl Recall {
 
     /// The binary with the database and "now" set (2026-03-01 09:00 UTC).
     pub fn cmd(&self) -> Command {
-        self.at("2026-03-01T09:00:00+00:00")
+        self.at(NOW)
     }
 
     /// The binary at a given moment.
@@ -80,6 +83,18 @@ impl Recall {
     /// A digest of every table's content (to prove nothing changed).
     pub fn db_digest(&self) -> String {
         digest(&self.db)
+    }
+
+    /// The binary in a pseudo-terminal, at the default "now", colours off.
+    pub fn pty(&self, args: &[&str]) -> rexpect::session::PtySession {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_recall"));
+        cmd.args(args)
+            .env("RECALL_DB", &self.db)
+            .env("RECALL_NOW", NOW)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .current_dir(self.dir.path());
+        rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
     }
 
     /// Opens the database directly.

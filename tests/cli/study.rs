@@ -6,8 +6,6 @@ use std::time::Duration;
 
 use crate::common::{Recall, THREE_CARDS};
 
-const NOW: &str = "2026-03-01T09:00:00+00:00";
-
 fn revlog(r: &Recall) -> Vec<(String, i64, String)> {
     r.sql()
         .prepare("SELECT c.key, r.grade, r.kind FROM revlog r JOIN cards c ON c.id = r.card_id ORDER BY r.id")
@@ -170,14 +168,7 @@ fn first_run_imports_the_bundled_deck() {
 // ---- pseudo-terminal ----
 
 fn spawn(r: &Recall, args: &[&str]) -> rexpect::session::PtySession {
-    let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_recall"));
-    cmd.args(args)
-        .env("RECALL_DB", &r.db)
-        .env("RECALL_NOW", NOW)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .current_dir(r.dir.path());
-    rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
+    r.pty(args)
 }
 
 #[test]
