@@ -70,7 +70,15 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         let ac = canon(a);
         let stems = ctx.stems.content_stems(a);
         if front_canon.contains(&format!(" {ac} "))
-            || (!stems.is_empty() && stems.iter().all(|s| front_stems.contains(s)))
+            || (!stems.is_empty()
+                && stems.iter().all(|s| {
+                    // the grader takes a shared stem prefix of 5 letters as a match
+                    front_stems.iter().any(|f| {
+                        f == s
+                            || f.len().min(s.len()) >= 5
+                                && (f.starts_with(&**s) || s.starts_with(&**f))
+                    })
+                }))
         {
             return Some(format!("answer '{a}' leaks into the question"));
         }
