@@ -10,6 +10,7 @@
 //! item; longer lists are split. Card ids hash kind, place and answer.
 
 pub mod candidate;
+pub mod claims;
 pub mod definitions;
 pub mod document;
 pub mod frame;
@@ -548,6 +549,7 @@ fn extract_blocks(
             parallel::shared_phrase(at, &mut cands);
             parallel::chains(at, ctx.stems, &mut cands);
             definitions::extract(at, ctx, &mut cands);
+            claims::extract(at, ctx, &mut cands);
             gaps::figures(at, &mut cands);
             gaps::quotes(at, ctx, &mut cands);
             gaps::concepts(at, ctx, &mut cands);

@@ -49,6 +49,11 @@ pub fn shorten(t: &str) -> String {
 /// "Play 4: Build the service …" → "Play 4"; "Article 12. Privacy" →
 /// "Article 12": a capitalised word and a number opening a heading.
 pub fn numbered_label(title: &str) -> Option<String> {
+    numbered_label_at(title).map(|(l, _)| l)
+}
+
+/// [`numbered_label`] and the byte offset where it ends in `title`.
+fn numbered_label_at(title: &str) -> Option<(String, usize)> {
     let w = words(title);
     let (a, b) = (w.first()?, w.get(1)?);
     let numeric = |t: &str| {
@@ -58,7 +63,12 @@ pub fn numbered_label(title: &str) -> Option<String> {
     (a.text.chars().next()?.is_uppercase()
         && a.text.chars().all(char::is_alphabetic)
         && numeric(b.text.trim_end_matches('.')))
-    .then(|| title[a.start..b.end].trim_end_matches('.').to_string())
+    .then(|| {
+        (
+            title[a.start..b.end].trim_end_matches('.').to_string(),
+            b.end,
+        )
+    })
 }
 
 /// Headings that name a numbered part and give it a title ("Play 4: Build
@@ -69,10 +79,10 @@ pub fn titled_headings(doc: &Doc, out: &mut Vec<Candidate>) {
         if b.kind != BlockKind::Heading {
             continue;
         }
-        let Some(label) = numbered_label(&b.text) else {
+        let Some((label, end)) = numbered_label_at(&b.text) else {
             continue;
         };
-        let rest = b.text[label.len()..]
+        let rest = b.text[end..]
             .trim_start_matches(['.', ':', ' ', '\u{2014}', '-'])
             .trim()
             .trim_end_matches('.');
