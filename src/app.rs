@@ -128,7 +128,14 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
     );
     if args.verbose {
         for d in &built.dropped {
-            say!(out, "  dropped [{}] {}: {}", d.source, d.reason, d.front);
+            say!(
+                out,
+                "  dropped [{}] {}: {} → {}",
+                d.source,
+                d.reason,
+                d.front,
+                d.answer
+            );
         }
     }
     if args.import {

@@ -96,6 +96,13 @@ fn complements(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
             } else if toks.get(k).is_some_and(|x| matches!(x.tag.name(), "IN")) {
                 // "is in the core", "are of two kinds"
                 k += 1;
+            } else if toks.get(k).is_some_and(|x| x.tag.is_adjective())
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|x| matches!(x.tag.name(), "IN" | "TO"))
+            {
+                // "eligible for immediate re-election", "responsible for …"
+                k += 2;
             }
         } else {
             continue;

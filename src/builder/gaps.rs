@@ -204,12 +204,58 @@ fn unit_after(s: &str, toks: &[super::nlp::Token<'_>], end: usize) -> usize {
         }
         k += 1;
     }
-    // "two methods of …", "three castes: …" count what follows them
+    // "three castes: …", "two methods of curing X: …" count the list
+    // that follows them
     let rest = s[last..].trim_start();
-    if rest.starts_with(':') || rest.starts_with("of ") || rest.starts_with(',') && last != end {
+    if rest.starts_with(':') || rest.starts_with("of ") && rest.contains(':') {
         return end;
     }
     last
+}
+
+/// A number written in words: "seven", "fifteen", "forty-two", "two-thirds",
+/// "hundred" ("one" and "a" say nothing on their own).
+fn spelled_quantity(f: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "one",
+    ];
+    let parts: Vec<&str> = f.split('-').collect();
+    parts.iter().all(|p| UNITS.contains(p)) && f != "one" && f != "half" && f != "third"
 }
 
 /// Figures and dates, with their unit: one value per card.
@@ -223,10 +269,13 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
             spans.push((m.start(), m.end(), false));
         }
     }
-    // spelled numbers with a unit: "seven years", "two spaces", "twice"
+    // spelled numbers with a unit: "seven years", "fifteen Members",
+    // "two-thirds majority"; "twice" stands alone
     for t in &toks {
         let f = fold(t.text);
-        if text::number_value(&f).is_some() && !f.bytes().any(|b| b.is_ascii_digit()) {
+        if matches!(f.as_str(), "twice" | "thrice") {
+            spans.push((t.start, t.end, false));
+        } else if spelled_quantity(&f) {
             spans.push((t.start, t.end, true));
         }
     }

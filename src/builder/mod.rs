@@ -561,6 +561,7 @@ fn extract_blocks(
                     Some(reason) => out.dropped.push(Dropped {
                         source: c.locator.clone(),
                         front: c.front.clone(),
+                        answer: c.answer_items().join("; "),
                         reason,
                     }),
                     None => {
@@ -612,6 +613,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
             Some(reason) => dropped.push(Dropped {
                 source: c.locator.clone(),
                 front: c.front.clone(),
+                answer: c.answer_items().join("; "),
                 reason,
             }),
             None => kept.push(c),
@@ -663,6 +665,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
                     Some(reason) => dropped.push(Dropped {
                         source: s.locator.clone(),
                         front: s.front.clone(),
+                        answer: s.answer_items().join("; "),
                         reason: format!("sibling: {reason}"),
                     }),
                     None => extra.push(s),
@@ -687,6 +690,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
             dropped.push(Dropped {
                 source: c.locator.clone(),
                 front: c.front.clone(),
+                answer: c.answer_items().join("; "),
                 reason: format!("ranked below the deck size ({cap} cards with list siblings)"),
             });
         }

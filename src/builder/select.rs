@@ -15,6 +15,8 @@ use std::hash::BuildHasher;
 pub struct Dropped {
     pub source: String,
     pub front: String,
+    /// The answer it would have had (items joined with "; ").
+    pub answer: String,
     pub reason: String,
 }
 
@@ -253,6 +255,7 @@ pub fn select(
                 dropped.push(Dropped {
                     source: c.locator.clone(),
                     front: c.front.clone(),
+                    answer: c.answer_items().join("; "),
                     reason: match dup_of {
                         Some(j) => format!("near-duplicate of '{}'", cands[j].front),
                         None => "same question as another card".into(),
@@ -302,6 +305,7 @@ pub fn select(
             dropped.push(Dropped {
                 source: cands[i].locator.clone(),
                 front: cands[i].front.clone(),
+                answer: cands[i].answer_items().join("; "),
                 reason: format!("ranked below the deck size ({budget} cards)"),
             });
         }
