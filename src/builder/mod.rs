@@ -589,9 +589,9 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
         positions: &positions,
     };
     let mut cands: Vec<Candidate> = Vec::new();
-    outline::extract(&doc, &mut cands);
-    outline::titled_headings(&doc, &mut cands);
     let prefixes = section_prefixes(&doc);
+    outline::extract(&doc, &prefixes, &mut cands);
+    outline::titled_headings(&doc, &mut cands);
     // Extract and filter, block by block, on all cores: each worker has its
     // own stem cache; results are merged in document order, so the output
     // does not depend on the number of threads.

@@ -217,7 +217,39 @@ fn outline(
 }
 
 /// Outline cards for the document.
-pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
+/// "The Purposes of the United Nations are:" → "What are the Purposes of
+/// the United Nations?"; "X include:" → "What does X include?".
+fn colon_lead(text: &str) -> Option<String> {
+    let t = text.trim().strip_suffix(':')?.trim();
+    if text::word_count(t) > 15 || t.contains([';', '.']) {
+        return None;
+    }
+    let w = words(t);
+    let last = w.last()?;
+    let subject = t[..last.start].trim().trim_end_matches(',');
+    if subject.is_empty() || super::frame::starts_with_pronoun(subject) {
+        return None;
+    }
+    let subject = {
+        let mut c = subject.chars();
+        match c.next() {
+            Some(f) if f.is_uppercase() && w[0].text.chars().skip(1).all(|x| x.is_lowercase()) => {
+                format!("{}{}", f.to_lowercase(), c.as_str())
+            }
+            _ => subject.to_string(),
+        }
+    };
+    match fold(last.text).as_str() {
+        "are" | "were" => Some(format!("What are {subject}?")),
+        "is" | "was" => Some(format!("What is {subject}?")),
+        "include" | "includes" => Some(format!("What does {subject} include?")),
+        _ => None,
+    }
+}
+
+/// Outline cards: the document's parts, and runs of numbered points.
+/// `prefixes` names each section as questions refer to it ("Play 4").
+pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>) {
     let title = doc
         .title
         .as_deref()
@@ -275,7 +307,8 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
         let run = &doc.blocks[i..j];
         let n = run.len();
         let sub_points = b.label.as_deref().is_some_and(|l| l.starts_with('('));
-        if (2..=7).contains(&n) && sub_points {
+        let _ = sub_points;
+        if (2..=7).contains(&n) {
             let texts: Vec<String> = run.iter().map(|p| p.text.clone()).collect();
             let items = point_leads(&texts);
             let section = &doc.sections[b.section];
@@ -289,7 +322,20 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
             let named = near
                 .iter()
                 .find_map(|s| count_phrase(s, n).map(|p| (p, *s)));
+            // "The Purposes of the United Nations are:" just before the run
+            let lead_in = i
+                .checked_sub(1)
+                .and_then(|k| doc.blocks.get(k))
+                .filter(|blk| blk.kind != BlockKind::Point && blk.section == b.section)
+                .and_then(|blk| colon_lead(&blk.text));
             let front = match (&named, &b.parent_label) {
+                _ if named.is_none() && lead_in.is_some() => {
+                    let q = lead_in.clone().unwrap_or_default();
+                    match prefixes.get(b.section).cloned().flatten() {
+                        Some(p) if !q.contains(&p) => format!("{p}: {q}"),
+                        _ => q,
+                    }
+                }
                 (Some((phrase, _)), _) => {
                     let noun = phrase
                         .split_whitespace()
@@ -313,6 +359,13 @@ pub fn extract(doc: &Doc, out: &mut Vec<Candidate>) {
                     "What are the {} points listed under paragraph {parent}?",
                     number_word(n)
                 ),
+                (None, None) if prefixes.get(b.section).is_some_and(Option::is_some) => {
+                    format!(
+                        "What are the {} points of {}?",
+                        number_word(n),
+                        prefixes[b.section].clone().unwrap_or_default()
+                    )
+                }
                 (None, None) if !section.title.is_empty() => {
                     format!(
                         "What are the {} points of part {} (“{}”)?",
