@@ -9,6 +9,7 @@
 //! covering every section. Lists of 5–7 items also get one sibling card per
 //! item; longer lists are split. Card ids hash kind, place and answer.
 
+pub mod anaphora;
 pub mod candidate;
 pub mod claims;
 pub mod definitions;
@@ -592,6 +593,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     let prefixes = section_prefixes(&doc);
     outline::extract(&doc, &prefixes, &mut cands);
     outline::titled_headings(&doc, &mut cands);
+    anaphora::extract(&doc, &prefixes, &mut cands);
     // Extract and filter, block by block, on all cores: each worker has its
     // own stem cache; results are merged in document order, so the output
     // does not depend on the number of threads.

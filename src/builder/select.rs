@@ -58,7 +58,11 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if answers.len() > 7 {
         return Some(format!("{} items (lists are split at 7)", answers.len()));
     }
-    let limit = if c.items.is_empty() { 7 } else { 6 };
+    let limit = match c.kind {
+        _ if c.items.is_empty() => 7,
+        CardKind::Outline => super::anaphora::MAX_ITEM_WORDS,
+        _ => 6,
+    };
     if let Some(long) = answers.iter().find(|a| text::word_count(a) > limit) {
         return Some(format!("answer '{long}' is longer than {limit} words"));
     }
