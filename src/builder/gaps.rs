@@ -568,3 +568,60 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
     }
 }
+
+/// Names: a proper noun the text uses ("Herodotus", "Marathon",
+/// "Halicarnassus"), not the sentence's first word, blanked alone or with
+/// the proper nouns next to it; rarer names rank higher.
+pub fn names(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    if s.trim_end().ends_with('?') || text::word_count(s) < 5 {
+        return;
+    }
+    let toks = super::nlp::tag(s);
+    let proper = |i: usize| {
+        let t = &toks[i];
+        t.tag.is_proper()
+            && t.text.chars().next().is_some_and(char::is_uppercase)
+            && !t
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut i = 1;
+    while i < toks.len() {
+        if !proper(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len()
+            && proper(j + 1)
+            && s[toks[j].end..toks[j + 1].start].trim().is_empty()
+        {
+            j += 1;
+        }
+        let span = &s[toks[i].start..toks[j].end];
+        let rare = super::definitions::rarity(span);
+        if j - i < 3 && rare < 4.5 && !is_topic(span, ctx) && best.is_none_or(|b| rare < b.0) {
+            best = Some((rare, i, j));
+        }
+        i = j + 1;
+    }
+    let Some((rare, i, j)) = best else { return };
+    let (a, b) = (toks[i].start, toks[j].end);
+    let b = a + s[a..b]
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .len();
+    if let Some(front) = gap_front(s, a, b, at.prev) {
+        out.push(card(
+            CardKind::Cloze,
+            front,
+            s[a..b].to_string(),
+            at,
+            prior::KEY_TERM + 1.0 + f64::from(4.5 - rare) * 0.3,
+            "name",
+        ));
+    }
+}

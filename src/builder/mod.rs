@@ -554,6 +554,7 @@ fn extract_blocks(
             gaps::figures(at, &mut cands);
             gaps::quotes(at, ctx, &mut cands);
             gaps::concepts(at, ctx, &mut cands);
+            gaps::names(at, ctx, &mut cands);
             gaps::claims(at, ctx, &mut cands);
             gaps::key_term(at, ctx, &mut cands);
             for (i, mut c) in cands.into_iter().enumerate() {

@@ -69,6 +69,10 @@ fn noun_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
                 .to_string()
         };
         let same_head = n >= 3 && (i..=j).all(|k| head(k) == head(i));
+        // "Athens, Sparta, Corinth, Thebes, Samos, Miletus": names in a row
+        let names = n >= 4
+            && (i..=j).all(|k| nps[k].core == nps[k].last && toks[nps[k].head].tag.is_proper());
+        let same_head = same_head || names;
         if (closed || same_head)
             && (n >= 3 || long_pair)
             && items.iter().all(|x| word_count(x) <= MAX_ITEM_WORDS)
