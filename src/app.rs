@@ -127,6 +127,18 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
         built.summary()
     );
     if args.verbose {
+        for (c, e) in built.deck.cards.iter().zip(&built.explained) {
+            say!(
+                out,
+                "  card [{}] {} (rule {}, score {:.2}): {} → {}",
+                c.source,
+                c.id,
+                e.rule,
+                e.score,
+                c.front,
+                c.answer_text()
+            );
+        }
         for d in &built.dropped {
             say!(
                 out,

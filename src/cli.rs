@@ -147,8 +147,9 @@ pub struct BuildArgs {
     /// Also import the deck into the database.
     #[arg(long)]
     pub import: bool,
-    /// Explain why candidate cards were dropped.
-    #[arg(short, long)]
+    /// Explain the deck: for each card the rule that made it and its rank
+    /// score, then every candidate that was dropped and why.
+    #[arg(short, long, visible_alias = "explain")]
     pub verbose: bool,
 }
 

@@ -59,10 +59,22 @@ pub struct BuildOptions {
     pub source_name: Option<String>,
 }
 
+/// Why a card is in the deck: the rule that made it and its rank score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained {
+    pub id: String,
+    /// The extractor ("list", "definition", "claim", "key-term", …).
+    pub rule: &'static str,
+    /// Kind prior plus features; cards are chosen best first.
+    pub score: f64,
+}
+
 /// A built deck and what was left out.
 #[derive(Debug, Clone)]
 pub struct Built {
     pub deck: Deck,
+    /// One entry per card of `deck`, in the same order.
+    pub explained: Vec<Explained>,
     pub dropped: Vec<Dropped>,
 }
 
@@ -714,6 +726,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
         .or_else(|| opts.source_name.clone())
         .unwrap_or_else(|| "Untitled deck".into());
     let mut seen_ids: HashMap<String, usize> = HashMap::default();
+    let mut explained = Vec::with_capacity(chosen.len());
     let cards = chosen
         .into_iter()
         .map(|c| {
@@ -721,6 +734,11 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
             let n = seen_ids.entry(base.clone()).or_insert(0);
             *n += 1;
             let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            explained.push(Explained {
+                id: id.clone(),
+                rule: c.origin,
+                score: c.score,
+            });
             CardContent {
                 id,
                 kind: c.kind,
@@ -743,6 +761,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
             },
             cards,
         },
+        explained,
         dropped,
     })
 }
