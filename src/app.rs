@@ -15,11 +15,12 @@ use crate::deckfile;
 use crate::error::{Error, Result};
 use crate::import;
 use crate::model::{Deck, Grade};
+use crate::output::say;
+pub use crate::output::{out_err, write_atomically};
 use crate::session;
 use crate::storage::{self, cards, config, decks, reviews, Store};
 
-/// The bundled sample deck, imported by the first `recall study`.
-pub const BUNDLED_DECK: &str = include_str!("../decks/seed.toml");
+pub use crate::import::BUNDLED_DECK;
 
 /// Runs a parsed command line, writing normal output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
@@ -67,18 +68,6 @@ pub fn default_db_path() -> Result<PathBuf> {
     })?;
     Ok(dirs.data_dir().join("recall.db"))
 }
-
-/// Wraps a write error on standard output.
-pub fn out_err(e: std::io::Error) -> Error {
-    Error::io("<stdout>", e)
-}
-
-macro_rules! say {
-    ($out:expr, $($arg:tt)*) => {
-        writeln!($out, $($arg)*).map_err($crate::app::out_err)?
-    };
-}
-pub(crate) use say;
 
 fn print_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value)
@@ -137,31 +126,6 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
         print_report(out, &report)?;
     }
     Ok(())
-}
-
-/// Writes `bytes` to `path` through a temporary file and a rename, so a crash
-/// never leaves half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = dir.join(format!(
-        ".{}.tmp{}",
-        path.file_name()
-            .map_or("out".into(), |n| n.to_string_lossy()),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
 }
 
 /// What a file to import holds, read and checked before the database opens.
@@ -544,17 +508,4 @@ fn check(db: &Path, out: &mut dyn Write) -> Result<()> {
         db.display(),
         problems.len()
     )))
-}
-
-/// Imports the bundled sample deck if the database has no deck at all.
-pub fn ensure_bundled_deck(store: &mut Store, now: Now) -> Result<bool> {
-    let any: bool = store
-        .conn
-        .query_row("SELECT EXISTS(SELECT 1 FROM decks)", [], |r| r.get(0))?;
-    if any {
-        return Ok(false);
-    }
-    let deck = deckfile::parse(Path::new("decks/seed.toml"), BUNDLED_DECK.as_bytes())?;
-    import::import_deck(&mut store.conn, &deck, now.unix_ms(), false)?;
-    Ok(true)
 }

@@ -7,12 +7,13 @@ use std::path::Path;
 
 use chrono::{Days, NaiveDate};
 
-use crate::app::{ensure_bundled_deck, say};
 use crate::cli::StudyArgs;
 use crate::clock::{self, Now};
 use crate::error::{Error, Result};
 use crate::grading;
+use crate::import::ensure_bundled_deck;
 use crate::model::Grade;
+use crate::output::say;
 use crate::queue::{self, Candidate, Limits};
 use crate::scheduler;
 use crate::session::prompter::{AnswerInput, CardView, GradeInput, Prompter, RevealView};

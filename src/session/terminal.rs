@@ -8,6 +8,7 @@ use console::style;
 
 use crate::error::{Error, Result};
 use crate::model::Grade;
+use crate::output::out_err;
 use crate::session::prompter::{
     parse_answer, parse_grade, AnswerInput, CardView, GradeInput, Prompter, RevealView,
 };
@@ -60,10 +61,6 @@ pub fn for_lines<'a>(reader: Box<dyn BufRead>, out: &'a mut dyn Write) -> StdioP
         input: Input::Lines(reader),
         out,
     }
-}
-
-fn out_err(e: std::io::Error) -> Error {
-    crate::app::out_err(e)
 }
 
 impl StdioPrompter<'_> {

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Ratio, Stats};
+use crate::output::wrap;
 
 const BLOCKS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 const ASCII_LEVELS: [char; 9] = [' ', '.', '.', ':', ':', '=', '=', '#', '#'];
@@ -53,32 +54,6 @@ pub fn shade(count: i64, max: i64) -> usize {
     } else {
         (1 + (count - 1) * 4 / max).min(4) as usize
     }
-}
-
-/// `prefix` then `body` wrapped at spaces to `width` columns; continuation
-/// lines are indented to line up with the body.
-pub fn wrap(prefix: &str, body: &str, width: usize) -> String {
-    let indent = prefix.chars().count();
-    let mut out = String::new();
-    let mut line = prefix.to_string();
-    let mut empty = true;
-    for word in body.split(' ').filter(|w| !w.is_empty()) {
-        let len = line.chars().count();
-        if !empty && len + 1 + word.chars().count() > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = " ".repeat(indent);
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    out.push_str(line.trim_end());
-    out.push('\n');
-    out
 }
 
 fn cut(s: &str, width: usize) -> String {
