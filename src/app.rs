@@ -15,7 +15,7 @@ use crate::deckfile;
 use crate::error::{Error, Result};
 use crate::import;
 use crate::model::{Deck, Grade};
-use crate::output::say;
+use crate::output::{self, say};
 pub use crate::output::{out_err, write_atomically};
 use crate::session;
 use crate::storage::{self, cards, config, decks, reviews, Store};
@@ -42,6 +42,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Unsuspend(args) => {
             let store = Store::open(&db)?;
             let card = cards::find(&store.conn, &args.card)?;
+            if !card.suspended {
+                say!(
+                    out,
+                    "card '{}/{}' is not suspended: nothing to do",
+                    card.deck_id,
+                    card.content.id
+                );
+                return Ok(());
+            }
             cards::unsuspend(&store.conn, card.rowid)?;
             say!(
                 out,
@@ -51,12 +60,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             );
             Ok(())
         }
+        Command::Undo => undo(&db, now, out),
         Command::Stats(args) => crate::stats::command(&db, now, &args, out),
         Command::Check => check(&db, out),
         Command::Completions(args) => {
+            // generated into memory: clap_complete panics on a write error,
+            // and a closed pipe (`| head -1`) must end quietly
             let mut cmd = Cli::command();
-            clap_complete::generate(args.shell, &mut cmd, "recall", out);
-            Ok(())
+            let mut text = Vec::new();
+            clap_complete::generate(args.shell, &mut cmd, "recall", &mut text);
+            out.write_all(&text).map_err(out_err)
         }
     }
 }
@@ -92,6 +105,16 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
         .doc
         .file_name()
         .map(|s| s.to_string_lossy().into_owned());
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{stem}.toml")));
+    if output.exists() && !args.force {
+        return Err(Error::Invalid(format!(
+            "{}: already exists (it may be a hand-edited deck); pass --force to overwrite it, or -o FILE",
+            output.display()
+        )));
+    }
     let opts = BuildOptions {
         name: args.name.clone(),
         source_name: file_name,
@@ -101,10 +124,6 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
         path: args.doc.clone(),
         msg,
     })?;
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{stem}.toml")));
     let toml = deckfile::to_toml(&built.deck);
     write_atomically(&output, toml.as_bytes())?;
     drop(spinner);
@@ -169,13 +188,42 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
             })
         }
         "csv" | "tsv" | "txt" => Ok(Incoming {
-            decks: vec![anki::csv::import(path, &bytes)?],
+            decks: vec![
+                anki::csv::import(path, &bytes).map_err(|e| document_hint(path, &bytes, e))?
+            ],
             notes: Vec::new(),
         }),
         _ => Ok(Incoming {
-            decks: vec![deckfile::parse(path, &bytes)?],
+            decks: vec![deckfile::parse(path, &bytes).map_err(|e| document_hint(path, &bytes, e))?],
             notes: Vec::new(),
         }),
+    }
+}
+
+/// A file that failed to import and reads like a study document (prose:
+/// no tab-separated columns, no Anki `#` headers, no deck tables) gets a
+/// pointer to `recall build` instead of the parser's complaint.
+fn document_hint(path: &Path, bytes: &[u8], err: Error) -> Error {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return err;
+    };
+    let tabular = text.contains('\t')
+        || text
+            .lines()
+            .any(|l| l.starts_with('#') && !l.starts_with("# ") && l.contains(':'))
+        || text.contains("[deck]")
+        || text.contains("[[cards]]")
+        || text.lines().any(|l| l.trim_start().starts_with("format"));
+    if tabular || text.trim().is_empty() {
+        return err;
+    }
+    Error::BadFile {
+        path: path.to_path_buf(),
+        msg: format!(
+            "this looks like a study document, not a deck file or CSV: \
+             `recall build {}` makes a deck from it (add --import to import it too)",
+            path.display()
+        ),
     }
 }
 
@@ -258,19 +306,27 @@ pub fn load_deck(store: &Store, deck_id: &str) -> Result<Deck> {
 
 fn export(db: &Path, now: Now, args: &cli::ExportArgs, out: &mut dyn Write) -> Result<()> {
     use cli::ExportFormat;
-    let format = args.format.unwrap_or_else(|| {
-        match args
-            .output
-            .as_ref()
-            .and_then(|p| p.extension())
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("apkg") => ExportFormat::Apkg,
-            Some("csv") | Some("tsv") | Some("txt") => ExportFormat::Csv,
-            _ => ExportFormat::Toml,
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => f,
+        (None, None) => ExportFormat::Toml,
+        (None, Some(path)) => {
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase());
+            match ext.as_deref() {
+                Some("toml") => ExportFormat::Toml,
+                Some("apkg") => ExportFormat::Apkg,
+                Some("csv") | Some("tsv") | Some("txt") => ExportFormat::Csv,
+                _ => {
+                    return Err(Error::Invalid(format!(
+                        "{}: cannot tell the format from the file name; \
+                         use .toml, .apkg, .csv, .tsv or .txt, or pass --format toml|apkg|csv",
+                        path.display()
+                    )))
+                }
+            }
         }
-    });
+    };
     let spinner = crate::progress::Spinner::start("exporting");
     let store = Store::open(db)?;
     let deck = load_deck(&store, &args.deck)?;
@@ -315,10 +371,26 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
         );
         return Ok(());
     }
+    // columns as wide as the longest id and name, so long ids stay aligned
+    let id_w = list
+        .iter()
+        .map(|d| output::width_of(&d.id))
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let name_w = list
+        .iter()
+        .map(|d| output::width_of(&d.name))
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let pad =
+        |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(output::width_of(s))));
     say!(
         out,
-        "{:<40} {:>6} {:>6} {:>8} {:>8}",
-        "deck",
+        "{}  {}  {:>6} {:>6} {:>8} {:>8}",
+        pad("deck", id_w),
+        pad("name", name_w),
         "new",
         "due",
         "learned",
@@ -327,8 +399,9 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
     for d in list {
         say!(
             out,
-            "{:<40} {:>6} {:>6} {:>8} {:>8}",
-            d.id,
+            "{}  {}  {:>6} {:>6} {:>8} {:>8}",
+            pad(&d.id, id_w),
+            pad(&d.name, name_w),
             d.new,
             d.due,
             d.learned,
@@ -400,10 +473,10 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
         let front: String = c.content.front.chars().take(60).collect();
         say!(
             out,
-            "{:<24} {:<7} ef={:.2} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
+            "{:<24} {:<7} ef={} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
             c.content.id,
             c.content.kind.as_str(),
-            c.state.ef as f64 / 1000.0,
+            output::ef(c.state.ef),
             c.state.reps,
             c.state.interval,
             due,
@@ -443,10 +516,38 @@ fn answer(db: &Path, now: Now, args: &cli::AnswerArgs, out: &mut dyn Write) -> R
         card.content.id,
         grade,
         grade.meaning(),
-        card.state.ef,
+        output::ef(card.state.ef),
         card.state.reps,
         card.state.interval,
         card.state.due.map(cards::day_str).unwrap_or_default()
+    );
+    Ok(())
+}
+
+fn undo(db: &Path, now: Now, out: &mut dyn Write) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let today = now.study_day(rollover(&store)?);
+    let Some(id) = reviews::last_on(&store.conn, today, None)? else {
+        say!(
+            out,
+            "nothing to undo: no answer today ({})",
+            cards::day_str(today)
+        );
+        return Ok(());
+    };
+    let entry = reviews::undo(&mut store.conn, id)?;
+    let card = cards::by_rowid(&store.conn, entry.card_rowid)?;
+    say!(
+        out,
+        "undone: {} answer to {}/{} (grade {}); ef={} reps={} interval={} due={}",
+        entry.kind.as_str(),
+        card.deck_id,
+        card.content.id,
+        entry.grade,
+        output::ef(card.state.ef),
+        card.state.reps,
+        card.state.interval,
+        card.state.due.map_or("new".into(), cards::day_str)
     );
     Ok(())
 }

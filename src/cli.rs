@@ -95,6 +95,11 @@ pub enum Command {
     /// Let a suspended card (a leech) be shown again.
     Unsuspend(CardArg),
 
+    /// Take back the last answer given today (in any session or by `recall
+    /// answer`): the card's state before it is restored and the card is due
+    /// again. Repeat to go further back through today's answers.
+    Undo,
+
     /// Progress: today, streak, retention, forecast, heatmap, weak items.
     ///
     /// Charts use Unicode blocks (`--ascii` for plain ASCII) and fit the
@@ -123,7 +128,8 @@ pub enum Command {
 pub struct StudyArgs {
     /// Study only this deck (by id).
     pub deck: Option<String>,
-    /// New cards to introduce today (overrides the new_per_day setting).
+    /// N more new cards in this session, on top of those already introduced
+    /// today (the daily new_per_day limit is not applied).
     #[arg(long, value_name = "N")]
     pub new: Option<u32>,
     /// Do not ask for typed answers: show the question, reveal, then grade.
@@ -147,11 +153,16 @@ pub struct BuildArgs {
     /// Explain why candidate cards were dropped.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Overwrite the output file if it exists (it may be a hand-edited deck).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The deck file (.toml).
+    /// The file to import: a recall deck file (.toml), an Anki package
+    /// (.apkg, .colpkg) or Anki's text format (.csv, .tsv, .txt). For a study
+    /// document use `recall build` instead.
     pub file: PathBuf,
     /// Show what would change (added / updated / unchanged / retired) and change nothing.
     #[arg(long)]
@@ -165,7 +176,8 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// The deck id.
     pub deck: String,
-    /// Output file [default: standard output; required for apkg].
+    /// Output file: .toml, .apkg, .csv, .tsv or .txt (another extension
+    /// needs --format) [default: standard output; required for apkg].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// toml: a recall deck file; apkg: an Anki package (Basic and Cloze notes,
