@@ -187,6 +187,11 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
                 notes,
             })
         }
+        "txt" if reads_like_prose(&bytes) => Err(document_hint(
+            path,
+            &bytes,
+            Error::Invalid("not a deck".into()),
+        )),
         "csv" | "tsv" | "txt" => Ok(Incoming {
             decks: vec![
                 anki::csv::import(path, &bytes).map_err(|e| document_hint(path, &bytes, e))?
@@ -198,6 +203,13 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
             notes: Vec::new(),
         }),
     }
+}
+
+/// Whether a `.txt` file reads like running text rather than CSV rows:
+/// no tab, and some line of 20 words or more.
+fn reads_like_prose(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    !text.contains('\t') && text.lines().any(|l| l.split_whitespace().count() >= 20)
 }
 
 /// A file that failed to import and reads like a study document (prose:

@@ -17,12 +17,24 @@ use clap::{Args, Parser, Subcommand};
 #[command(name = "recall", version, propagate_version = true)]
 pub struct Cli {
     /// Database file [default: the platform data directory, e.g. ~/.local/share/recall/recall.db]
-    #[arg(long, global = true, env = "RECALL_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "RECALL_DB",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
 
     /// Pretend it is this moment (RFC 3339, e.g. 2026-11-28T09:00:00+01:00, or a date).
     /// The study day starts at the rollover hour (default 04:00) in that offset.
-    #[arg(long, global = true, env = "RECALL_NOW", value_name = "TIME")]
+    #[arg(
+        long,
+        global = true,
+        env = "RECALL_NOW",
+        value_name = "TIME",
+        help_heading = "Global options"
+    )]
     pub now: Option<String>,
 
     #[command(subcommand)]
@@ -62,9 +74,11 @@ pub enum Command {
 
     /// Import a deck file, an Anki package or a CSV file, keeping progress.
     ///
-    /// FILE is a recall deck file (.toml), an Anki package (.apkg: the legacy
-    /// collection.anki2/.anki21 layout or Anki 23.10+'s collection.anki21b),
-    /// or Anki's text format (.csv/.tsv/.txt, with or without `#` headers).
+    /// FILE is a recall deck file (.toml), an Anki package (.apkg or .colpkg:
+    /// the legacy collection.anki2/.anki21 layout or Anki 23.10+'s
+    /// collection.anki21b), or Anki's text format (.csv/.tsv/.txt, with or
+    /// without `#` headers). A study document is not a deck: `recall build`
+    /// makes one from it.
     /// Anki notes become one recall card per Anki card, HTML reduced to text;
     /// media is skipped and counted in the report.
     ///
@@ -95,9 +109,11 @@ pub enum Command {
     /// Let a suspended card (a leech) be shown again.
     Unsuspend(CardArg),
 
-    /// Take back the last answer given today (in any session or by `recall
-    /// answer`): the card's state before it is restored and the card is due
-    /// again. Repeat to go further back through today's answers.
+    /// Take back the last answer given today.
+    ///
+    /// The answer may come from any session or from `recall answer`: the
+    /// card's state before it is restored and the card is due again. Repeat
+    /// to go further back through today's answers.
     Undo,
 
     /// Progress: today, streak, retention, forecast, heatmap, weak items.
