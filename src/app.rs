@@ -151,6 +151,54 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
 struct Incoming {
     decks: Vec<Deck>,
     notes: Vec<String>,
+    from_anki_package: bool,
+}
+
+/// A package exported by recall comes back under recall's own ids: each
+/// exported note's GUID derives from (deck id, card id), so the importer's
+/// Anki card id for every stored card is recomputed, and an incoming card
+/// with one of them takes that card's id (and its deck's id, name and
+/// source) back. A package carries no source sentence, so a card that
+/// comes back keeps the stored one.
+fn take_back_own_ids(store: &Store, decks: &mut [Deck]) -> Result<()> {
+    use std::collections::HashMap;
+    let mut known: HashMap<String, (String, String, String)> = HashMap::new();
+    let mut stmt = store
+        .conn
+        .prepare("SELECT deck_id, key, context FROM cards")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (deck, key, context) = row?;
+        let anki_id = anki::card_id_for(&anki::guid_for(&deck, &key), 0);
+        known.insert(anki_id, (deck, key, context));
+    }
+    for deck in decks {
+        let mut homes: HashMap<&str, usize> = HashMap::new();
+        for card in &mut deck.cards {
+            if let Some((home, key, context)) = known.get(&card.id) {
+                card.id = key.clone();
+                if card.context.is_empty() {
+                    card.context = context.clone();
+                }
+                *homes.entry(home.as_str()).or_default() += 1;
+            }
+        }
+        let home = homes
+            .into_iter()
+            .max_by_key(|&(d, n)| (n, std::cmp::Reverse(d)));
+        if let Some((home, _)) = home {
+            if let Some(meta) = decks::get(&store.conn, home)? {
+                deck.meta = meta;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn read_incoming(path: &Path) -> Result<Incoming> {
@@ -185,6 +233,7 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
             Ok(Incoming {
                 decks: imported.decks,
                 notes,
+                from_anki_package: true,
             })
         }
         "txt" if reads_like_prose(&bytes) => Err(document_hint(
@@ -197,10 +246,12 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
                 anki::csv::import(path, &bytes).map_err(|e| document_hint(path, &bytes, e))?
             ],
             notes: Vec::new(),
+            from_anki_package: false,
         }),
         _ => Ok(Incoming {
             decks: vec![deckfile::parse(path, &bytes).map_err(|e| document_hint(path, &bytes, e))?],
             notes: Vec::new(),
+            from_anki_package: false,
         }),
     }
 }
@@ -241,8 +292,11 @@ fn document_hint(path: &Path, bytes: &[u8], err: Error) -> Error {
 
 fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) -> Result<()> {
     let spinner = crate::progress::Spinner::start("importing");
-    let incoming = read_incoming(&args.file)?;
+    let mut incoming = read_incoming(&args.file)?;
     let mut store = Store::open(db)?;
+    if incoming.from_anki_package {
+        take_back_own_ids(&store, &mut incoming.decks)?;
+    }
     let reports = import::import_decks(
         &mut store.conn,
         &incoming.decks,
