@@ -203,7 +203,7 @@ pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) 
     released?;
     summary(store, &session, args, today, started, p)?;
     match new_limit_note(store, args, &queue)? {
-        Some(note) if queue.new_taken() == 0 => p.info(&note),
+        Some(note) if queue.new_taken() == 0 => p.info(&format!("New cards: {note}")),
         _ => Ok(()),
     }
 }
@@ -398,7 +398,7 @@ fn new_limit_note(store: &Store, args: &StudyArgs, q: &Queue) -> Result<Option<S
     };
     let more = (setting.max(10) * 2).max(q.introduced as i64 + 10);
     Ok(Some(format!(
-        "Daily new-card limit reached: {limit}; `recall study --new 10` for 10 more, or `recall config new_per_day {more}`."
+        "daily new-card limit reached: {limit}; `recall study --new 10` for 10 more, or `recall config new_per_day {more}`."
     )))
 }
 
@@ -412,7 +412,7 @@ fn nothing_due(
     let deck = args.deck.as_deref();
     let head = format!("Nothing to study today ({})", day_str(today));
     if let Some(note) = new_limit_note(store, args, q)? {
-        p.info(&format!("{head}. {note}"))?;
+        p.info(&format!("{head}: {note}"))?;
     } else {
         match next_due(store, deck, today)? {
             Some((day, n)) => p.info(&format!(

@@ -10,5 +10,6 @@ mod errors;
 mod hostile;
 mod migrations;
 mod reliability;
+mod session;
 mod stats;
 mod study;

@@ -38,7 +38,7 @@ fn scripted_session_with_undo_and_final_drill() {
     assert!(text.contains("undone: grade 5"), "{text}");
     assert!(text.contains("final drill"), "{text}");
     assert!(
-        text.contains("Session over: 3 cards studied, 66% graded 3 or better"),
+        text.contains("Session over: 3 cards studied, 2 of 3 graded 3 or better (66%)"),
         "{text}"
     );
     assert_eq!(
@@ -143,7 +143,7 @@ fn deck_filter_and_unknown_deck() {
         .write_stdin("\n5\nq\n")
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("[1/3] other"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[1/3] Other"));
     let out = r.cmd().args(["study", "nope"]).output().unwrap();
     assert!(!out.status.success());
 }
@@ -246,7 +246,7 @@ fn pty_session_killed_mid_card_resumes() {
     // the next session starts at card 2
     let out = r
         .cmd()
-        .args(["study", "--new", "3", "--reveal"])
+        .args(["study", "--new", "2", "--reveal"])
         .write_stdin("\n4\n\n4\n")
         .output()
         .unwrap();
