@@ -241,19 +241,25 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
             &bytes,
             Error::Invalid("not a deck".into()),
         )),
-        "csv" | "tsv" | "txt" => Ok(Incoming {
-            decks: vec![
-                anki::csv::import(path, &bytes).map_err(|e| document_hint(path, &bytes, e))?
-            ],
-            notes: Vec::new(),
-            from_anki_package: false,
-        }),
-        _ => Ok(Incoming {
-            decks: vec![deckfile::parse(path, &bytes).map_err(|e| document_hint(path, &bytes, e))?],
-            notes: Vec::new(),
-            from_anki_package: false,
-        }),
+        "csv" | "tsv" | "txt" => {
+            let deck = anki::csv::import(path, &bytes);
+            one_deck(match ext.as_str() {
+                "txt" => deck.map_err(|e| document_hint(path, &bytes, e)),
+                _ => deck,
+            })
+        }
+        "toml" => one_deck(deckfile::parse(path, &bytes)),
+        // .md, no extension, anything else: a deck file, or else a document?
+        _ => one_deck(deckfile::parse(path, &bytes).map_err(|e| document_hint(path, &bytes, e))),
     }
+}
+
+fn one_deck(deck: Result<Deck>) -> Result<Incoming> {
+    Ok(Incoming {
+        decks: vec![deck?],
+        notes: Vec::new(),
+        from_anki_package: false,
+    })
 }
 
 /// Whether a `.txt` file reads like running text rather than CSV rows:

@@ -447,3 +447,64 @@ fn help_lists_global_options_once_and_every_import_format() {
         assert!(out.contains(ext), "{ext}: {out}");
     }
 }
+
+// ---- 18: the README ----
+
+#[test]
+fn readme_command_table_lists_every_command_and_flag() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    assert!(readme.contains("cargo install --path ."), "PATH step");
+    assert!(readme.contains("C compiler"), "the C compiler note");
+    let r = Recall::new();
+    let help = r.ok(&["--help"]);
+    let commands: Vec<&str> = help
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .split("Options:")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.len() >= 14, "{commands:?}");
+    for c in commands {
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `recall {c}")))
+            .unwrap_or_else(|| panic!("no README table row for `recall {c}`"));
+        let sub = r.ok(&[c, "--help"]);
+        let own = sub.split("Global options:").next().unwrap();
+        // option lines: "  -o, --output <FILE>  ..." or "      --new <N>  ..."
+        for line in own
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| l.starts_with('-'))
+        {
+            let names: Vec<&str> = line
+                .split_whitespace()
+                .map(|w| w.trim_end_matches(','))
+                .take_while(|w| {
+                    w.starts_with('-')
+                        && w.trim_start_matches('-')
+                            .chars()
+                            .all(|ch| ch.is_ascii_lowercase() || ch == '-')
+                })
+                .collect();
+            if names.is_empty() || names.iter().any(|n| ["--help", "--version"].contains(n)) {
+                continue;
+            }
+            let flag = names.join(" or ");
+            assert!(
+                names
+                    .iter()
+                    .any(|n| row.contains(&format!("{n} ")) || row.contains(&format!("{n}]"))),
+                "`recall {c}`: {flag} missing from {row}"
+            );
+        }
+    }
+}
