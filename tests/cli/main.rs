@@ -7,6 +7,7 @@ mod bad_inputs;
 mod build_cmd;
 mod core_cmds;
 mod errors;
+mod first_week;
 mod hostile;
 mod migrations;
 mod reliability;

@@ -13,7 +13,7 @@ pub fn day(n: u32) -> String {
 
 /// A deck file: a list card and four cloze siblings from one sentence (a
 /// family of five), and two cards alone.
-const FAMILY: &str = r#"format = 1
+pub const FAMILY: &str = r#"format = 1
 
 [deck]
 id = "fam"
