@@ -508,3 +508,102 @@ fn readme_command_table_lists_every_command_and_flag() {
         }
     }
 }
+
+// ---- 12: screens that fit a terminal ----
+
+const LONG: &str = r#"format = 1
+
+[deck]
+id = "long"
+name = "Long lines"
+
+[[cards]]
+id = "virtues"
+kind = "list"
+front = "The commander stands for the virtues that every general must cultivate over many long campaigns in distant provinces, according to the opening chapter of the treatise. Name the five virtues."
+back = ""
+items = ["wisdom", "sincerity", "benevolence", "courage", "strictness"]
+source = "I.(9) Laying Plans, the paragraph on the five constant factors"
+"#;
+
+/// Runs one card through `recall study` in a pseudo-terminal `cols` wide,
+/// typing an answer longer than a line, and returns the screen as a
+/// terminal of that width shows it.
+fn pty_screen(cols: u16) -> String {
+    let r = Recall::new();
+    let deck = r.write("long.toml", LONG);
+    r.ok(&["import", deck.to_str().unwrap()]);
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("stty cols {cols} rows 60; exec \"$0\" study"))
+        .arg(env!("CARGO_BIN_EXE_recall"))
+        .env("RECALL_DB", &r.db)
+        .env("RECALL_NOW", day(1))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .current_dir(r.dir.path());
+    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).unwrap();
+    let mut raw = String::new();
+    let mut expect = |p: &mut rexpect::session::PtySession, s: &str| {
+        raw.push_str(&p.exp_string(s).unwrap());
+        raw.push_str(s);
+    };
+    expect(&mut p, "Your answer");
+    p.send_line(
+        "wisdom, sincerity, benevolence, courage and strictness, and also a great deal of patience",
+    )
+    .unwrap();
+    expect(&mut p, "Grade 0-5");
+    p.send_line("5").unwrap();
+    expect(&mut p, "Session over");
+    raw.push_str(&p.exp_eof().unwrap());
+    let mut screen = vt100::Parser::new(200, cols, 0);
+    screen.process(raw.as_bytes());
+    screen.screen().contents()
+}
+
+fn assert_fits(screen: &str, cols: usize) {
+    assert_eq!(
+        screen.matches("Your answer").count(),
+        1,
+        "the prompt shows once:\n{screen}"
+    );
+    let words: BTreeSet<&str> = screen.split_whitespace().collect();
+    let deck: toml::Value = toml::from_str(LONG).unwrap();
+    let card = &deck["cards"][0];
+    let texts = [
+        card["front"].as_str().unwrap(),
+        card["source"].as_str().unwrap(),
+        "wisdom, sincerity, benevolence, courage and strictness, and also a great deal of patience",
+        "0 blackout | 1 wrong, familiar once seen | 2 wrong, easy once seen | 3 hard | 4 hesitated | 5 perfect",
+    ];
+    for text in texts {
+        for w in text.split_whitespace() {
+            assert!(
+                words.contains(w),
+                "'{w}' is broken or missing at {cols} columns:\n{screen}"
+            );
+        }
+    }
+    assert!(screen.lines().all(|l| l.chars().count() <= cols));
+}
+
+#[test]
+fn pty_screen_wraps_at_words_at_60_columns() {
+    let screen = pty_screen(60);
+    assert_fits(&screen, 60);
+    // the question takes several rows at this width
+    let question_rows = screen
+        .lines()
+        .skip_while(|l| !l.starts_with("[1/1]"))
+        .skip(1)
+        .take_while(|l| !l.starts_with('('))
+        .count();
+    assert!(question_rows >= 3, "{screen}");
+}
+
+#[test]
+fn pty_screen_wraps_at_words_at_120_columns() {
+    let screen = pty_screen(120);
+    assert_fits(&screen, 120);
+}
