@@ -48,6 +48,8 @@ pub enum Command {
     ///
     /// Order: unfinished final-drill cards from earlier today, then due reviews
     /// (most overdue first), then new cards in deck order up to the daily limit.
+    /// Siblings (cards from the same source sentence or list) are buried: at
+    /// most one card of a family is shown on a day.
     /// Type an answer (list items in any order, separated by commas or
     /// semicolons) or press Enter to reveal; confirm the suggested grade with
     /// Enter or type 0-5. Cards graded below 4 come back at the end of the

@@ -607,3 +607,30 @@ fn pty_screen_wraps_at_words_at_120_columns() {
     let screen = pty_screen(120);
     assert_fits(&screen, 120);
 }
+
+// ---- 19: output has one home ----
+
+#[test]
+fn session_and_stats_do_not_import_the_command_module() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for dir in ["session", "stats"] {
+        for entry in std::fs::read_dir(src.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !text.contains("crate::app"),
+                "{} imports app.rs (output helpers live in src/output.rs)",
+                path.display()
+            );
+        }
+    }
+    let output = std::fs::read_to_string(src.join("output.rs")).unwrap();
+    for helper in [
+        "macro_rules! say",
+        "fn out_err",
+        "fn write_atomically",
+        "fn wrap_lines",
+    ] {
+        assert!(output.contains(helper), "{helper} is not in src/output.rs");
+    }
+}
