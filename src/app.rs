@@ -444,18 +444,14 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
         return Ok(());
     }
     // columns as wide as the longest id and name, so long ids stay aligned
-    let id_w = list
-        .iter()
-        .map(|d| output::width_of(&d.id))
-        .max()
-        .unwrap_or(0)
-        .max(4);
-    let name_w = list
-        .iter()
-        .map(|d| output::width_of(&d.name))
-        .max()
-        .unwrap_or(0)
-        .max(4);
+    let widest = |f: fn(&decks::DeckSummary) -> &str| {
+        list.iter()
+            .map(|d| output::width_of(f(d)))
+            .max()
+            .unwrap_or(0)
+            .max(4)
+    };
+    let (id_w, name_w) = (widest(|d| &d.id), widest(|d| &d.name));
     let pad =
         |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(output::width_of(s))));
     say!(

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::common::{Recall, THREE_CARDS};
+use crate::common::{demo_as, Recall};
 
 /// Day `n` of March 2026, 09:00 UTC.
 pub fn day(n: u32) -> String {
@@ -150,12 +150,7 @@ fn siblings_are_buried_one_of_a_family_a_day() {
 fn two_decks(new_per_day: &str) -> Recall {
     let r = Recall::with_demo();
     r.ok(&["config", "new_per_day", new_per_day]);
-    let other = r.write(
-        "other.toml",
-        THREE_CARDS
-            .replace("id = \"demo\"", "id = \"other-deck\"")
-            .replace("Demo deck", "Other deck"),
-    );
+    let other = r.write("other.toml", demo_as("other-deck", "Other deck"));
     r.ok(&["import", other.to_str().unwrap()]);
     r
 }
@@ -370,12 +365,7 @@ fn own_apkg_export_maps_back_to_recall_ids() {
 fn decks_show_names_in_aligned_columns() {
     let r = Recall::with_demo();
     let long = "a-very-long-deck-id-that-goes-on-and-on-for-more-than-forty-characters";
-    let other = r.write(
-        "other.toml",
-        THREE_CARDS
-            .replace("id = \"demo\"", &format!("id = \"{long}\""))
-            .replace("Demo deck", "Long one"),
-    );
+    let other = r.write("other.toml", demo_as(long, "Long one"));
     r.ok(&["import", other.to_str().unwrap()]);
     let out = r.ok(&["decks"]);
     let lines: Vec<&str> = out.lines().collect();

@@ -324,15 +324,20 @@ fn charts_render_at_a_fixed_width() {
     insta::assert_snapshot!("stats_ascii_60", ascii);
 }
 
-#[test]
-fn svg_is_valid_and_holds_the_charts() {
+/// `recall stats --svg` of the history, read back.
+fn history_svg() -> String {
     let r = history();
     let svg = r.path("stats.svg");
     r.at(&format!("{TODAY}T20:00:00Z"))
         .args(["stats", "--svg", svg.to_str().unwrap()])
         .assert()
         .success();
-    let text = std::fs::read_to_string(&svg).unwrap();
+    std::fs::read_to_string(&svg).unwrap()
+}
+
+#[test]
+fn svg_is_valid_and_holds_the_charts() {
+    let text = history_svg();
     let doc = roxmltree::Document::parse(&text).expect("well-formed SVG");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
@@ -450,13 +455,7 @@ back = "Sun Tzu"
 
 #[test]
 fn svg_renders_with_axes_labels_and_a_legend() {
-    let r = history();
-    let svg = r.path("stats.svg");
-    r.at(&format!("{TODAY}T20:00:00Z"))
-        .args(["stats", "--svg", svg.to_str().unwrap()])
-        .assert()
-        .success();
-    let text = std::fs::read_to_string(&svg).unwrap();
+    let text = history_svg();
     // it renders: a broken image fails here
     let tree = resvg::usvg::Tree::from_str(&text, &resvg::usvg::Options::default())
         .expect("the SVG parses");

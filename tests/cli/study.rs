@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::Command as StdCommand;
 use std::time::Duration;
 
-use crate::common::{Recall, THREE_CARDS};
+use crate::common::{demo_as, Recall, THREE_CARDS};
 
 const NOW: &str = "2026-03-01T09:00:00+00:00";
 
@@ -129,12 +129,7 @@ fn new_card_limit_counts_cards_introduced_earlier_today() {
 fn deck_filter_and_unknown_deck() {
     let r = Recall::new();
     let a = r.write("a.toml", THREE_CARDS);
-    let b = r.write(
-        "b.toml",
-        THREE_CARDS
-            .replace("id = \"demo\"", "id = \"other\"")
-            .replace("Demo deck", "Other"),
-    );
+    let b = r.write("b.toml", demo_as("other", "Other"));
     r.ok(&["import", a.to_str().unwrap()]);
     r.ok(&["import", b.to_str().unwrap()]);
     let out = r
