@@ -547,9 +547,17 @@ fn pty_screen(cols: u16) -> String {
     p.send_line("5").unwrap();
     expect(&mut p, "Session over");
     raw.push_str(&p.exp_eof().unwrap());
+    // rexpect hands each byte over as one char: turn them back into bytes
+    let bytes: Vec<u8> = if raw.chars().all(|c| (c as u32) < 256) {
+        raw.chars().map(|c| c as u32 as u8).collect()
+    } else {
+        raw.into_bytes()
+    };
     let mut screen = vt100::Parser::new(200, cols, 0);
-    screen.process(raw.as_bytes());
-    screen.screen().contents()
+    screen.process(&bytes);
+    let contents = screen.screen().contents();
+    eprintln!("the screen at {cols} columns:\n{contents}");
+    contents
 }
 
 fn assert_fits(screen: &str, cols: usize) {
