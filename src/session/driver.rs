@@ -389,11 +389,8 @@ fn new_limit_note(store: &Store, args: &StudyArgs, q: &Queue) -> Result<Option<S
     }
     let setting = config::get(&store.conn, "new_per_day")?;
     let limit = match args.new {
-        Some(n) => format!(
-            "{} of {} new cards in this session",
-            q.introduced,
-            q.introduced + n as usize
-        ),
+        // (only `--new 0` leaves no room: --new N allows N more)
+        Some(n) => format!("`--new {n}` allows no more new cards in this session"),
         None => format!("{} of {setting} new cards today, all decks", q.introduced),
     };
     let more = (setting.max(10) * 2).max(q.introduced as i64 + 10);
