@@ -301,3 +301,30 @@ fn reimporting_an_updated_package_keeps_progress() {
     assert!(out.contains("0 added"), "{out}");
     assert_eq!(r.card(&id)["reps"], 1);
 }
+
+#[test]
+fn our_package_sent_round_through_anki_comes_back_under_our_ids() {
+    let Some(py) = python() else { return };
+    let r = Recall::new();
+    seeded(&r);
+    let ours = r.path("ours.apkg");
+    r.ok(&["export", "demo", "-o", ours.to_str().unwrap()]);
+    for mode in ["legacy", "modern"] {
+        let theirs = r.path(&format!("member-{mode}.apkg"));
+        anki(
+            &py,
+            &[
+                "export",
+                ours.to_str().unwrap(),
+                theirs.to_str().unwrap(),
+                mode,
+            ],
+        );
+        let out = r.ok(&["import", theirs.to_str().unwrap(), "--dry-run", "--json"]);
+        let report: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(report["deck"], "demo", "{mode}: {out}");
+        for key in ["added", "relinked", "retired"] {
+            assert_eq!(report[key], serde_json::json!([]), "{mode} {key}: {out}");
+        }
+    }
+}
