@@ -55,7 +55,8 @@ pub enum Command {
     /// Enter or type 0-5. Cards graded below 4 come back at the end of the
     /// session (the final drill) until graded 4 or 5.
     ///
-    /// Keys at the answer prompt: u = undo the last answer, s = skip,
+    /// Keys at the answer prompt: u = undo the last answer (at the start of a
+    /// session: the last answer given earlier today), s = skip,
     /// e = show the source sentence, q = quit (Ctrl-C also quits; every answer
     /// is already saved).
     ///
