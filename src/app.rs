@@ -16,11 +16,9 @@ use crate::error::{Error, Result};
 use crate::import;
 use crate::model::{Deck, Grade};
 use crate::output::{self, say};
-pub use crate::output::{out_err, write_atomically};
+use crate::output::{out_err, write_atomically};
 use crate::session;
 use crate::storage::{self, cards, config, decks, reviews, Store};
-
-pub use crate::import::BUNDLED_DECK;
 
 /// Runs a parsed command line, writing normal output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {

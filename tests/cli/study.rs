@@ -19,7 +19,11 @@ fn revlog(r: &Recall) -> Vec<(String, i64, String)> {
 }
 
 fn bundled() -> recall::model::Deck {
-    recall::deckfile::parse(Path::new("seed.toml"), recall::app::BUNDLED_DECK.as_bytes()).unwrap()
+    recall::deckfile::parse(
+        Path::new("seed.toml"),
+        recall::import::BUNDLED_DECK.as_bytes(),
+    )
+    .unwrap()
 }
 
 #[test]
