@@ -15,8 +15,7 @@ use crate::deckfile;
 use crate::error::{Error, Result};
 use crate::import;
 use crate::model::{Deck, Grade};
-use crate::output::{self, say};
-use crate::output::{out_err, write_atomically};
+use crate::output::{self, out_err, say, write_atomically};
 use crate::session;
 use crate::storage::{self, cards, config, decks, reviews, Store};
 
