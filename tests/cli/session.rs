@@ -632,3 +632,27 @@ fn session_and_stats_do_not_import_the_command_module() {
         assert!(output.contains(helper), "{helper} is not in src/output.rs");
     }
 }
+
+#[test]
+fn buried_siblings_do_not_eat_the_new_card_budget() {
+    // 30 families of six cards each, in deck order: the first 20 cards read
+    // belong to four families, yet 20 new cards from 20 families come
+    let mut deck = String::from("format = 1\n[deck]\nid = \"many\"\nname = \"Many\"\n");
+    for f in 0..30 {
+        for k in 0..6 {
+            deck.push_str(&format!(
+                "[[cards]]\nid = \"f{f}-{k}\"\nkind = \"basic\"\nfront = \"Family {f}, question {k}?\"\nback = \"a{k}\"\ncontext = \"Sentence number {f}.\"\n"
+            ));
+        }
+    }
+    let r = Recall::new();
+    let file = r.write("many.toml", deck);
+    r.ok(&["import", file.to_str().unwrap()]);
+    let text = study(&r, &day(1), &["--reveal"], &all_fives());
+    assert!(text.contains("[1/20]"), "{text}");
+    let families: BTreeSet<String> = answers(&r)
+        .into_iter()
+        .map(|(_, id)| id.split('-').next().unwrap().to_string())
+        .collect();
+    assert_eq!(families.len(), 20, "{families:?}");
+}
