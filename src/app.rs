@@ -533,12 +533,19 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
             .collect();
         return print_json(out, &rows);
     }
+    // the id column as wide as the longest id, so the columns stay aligned
+    let id_w = list
+        .iter()
+        .map(|c| output::width_of(&c.content.id))
+        .max()
+        .unwrap_or(0)
+        .max(24);
     for c in list {
         let due = c.state.due.map_or("new".into(), cards::day_str);
-        let front: String = c.content.front.chars().take(60).collect();
+        let front = output::cut_words(&c.content.front, 60);
         say!(
             out,
-            "{:<24} {:<7} ef={} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
+            "{:<id_w$} {:<7} ef={} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
             c.content.id,
             c.content.kind.as_str(),
             output::ef(c.state.ef),
