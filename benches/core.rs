@@ -170,7 +170,7 @@ fn queue_and_counts(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("open_and_queue", n), &path, |b, path| {
             b.iter(|| {
                 let store = Store::open(path).expect("open");
-                todays_queue(&store, None, today(), limits()).expect("queue")
+                todays_queue(&store, None, today(), limits(), None).expect("queue")
             })
         });
         let store = Store::open(&path).expect("open");
@@ -207,9 +207,12 @@ fn answers(c: &mut Criterion) {
                 new_per_day: 1000,
                 review_cap: 1000,
             },
+            None,
         )
         .expect("queue")
+        .cards
         .into_iter()
+        .map(|(id, _)| id)
         .take(1000)
         .collect();
         let grade = Grade::new(4).expect("grade");

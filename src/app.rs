@@ -15,11 +15,9 @@ use crate::deckfile;
 use crate::error::{Error, Result};
 use crate::import;
 use crate::model::{Deck, Grade};
+use crate::output::{self, out_err, say, write_atomically};
 use crate::session;
 use crate::storage::{self, cards, config, decks, reviews, Store};
-
-/// The bundled sample deck, imported by the first `recall study`.
-pub const BUNDLED_DECK: &str = include_str!("../decks/seed.toml");
 
 /// Runs a parsed command line, writing normal output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
@@ -41,6 +39,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Unsuspend(args) => {
             let store = Store::open(&db)?;
             let card = cards::find(&store.conn, &args.card)?;
+            if !card.suspended {
+                say!(
+                    out,
+                    "card '{}/{}' is not suspended: nothing to do",
+                    card.deck_id,
+                    card.content.id
+                );
+                return Ok(());
+            }
             cards::unsuspend(&store.conn, card.rowid)?;
             say!(
                 out,
@@ -50,12 +57,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             );
             Ok(())
         }
+        Command::Undo => undo(&db, now, out),
         Command::Stats(args) => crate::stats::command(&db, now, &args, out),
         Command::Check => check(&db, out),
         Command::Completions(args) => {
+            // generated into memory: clap_complete panics on a write error,
+            // and a closed pipe (`| head -1`) must end quietly
             let mut cmd = Cli::command();
-            clap_complete::generate(args.shell, &mut cmd, "recall", out);
-            Ok(())
+            let mut text = Vec::new();
+            clap_complete::generate(args.shell, &mut cmd, "recall", &mut text);
+            out.write_all(&text).map_err(out_err)
         }
     }
 }
@@ -67,18 +78,6 @@ pub fn default_db_path() -> Result<PathBuf> {
     })?;
     Ok(dirs.data_dir().join("recall.db"))
 }
-
-/// Wraps a write error on standard output.
-pub fn out_err(e: std::io::Error) -> Error {
-    Error::io("<stdout>", e)
-}
-
-macro_rules! say {
-    ($out:expr, $($arg:tt)*) => {
-        writeln!($out, $($arg)*).map_err($crate::app::out_err)?
-    };
-}
-pub(crate) use say;
 
 fn print_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value)
@@ -103,6 +102,16 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
         .doc
         .file_name()
         .map(|s| s.to_string_lossy().into_owned());
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{stem}.toml")));
+    if output.exists() && !args.force {
+        return Err(Error::Invalid(format!(
+            "{}: already exists (it may be a hand-edited deck); pass --force to overwrite it, or -o FILE",
+            output.display()
+        )));
+    }
     let opts = BuildOptions {
         name: args.name.clone(),
         source_name: file_name,
@@ -112,10 +121,6 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
         path: args.doc.clone(),
         msg,
     })?;
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{stem}.toml")));
     let toml = deckfile::to_toml(&built.deck);
     write_atomically(&output, toml.as_bytes())?;
     drop(spinner);
@@ -158,35 +163,58 @@ fn build(db: &Path, now: Now, args: &cli::BuildArgs, out: &mut dyn Write) -> Res
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename, so a crash
-/// never leaves half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = dir.join(format!(
-        ".{}.tmp{}",
-        path.file_name()
-            .map_or("out".into(), |n| n.to_string_lossy()),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
-}
-
 /// What a file to import holds, read and checked before the database opens.
 struct Incoming {
     decks: Vec<Deck>,
     notes: Vec<String>,
+    from_anki_package: bool,
+}
+
+/// A package exported by recall comes back under recall's own ids: each
+/// exported note's GUID derives from (deck id, card id), so the importer's
+/// Anki card id for every stored card is recomputed, and an incoming card
+/// with one of them takes that card's id (and its deck's id, name and
+/// source) back. A package carries no source sentence, so a card that
+/// comes back keeps the stored one.
+fn take_back_own_ids(store: &Store, decks: &mut [Deck]) -> Result<()> {
+    use std::collections::HashMap;
+    let mut known: HashMap<String, (String, String, String)> = HashMap::new();
+    let mut stmt = store
+        .conn
+        .prepare("SELECT deck_id, key, context FROM cards")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (deck, key, context) = row?;
+        let anki_id = anki::card_id_for(&anki::guid_for(&deck, &key), 0);
+        known.insert(anki_id, (deck, key, context));
+    }
+    for deck in decks {
+        let mut homes: HashMap<&str, usize> = HashMap::new();
+        for card in &mut deck.cards {
+            if let Some((home, key, context)) = known.get(&card.id) {
+                card.id = key.clone();
+                if card.context.is_empty() {
+                    card.context = context.clone();
+                }
+                *homes.entry(home.as_str()).or_default() += 1;
+            }
+        }
+        let home = homes
+            .into_iter()
+            .max_by_key(|&(d, n)| (n, std::cmp::Reverse(d)));
+        if let Some((home, _)) = home {
+            if let Some(meta) = decks::get(&store.conn, home)? {
+                deck.meta = meta;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn read_incoming(path: &Path) -> Result<Incoming> {
@@ -221,23 +249,76 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
             Ok(Incoming {
                 decks: imported.decks,
                 notes,
+                from_anki_package: true,
             })
         }
-        "csv" | "tsv" | "txt" => Ok(Incoming {
-            decks: vec![anki::csv::import(path, &bytes)?],
-            notes: Vec::new(),
-        }),
-        _ => Ok(Incoming {
-            decks: vec![deckfile::parse(path, &bytes)?],
-            notes: Vec::new(),
-        }),
+        "txt" if reads_like_prose(&bytes) => Err(document_hint(
+            path,
+            &bytes,
+            Error::Invalid("not a deck".into()),
+        )),
+        "csv" | "tsv" | "txt" => {
+            let deck = anki::csv::import(path, &bytes);
+            one_deck(match ext.as_str() {
+                "txt" => deck.map_err(|e| document_hint(path, &bytes, e)),
+                _ => deck,
+            })
+        }
+        "toml" => one_deck(deckfile::parse(path, &bytes)),
+        // .md, no extension, anything else: a deck file, or else a document?
+        _ => one_deck(deckfile::parse(path, &bytes).map_err(|e| document_hint(path, &bytes, e))),
+    }
+}
+
+fn one_deck(deck: Result<Deck>) -> Result<Incoming> {
+    Ok(Incoming {
+        decks: vec![deck?],
+        notes: Vec::new(),
+        from_anki_package: false,
+    })
+}
+
+/// Whether a `.txt` file reads like running text rather than CSV rows:
+/// no tab, and some line of 20 words or more.
+fn reads_like_prose(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    !text.contains('\t') && text.lines().any(|l| l.split_whitespace().count() >= 20)
+}
+
+/// A file that failed to import and reads like a study document (prose:
+/// no tab-separated columns, no Anki `#` headers, no deck tables) gets a
+/// pointer to `recall build` instead of the parser's complaint.
+fn document_hint(path: &Path, bytes: &[u8], err: Error) -> Error {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return err;
+    };
+    let tabular = text.contains('\t')
+        || text
+            .lines()
+            .any(|l| l.starts_with('#') && !l.starts_with("# ") && l.contains(':'))
+        || text.contains("[deck]")
+        || text.contains("[[cards]]")
+        || text.lines().any(|l| l.trim_start().starts_with("format"));
+    if tabular || text.trim().is_empty() {
+        return err;
+    }
+    Error::BadFile {
+        path: path.to_path_buf(),
+        msg: format!(
+            "this looks like a study document, not a deck file or CSV: \
+             `recall build {}` makes a deck from it (add --import to import it too)",
+            path.display()
+        ),
     }
 }
 
 fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) -> Result<()> {
     let spinner = crate::progress::Spinner::start("importing");
-    let incoming = read_incoming(&args.file)?;
+    let mut incoming = read_incoming(&args.file)?;
     let mut store = Store::open(db)?;
+    if incoming.from_anki_package {
+        take_back_own_ids(&store, &mut incoming.decks)?;
+    }
     let reports = import::import_decks(
         &mut store.conn,
         &incoming.decks,
@@ -313,19 +394,27 @@ pub fn load_deck(store: &Store, deck_id: &str) -> Result<Deck> {
 
 fn export(db: &Path, now: Now, args: &cli::ExportArgs, out: &mut dyn Write) -> Result<()> {
     use cli::ExportFormat;
-    let format = args.format.unwrap_or_else(|| {
-        match args
-            .output
-            .as_ref()
-            .and_then(|p| p.extension())
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("apkg") => ExportFormat::Apkg,
-            Some("csv") | Some("tsv") | Some("txt") => ExportFormat::Csv,
-            _ => ExportFormat::Toml,
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => f,
+        (None, None) => ExportFormat::Toml,
+        (None, Some(path)) => {
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase());
+            match ext.as_deref() {
+                Some("toml") => ExportFormat::Toml,
+                Some("apkg") => ExportFormat::Apkg,
+                Some("csv") | Some("tsv") | Some("txt") => ExportFormat::Csv,
+                _ => {
+                    return Err(Error::Invalid(format!(
+                        "{}: cannot tell the format from the file name; \
+                         use .toml, .apkg, .csv, .tsv or .txt, or pass --format toml|apkg|csv",
+                        path.display()
+                    )))
+                }
+            }
         }
-    });
+    };
     let spinner = crate::progress::Spinner::start("exporting");
     let store = Store::open(db)?;
     let deck = load_deck(&store, &args.deck)?;
@@ -370,10 +459,22 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
         );
         return Ok(());
     }
+    // columns as wide as the longest id and name, so long ids stay aligned
+    let widest = |f: fn(&decks::DeckSummary) -> &str| {
+        list.iter()
+            .map(|d| output::width_of(f(d)))
+            .max()
+            .unwrap_or(0)
+            .max(4)
+    };
+    let (id_w, name_w) = (widest(|d| &d.id), widest(|d| &d.name));
+    let pad =
+        |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(output::width_of(s))));
     say!(
         out,
-        "{:<40} {:>6} {:>6} {:>8} {:>8}",
-        "deck",
+        "{}  {}  {:>6} {:>6} {:>8} {:>8}",
+        pad("deck", id_w),
+        pad("name", name_w),
         "new",
         "due",
         "learned",
@@ -382,8 +483,9 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
     for d in list {
         say!(
             out,
-            "{:<40} {:>6} {:>6} {:>8} {:>8}",
-            d.id,
+            "{}  {}  {:>6} {:>6} {:>8} {:>8}",
+            pad(&d.id, id_w),
+            pad(&d.name, name_w),
             d.new,
             d.due,
             d.learned,
@@ -450,15 +552,22 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
             .collect();
         return print_json(out, &rows);
     }
+    // the id column as wide as the longest id, so the columns stay aligned
+    let id_w = list
+        .iter()
+        .map(|c| output::width_of(&c.content.id))
+        .max()
+        .unwrap_or(0)
+        .max(24);
     for c in list {
         let due = c.state.due.map_or("new".into(), cards::day_str);
-        let front: String = c.content.front.chars().take(60).collect();
+        let front = output::cut_words(&c.content.front, 60);
         say!(
             out,
-            "{:<24} {:<7} ef={:.2} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
+            "{:<id_w$} {:<7} ef={} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
             c.content.id,
             c.content.kind.as_str(),
-            c.state.ef as f64 / 1000.0,
+            output::ef(c.state.ef),
             c.state.reps,
             c.state.interval,
             due,
@@ -498,10 +607,38 @@ fn answer(db: &Path, now: Now, args: &cli::AnswerArgs, out: &mut dyn Write) -> R
         card.content.id,
         grade,
         grade.meaning(),
-        card.state.ef,
+        output::ef(card.state.ef),
         card.state.reps,
         card.state.interval,
         card.state.due.map(cards::day_str).unwrap_or_default()
+    );
+    Ok(())
+}
+
+fn undo(db: &Path, now: Now, out: &mut dyn Write) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let today = now.study_day(rollover(&store)?);
+    let Some(id) = reviews::last_on(&store.conn, today, None)? else {
+        say!(
+            out,
+            "nothing to undo: no answer today ({})",
+            cards::day_str(today)
+        );
+        return Ok(());
+    };
+    let entry = reviews::undo(&mut store.conn, id)?;
+    let card = cards::by_rowid(&store.conn, entry.card_rowid)?;
+    say!(
+        out,
+        "undone: {} answer to {}/{} (grade {}); ef={} reps={} interval={} due={}",
+        entry.kind.as_str(),
+        card.deck_id,
+        card.content.id,
+        entry.grade,
+        output::ef(card.state.ef),
+        card.state.reps,
+        card.state.interval,
+        card.state.due.map_or("new".into(), cards::day_str)
     );
     Ok(())
 }
@@ -563,17 +700,4 @@ fn check(db: &Path, out: &mut dyn Write) -> Result<()> {
         db.display(),
         problems.len()
     )))
-}
-
-/// Imports the bundled sample deck if the database has no deck at all.
-pub fn ensure_bundled_deck(store: &mut Store, now: Now) -> Result<bool> {
-    let any: bool = store
-        .conn
-        .query_row("SELECT EXISTS(SELECT 1 FROM decks)", [], |r| r.get(0))?;
-    if any {
-        return Ok(false);
-    }
-    let deck = deckfile::parse(Path::new("decks/seed.toml"), BUNDLED_DECK.as_bytes())?;
-    import::import_deck(&mut store.conn, &deck, now.unix_ms(), false)?;
-    Ok(true)
 }

@@ -17,12 +17,24 @@ use clap::{Args, Parser, Subcommand};
 #[command(name = "recall", version, propagate_version = true)]
 pub struct Cli {
     /// Database file [default: the platform data directory, e.g. ~/.local/share/recall/recall.db]
-    #[arg(long, global = true, env = "RECALL_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "RECALL_DB",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
 
     /// Pretend it is this moment (RFC 3339, e.g. 2026-11-28T09:00:00+01:00, or a date).
     /// The study day starts at the rollover hour (default 04:00) in that offset.
-    #[arg(long, global = true, env = "RECALL_NOW", value_name = "TIME")]
+    #[arg(
+        long,
+        global = true,
+        env = "RECALL_NOW",
+        value_name = "TIME",
+        help_heading = "Global options"
+    )]
     pub now: Option<String>,
 
     #[command(subcommand)]
@@ -36,12 +48,15 @@ pub enum Command {
     ///
     /// Order: unfinished final-drill cards from earlier today, then due reviews
     /// (most overdue first), then new cards in deck order up to the daily limit.
+    /// Siblings (cards from the same source sentence or list) are buried: at
+    /// most one card of a family is shown on a day.
     /// Type an answer (list items in any order, separated by commas or
     /// semicolons) or press Enter to reveal; confirm the suggested grade with
     /// Enter or type 0-5. Cards graded below 4 come back at the end of the
     /// session (the final drill) until graded 4 or 5.
     ///
-    /// Keys at the answer prompt: u = undo the last answer, s = skip,
+    /// Keys at the answer prompt: u = undo the last answer (at the start of a
+    /// session: the last answer given earlier today), s = skip,
     /// e = show the source sentence, q = quit (Ctrl-C also quits; every answer
     /// is already saved); `:u`, `:s`, `:e`, `:q` work too. A line starting
     /// with `=` is always an answer: type `=e` to answer "e" (vitamin E).
@@ -65,9 +80,11 @@ pub enum Command {
 
     /// Import a deck file, an Anki package or a CSV file, keeping progress.
     ///
-    /// FILE is a recall deck file (.toml), an Anki package (.apkg: the legacy
-    /// collection.anki2/.anki21 layout or Anki 23.10+'s collection.anki21b),
-    /// or Anki's text format (.csv/.tsv/.txt, with or without `#` headers).
+    /// FILE is a recall deck file (.toml), an Anki package (.apkg or .colpkg:
+    /// the legacy collection.anki2/.anki21 layout or Anki 23.10+'s
+    /// collection.anki21b), or Anki's text format (.csv/.tsv/.txt, with or
+    /// without `#` headers). A study document is not a deck: `recall build`
+    /// makes one from it.
     /// Anki notes become one recall card per Anki card, HTML reduced to text;
     /// media is skipped and counted in the report.
     ///
@@ -98,6 +115,13 @@ pub enum Command {
     /// Let a suspended card (a leech) be shown again.
     Unsuspend(CardArg),
 
+    /// Take back the last answer given today.
+    ///
+    /// The answer may come from any session or from `recall answer`: the
+    /// card's state before it is restored and the card is due again. Repeat
+    /// to go further back through today's answers.
+    Undo,
+
     /// Progress: today, streak, retention, forecast, heatmap, weak items.
     ///
     /// Charts use Unicode blocks (`--ascii` for plain ASCII) and fit the
@@ -126,7 +150,8 @@ pub enum Command {
 pub struct StudyArgs {
     /// Study only this deck (by id).
     pub deck: Option<String>,
-    /// New cards to introduce today (overrides the new_per_day setting).
+    /// N more new cards in this session, on top of those already introduced
+    /// today (the daily new_per_day limit is not applied).
     #[arg(long, value_name = "N")]
     pub new: Option<u32>,
     /// Do not ask for typed answers: show the question, reveal, then grade.
@@ -151,11 +176,16 @@ pub struct BuildArgs {
     /// score, then every candidate that was dropped and why.
     #[arg(short, long, visible_alias = "explain")]
     pub verbose: bool,
+    /// Overwrite the output file if it exists (it may be a hand-edited deck).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The deck file (.toml).
+    /// The file to import: a recall deck file (.toml), an Anki package
+    /// (.apkg, .colpkg) or Anki's text format (.csv, .tsv, .txt). For a study
+    /// document use `recall build` instead.
     pub file: PathBuf,
     /// Show what would change (added / updated / unchanged / retired) and change nothing.
     #[arg(long)]
@@ -169,7 +199,8 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// The deck id.
     pub deck: String,
-    /// Output file [default: standard output; required for apkg].
+    /// Output file: .toml, .apkg, .csv, .tsv or .txt (another extension
+    /// needs --format) [default: standard output; required for apkg].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// toml: a recall deck file; apkg: an Anki package (Basic and Cloze notes,

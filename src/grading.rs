@@ -1504,7 +1504,7 @@ mod tests {
     fn the_bundled_deck_grades_its_own_answers_five_and_its_questions_low() {
         let deck = crate::deckfile::parse(
             std::path::Path::new("seed.toml"),
-            crate::app::BUNDLED_DECK.as_bytes(),
+            crate::import::BUNDLED_DECK.as_bytes(),
         )
         .unwrap();
         for c in &deck.cards {

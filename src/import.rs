@@ -297,6 +297,28 @@ pub fn apply(
     Ok(())
 }
 
+/// The bundled sample deck, imported by the first `recall study`.
+pub const BUNDLED_DECK: &str = include_str!("../decks/seed.toml");
+
+/// Imports the bundled sample deck if the database has no deck at all.
+pub fn ensure_bundled_deck(
+    store: &mut crate::storage::Store,
+    now: crate::clock::Now,
+) -> Result<bool> {
+    let any: bool = store
+        .conn
+        .query_row("SELECT EXISTS(SELECT 1 FROM decks)", [], |r| r.get(0))?;
+    if any {
+        return Ok(false);
+    }
+    let deck = crate::deckfile::parse(
+        std::path::Path::new("decks/seed.toml"),
+        BUNDLED_DECK.as_bytes(),
+    )?;
+    import_deck(&mut store.conn, &deck, now.unix_ms(), false)?;
+    Ok(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

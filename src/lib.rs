@@ -26,6 +26,7 @@ pub mod error;
 pub mod grading;
 pub mod import;
 pub mod model;
+pub mod output;
 pub mod progress;
 pub mod queue;
 pub mod scheduler;

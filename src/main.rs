@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result =
-        recall::app::run(cli, &mut out).and_then(|()| out.flush().map_err(recall::app::out_err));
+        recall::app::run(cli, &mut out).and_then(|()| out.flush().map_err(recall::output::out_err));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(recall::error::Error::Io { source, .. })

@@ -4,8 +4,16 @@
 //! answer today was below 4), (2) due reviews, most overdue first, up to the
 //! review cap, (3) new cards in deck order, up to the new-card limit less the
 //! cards already introduced today.
+//!
+//! Siblings are buried: cards of one deck made from the same source sentence
+//! or list (the same `context`) form a *family*, and at most one card of a
+//! family is shown on a study day. A family member answered earlier today
+//! keeps the rest of its family away until tomorrow; otherwise the first
+//! member in the order above is shown and the others wait (like Anki's
+//! sibling burying). Cards without a source sentence have no family.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use chrono::NaiveDate;
 
@@ -19,6 +27,26 @@ pub struct Candidate {
     pub deck_id: String,
     pub ord: i64,
     pub state: CardState,
+    /// The card's family ([`family`]); `None` for a card alone.
+    pub family: Option<u64>,
+}
+
+/// The family of a card of deck `deck_id` whose source sentence is
+/// `context`: a hash of the deck and the sentence with case and spacing
+/// folded; `None` when there is no source sentence.
+pub fn family(deck_id: &str, context: &str) -> Option<u64> {
+    let folded = context
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if folded.is_empty() {
+        return None;
+    }
+    let mut h = rustc_hash::FxHasher::default();
+    deck_id.hash(&mut h);
+    folded.hash(&mut h);
+    Some(h.finish())
 }
 
 /// Limits for one day.
@@ -36,13 +64,46 @@ pub enum Source {
     New,
 }
 
-/// Builds today's queue from candidates (any order) and today's log facts.
+/// Today's queue and why it holds what it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Queue {
+    /// Card row ids in order, with where each comes from.
+    pub cards: Vec<(i64, Source)>,
+    /// New cards introduced today already (all decks).
+    pub introduced: usize,
+    /// New cards left in today's budget before this queue.
+    pub new_left: usize,
+    /// New cards (not buried) held back by the new-card budget (at least
+    /// this many: candidates are read in bounded batches).
+    pub new_held: usize,
+    /// Due or new cards held back until tomorrow because a sibling is shown
+    /// or was answered today.
+    pub buried: usize,
+    /// Due reviews left out by the review cap.
+    pub reviews_held: usize,
+}
+
+impl Queue {
+    /// New cards in the queue.
+    pub fn new_taken(&self) -> usize {
+        self.cards.iter().filter(|c| c.1 == Source::New).count()
+    }
+
+    /// Reviews in the queue.
+    pub fn reviews_taken(&self) -> usize {
+        self.cards.iter().filter(|c| c.1 == Source::Review).count()
+    }
+}
+
+/// Builds today's queue from candidates (any order), today's log facts and
+/// the families of the cards answered today.
 pub fn build(
     candidates: &[Candidate],
     facts: &HashMap<i64, TodayFact>,
+    answered_families: &HashSet<u64>,
     today: NaiveDate,
     limits: Limits,
-) -> Vec<(i64, Source)> {
+) -> Queue {
     let mut drill: Vec<&Candidate> = Vec::new();
     let mut due: Vec<&Candidate> = Vec::new();
     let mut new: Vec<&Candidate> = Vec::new();
@@ -61,20 +122,43 @@ pub fn build(
     new.sort_by_key(key);
     let introduced = facts.values().filter(|f| f.introduced).count();
     let new_left = limits.new_per_day.saturating_sub(introduced);
-    drill
-        .into_iter()
-        .map(|c| (c.rowid, Source::Drill))
-        .chain(
-            due.into_iter()
-                .take(limits.review_cap)
-                .map(|c| (c.rowid, Source::Review)),
-        )
-        .chain(
-            new.into_iter()
-                .take(new_left)
-                .map(|c| (c.rowid, Source::New)),
-        )
-        .collect()
+    let mut q = Queue {
+        introduced,
+        new_left,
+        ..Queue::default()
+    };
+    let mut shown: HashSet<u64> = answered_families.clone();
+    for c in drill {
+        // answered today already: its family is taken by itself
+        shown.extend(c.family);
+        q.cards.push((c.rowid, Source::Drill));
+    }
+    // whether a card's family is free, taking it if so
+    let free = |shown: &mut HashSet<u64>, c: &Candidate| c.family.is_none_or(|f| shown.insert(f));
+    for c in due {
+        if q.reviews_taken() == limits.review_cap {
+            q.reviews_held += 1;
+        } else if free(&mut shown, c) {
+            q.cards.push((c.rowid, Source::Review));
+        } else {
+            q.buried += 1;
+        }
+    }
+    let mut new_taken = 0;
+    for c in new {
+        if new_taken == new_left {
+            // counted when free, without taking the family
+            if c.family.is_none_or(|f| !shown.contains(&f)) {
+                q.new_held += 1;
+            }
+        } else if free(&mut shown, c) {
+            q.cards.push((c.rowid, Source::New));
+            new_taken += 1;
+        } else {
+            q.buried += 1;
+        }
+    }
+    q
 }
 
 #[cfg(test)]
@@ -91,6 +175,7 @@ mod tests {
             rowid,
             deck_id: deck.into(),
             ord,
+            family: None,
             state: CardState {
                 due: due.map(day),
                 reps: if due.is_some() { 1 } else { 0 },
@@ -122,7 +207,7 @@ mod tests {
                 introduced: false,
             },
         )]);
-        let q = build(&cands, &facts, day(10), L);
+        let q = build(&cands, &facts, &HashSet::new(), day(10), L).cards;
         assert_eq!(
             q,
             vec![
@@ -156,13 +241,15 @@ mod tests {
         let q = build(
             &cands,
             &facts,
+            &HashSet::new(),
             day(0),
             Limits {
                 new_per_day: 3,
                 review_cap: 10,
             },
         );
-        assert_eq!(q, vec![(0, Source::New)]);
+        assert_eq!(q.cards, vec![(0, Source::New)]);
+        assert_eq!((q.introduced, q.new_left, q.new_held), (2, 1, 9));
     }
 
     #[test]
@@ -171,13 +258,18 @@ mod tests {
         let q = build(
             &cands,
             &HashMap::new(),
+            &HashSet::new(),
             day(20),
             Limits {
                 new_per_day: 0,
                 review_cap: 3,
             },
         );
-        assert_eq!(q.iter().map(|x| x.0).collect::<Vec<_>>(), vec![0, 1, 2]);
+        assert_eq!(
+            q.cards.iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![0, 1, 2]
+        );
+        assert_eq!(q.reviews_held, 7);
     }
 
     #[test]
@@ -190,6 +282,35 @@ mod tests {
                 introduced: true,
             },
         )]);
-        assert!(build(&cands, &facts, day(10), L).is_empty());
+        assert!(build(&cands, &facts, &HashSet::new(), day(10), L)
+            .cards
+            .is_empty());
+    }
+
+    #[test]
+    fn one_card_of_a_family_a_day() {
+        let fam = family("a", "From five aspects: A, B, C, D and E.");
+        assert_eq!(fam, family("a", "from five  aspects: a, b, c, d and e."));
+        assert_ne!(fam, family("b", "From five aspects: A, B, C, D and E."));
+        assert_eq!(family("a", "  "), None);
+        // a due sibling, four new siblings, a card alone
+        let mut cands: Vec<Candidate> = (0..5).map(|i| cand(i, "a", i, None)).collect();
+        cands[0].state = cand(0, "a", 0, Some(9)).state;
+        for c in &mut cands {
+            c.family = fam;
+        }
+        cands.push(cand(9, "a", 9, None));
+        let q = build(&cands, &HashMap::new(), &HashSet::new(), day(10), L);
+        assert_eq!(q.cards, vec![(0, Source::Review), (9, Source::New)]);
+        assert_eq!(q.buried, 4);
+        // a sibling answered earlier today keeps the whole family away
+        let q = build(
+            &cands,
+            &HashMap::new(),
+            &fam.into_iter().collect(),
+            day(10),
+            L,
+        );
+        assert_eq!(q.cards, vec![(9, Source::New)]);
     }
 }

@@ -428,7 +428,7 @@ mod tests {
              (1) Politically, we talk.\n\n(2) Economically, we trade.\n\n(3) Culturally, we learn.\n",
         );
         let mut out = Vec::new();
-        extract(&doc, &mut out);
+        extract(&doc, &vec![None; doc.sections.len()], &mut out);
         assert_eq!(
             out[0].front,
             "What are the two parts of “My Essay”, in order?"
@@ -449,5 +449,47 @@ mod tests {
             "{}",
             out[1].front
         );
+    }
+
+    #[test]
+    fn numbered_points_are_asked_from_their_lead_in() {
+        let doc = super::super::document::parse(
+            "Charter\n\nArticle 1\n\nThe Purposes of the League are:\n\n\
+             1. To keep the peace among members.\n\n2. To settle disputes by talks.\n\n\
+             3. To share the costs fairly.\n",
+        );
+        let mut out = Vec::new();
+        extract(&doc, &vec![None; doc.sections.len()], &mut out);
+        let card = out
+            .iter()
+            .find(|c| c.items.len() == 3)
+            .expect("an outline card");
+        assert_eq!(card.front, "What are the Purposes of the League?");
+        assert_eq!(card.items[0], "keep the peace among members");
+    }
+
+    #[test]
+    fn numbered_headings_name_their_part() {
+        assert_eq!(
+            numbered_label("Play 4: Build the service"),
+            Some("Play 4".into())
+        );
+        assert_eq!(
+            numbered_label("Article XII. Privacy"),
+            Some("Article XII".into())
+        );
+        assert_eq!(numbered_label("The service"), None);
+        let doc = super::super::document::parse(
+            "Playbook\n\nPlay 4: Build the service using agile practices\n\nWe iterate often and ship small changes.\n",
+        );
+        let mut out = Vec::new();
+        titled_headings(&doc, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(
+            out[0].front.ends_with("what is the title of Play 4?"),
+            "{}",
+            out[0].front
+        );
+        assert_eq!(out[0].back, "Build the service using agile practices");
     }
 }

@@ -2,18 +2,21 @@
 //! card through a [`Prompter`], grades typed answers, and commits every
 //! answer in its own transaction before the next card shows.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
 use chrono::{Days, NaiveDate};
 
-use crate::app::{ensure_bundled_deck, say};
 use crate::cli::StudyArgs;
 use crate::clock::{self, Now};
 use crate::error::{Error, Result};
 use crate::grading;
+use crate::import::ensure_bundled_deck;
 use crate::model::Grade;
-use crate::queue::{self, Candidate, Limits};
+use crate::output::plural;
+use crate::output::say;
+use crate::queue::{self, Candidate, Limits, Queue};
 use crate::scheduler;
 use crate::session::prompter::{AnswerInput, CardView, GradeInput, Prompter, RevealView};
 use crate::session::{terminal, Session};
@@ -42,128 +45,189 @@ pub fn study(db: &Path, now: Now, args: &StudyArgs, out: &mut dyn Write) -> Resu
     run(&mut store, now, args, &mut prompter)
 }
 
-/// Limits for today from settings and flags.
-fn limits(store: &Store, args: &StudyArgs) -> Result<Limits> {
-    let new_per_day = match args.new {
-        Some(n) => n as usize,
-        None => config::get(&store.conn, "new_per_day")? as usize,
-    };
+/// Limits for today from the settings.
+fn limits(store: &Store) -> Result<Limits> {
     Ok(Limits {
-        new_per_day,
+        new_per_day: config::get(&store.conn, "new_per_day")? as usize,
         review_cap: config::get(&store.conn, "review_cap")? as usize,
     })
 }
 
+/// Families of the cards answered on `today` (siblings stay away today).
+fn answered_families(store: &Store, today: NaiveDate) -> Result<HashSet<u64>> {
+    let mut stmt = store.conn.prepare_cached(
+        "SELECT DISTINCT c.deck_id, c.context FROM revlog r JOIN cards c ON c.id = r.card_id
+         WHERE r.day = ?1 AND c.context != ''",
+    )?;
+    let rows = stmt.query_map([day_str(today)], |r| {
+        Ok(queue::family(
+            r.get_ref(0)?.as_str()?,
+            r.get_ref(1)?.as_str()?,
+        ))
+    })?;
+    let mut out = HashSet::new();
+    for f in rows {
+        out.extend(f?);
+    }
+    Ok(out)
+}
+
 /// Loads the cards that could be in today's queue (a bounded set, not the
-/// whole collection) and orders them.
+/// whole collection) and orders them. `more_new` (`--new N`) allows N new
+/// cards more than those introduced today, instead of the daily limit.
 pub fn todays_queue(
     store: &Store,
     deck: Option<&str>,
     today: NaiveDate,
-    limits: Limits,
-) -> Result<Vec<i64>> {
+    mut limits: Limits,
+    more_new: Option<usize>,
+) -> Result<Queue> {
     let facts = reviews::today_facts(&store.conn, today)?;
+    if let Some(n) = more_new {
+        limits.new_per_day = facts.values().filter(|f| f.introduced).count() + n;
+    }
+    let families = answered_families(store, today)?;
     let slack = facts.len() as i64;
-    let sql = "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses
+    let sql = "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses, c.context
         FROM cards c JOIN card_state s ON s.card_id = c.id
         WHERE s.retired = 0 AND s.suspended = 0 AND (?1 IS NULL OR s.deck_id = ?1)";
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut push_rows = |sql: String, params: &[&dyn rusqlite::ToSql]| -> Result<()> {
-        let mut stmt = store.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params, |r| {
-            let due: Option<String> = r.get(6)?;
-            Ok(Candidate {
-                rowid: r.get(0)?,
-                deck_id: r.get(1)?,
-                ord: r.get(2)?,
-                state: scheduler::CardState {
-                    ef: r.get(3)?,
-                    reps: r.get(4)?,
-                    interval: r.get(5)?,
-                    due: due.as_deref().map(cards::parse_day).transpose()?,
-                    lapses: r.get(7)?,
-                },
-            })
-        })?;
-        for row in rows {
-            candidates.push(row?);
-        }
-        Ok(())
-    };
     let today_s = day_str(today);
-    let due_limit = limits.review_cap as i64 + slack;
-    let new_limit = limits.new_per_day as i64 + slack;
-    push_rows(
-        format!(
-            // most overdue first, in the index's order (due, card): no sort
-            "{sql} AND s.due IS NOT NULL AND s.due <= ?2 ORDER BY s.due, s.card_id LIMIT ?3"
-        ),
-        &[&deck, &today_s, &due_limit],
-    )?;
-    push_rows(
-        // walk the cards in deck order and stop at the limit: the card
-        // (deck_id, ord) index drives, new states are checked one by one
-        "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses
-         FROM cards c CROSS JOIN card_state s ON s.card_id = c.id
-         WHERE +s.retired = 0 AND +s.suspended = 0 AND (?1 IS NULL OR c.deck_id = ?1)
-           AND s.due IS NULL ORDER BY c.deck_id, c.ord LIMIT ?2"
-            .to_string(),
-        &[&deck, &new_limit],
-    )?;
-    // Cards answered today that are neither due nor new (drill candidates).
-    let ids: Vec<i64> = facts.keys().copied().collect();
-    for chunk in ids.chunks(500) {
-        let list = chunk
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
-        push_rows(
-            format!("{sql} AND s.due > ?2 AND c.id IN ({list})"),
-            &[&deck, &today_s],
+    // Buried siblings take places in the bounded reads: read more (twice as
+    // many each time) while a limit is not reached and more rows may exist.
+    let mut batch: i64 = 1;
+    loop {
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut push_rows = |sql: String, params: &[&dyn rusqlite::ToSql]| -> Result<usize> {
+            let mut stmt = store.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params, |r| {
+                let due: Option<String> = r.get(6)?;
+                let deck_id: String = r.get(1)?;
+                let family = queue::family(&deck_id, r.get_ref(8)?.as_str()?);
+                Ok(Candidate {
+                    rowid: r.get(0)?,
+                    deck_id,
+                    ord: r.get(2)?,
+                    state: scheduler::CardState {
+                        ef: r.get(3)?,
+                        reps: r.get(4)?,
+                        interval: r.get(5)?,
+                        due: due.as_deref().map(cards::parse_day).transpose()?,
+                        lapses: r.get(7)?,
+                    },
+                    family,
+                })
+            })?;
+            let before = candidates.len();
+            for row in rows {
+                candidates.push(row?);
+            }
+            Ok(candidates.len() - before)
+        };
+        let due_limit = (limits.review_cap as i64 + slack).saturating_mul(batch);
+        let new_limit = (limits.new_per_day as i64 + slack).saturating_mul(batch);
+        let due_read = push_rows(
+            format!(
+                // most overdue first, in the index's order (due, card): no sort
+                "{sql} AND s.due IS NOT NULL AND s.due <= ?2 ORDER BY s.due, s.card_id LIMIT ?3"
+            ),
+            &[&deck, &today_s, &due_limit],
         )?;
+        let new_read = push_rows(
+            // walk the cards in deck order and stop at the limit: the card
+            // (deck_id, ord) index drives, new states are checked one by one
+            "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses, c.context
+             FROM cards c CROSS JOIN card_state s ON s.card_id = c.id
+             WHERE +s.retired = 0 AND +s.suspended = 0 AND (?1 IS NULL OR c.deck_id = ?1)
+               AND s.due IS NULL ORDER BY c.deck_id, c.ord LIMIT ?2"
+                .to_string(),
+            &[&deck, &new_limit],
+        )?;
+        // Cards answered today that are neither due nor new (drill candidates).
+        let ids: Vec<i64> = facts.keys().copied().collect();
+        for chunk in ids.chunks(500) {
+            let list = chunk
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            push_rows(
+                format!("{sql} AND s.due > ?2 AND c.id IN ({list})"),
+                &[&deck, &today_s],
+            )?;
+        }
+        let q = queue::build(&candidates, &facts, &families, today, limits);
+        let more_due = due_read as i64 == due_limit && q.reviews_taken() < limits.review_cap;
+        let more_new = new_read as i64 == new_limit && q.new_taken() < q.new_left;
+        if !(more_due || more_new) || q.buried == 0 {
+            return Ok(q);
+        }
+        batch = batch.saturating_mul(2);
     }
-    Ok(queue::build(&candidates, &facts, today, limits)
-        .into_iter()
-        .map(|(rowid, _)| rowid)
-        .collect())
 }
 
 /// Runs a whole session with `prompter`.
 pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) -> Result<()> {
     let started = clock::instant();
     let today = now.study_day(config::get(&store.conn, "rollover_hour")? as u32);
-    let limits = limits(store, args)?;
-    let queue = todays_queue(store, args.deck.as_deref(), today, limits)?;
-    if queue.is_empty() {
-        return nothing_due(store, args.deck.as_deref(), today, p);
+    let queue = todays_queue(
+        store,
+        args.deck.as_deref(),
+        today,
+        limits(store)?,
+        args.new.map(|n| n as usize),
+    )?;
+    if queue.cards.is_empty() {
+        return nothing_due(store, args, today, &queue, p);
     }
-    let mut session = Session::new(queue);
+    let mut session = Session::new(queue.cards.iter().map(|c| c.0));
     // now_ms advances with the monotonic clock from the injected start time.
     let now_ms = |start: std::time::Instant| now.unix_ms() + clock::elapsed_ms(start);
     let pid = i64::from(std::process::id());
     let me = format!("{pid}-{}", now.unix_ms());
-    let result = run_loop(store, &mut session, today, args, p, &me, pid, &|| {
-        now_ms(started)
-    });
+    let result = run_loop(
+        store,
+        &mut session,
+        Day {
+            today,
+            deck: args.deck.as_deref(),
+        },
+        args,
+        p,
+        &me,
+        pid,
+        &|| now_ms(started),
+    );
     // claims end with the session, however it ends
     let released = claims::release_all(&store.conn, &me);
     result?;
     released?;
-    summary(store, &session, args.deck.as_deref(), today, started, p)
+    summary(store, &session, args, today, started, p)?;
+    match new_limit_note(store, args, &queue)? {
+        Some(note) if queue.new_taken() == 0 => p.info(&format!("New cards: {note}")),
+        _ => Ok(()),
+    }
+}
+
+/// The day a session studies, and its deck filter.
+#[derive(Clone, Copy)]
+struct Day<'a> {
+    today: NaiveDate,
+    deck: Option<&'a str>,
 }
 
 #[allow(clippy::too_many_arguments)]
 fn run_loop(
     store: &mut Store,
     session: &mut Session,
-    today: NaiveDate,
+    day: Day<'_>,
     args: &StudyArgs,
     p: &mut dyn Prompter,
     me: &str,
     pid: i64,
     now_ms: &dyn Fn() -> i64,
 ) -> Result<()> {
+    let today = day.today;
+    let mut deck_names: std::collections::HashMap<String, String> = Default::default();
     'cards: while let Some(rowid) = session.current() {
         // another session shows this card right now: leave it to that one
         if !claims::try_claim(&mut store.conn, rowid, me, pid, now_ms())? {
@@ -178,10 +242,15 @@ fn run_loop(
             continue;
         }
         let card = cards::by_rowid(&store.conn, rowid)?;
+        if !deck_names.contains_key(&card.deck_id) {
+            let name = decks::get(&store.conn, &card.deck_id)?
+                .map_or_else(|| card.deck_id.clone(), |d| d.name);
+            deck_names.insert(card.deck_id.clone(), name);
+        }
         let drill = last_today.is_some();
         let shown = clock::instant();
         p.show_card(&CardView {
-            deck: &card.deck_id,
+            deck: deck_names.get(&card.deck_id).unwrap_or(&card.deck_id),
             position: session.answered() + 1,
             total: session.answered() + session.remaining(),
             card: &card.content,
@@ -208,7 +277,7 @@ fn run_loop(
                     continue 'cards;
                 }
                 AnswerInput::Undo => {
-                    undo(store, session, p)?;
+                    undo(store, session, day, p)?;
                     continue 'cards;
                 }
                 AnswerInput::Quit => break 'cards,
@@ -236,7 +305,7 @@ fn run_loop(
                     None => p.info("type a grade 0-5")?,
                 },
                 GradeInput::Undo => {
-                    undo(store, session, p)?;
+                    undo(store, session, day, p)?;
                     continue 'cards;
                 }
                 GradeInput::Quit => break 'cards,
@@ -276,13 +345,29 @@ fn run_loop(
     Ok(())
 }
 
-fn undo(store: &mut Store, session: &mut Session, p: &mut dyn Prompter) -> Result<()> {
-    match session.undo() {
-        Some(d) => {
-            reviews::undo(&mut store.conn, d.entry_id)?;
-            p.info(&format!("undone: grade {} taken back", d.grade))
+/// Takes back the last answer of this session, or else (a new session)
+/// the last answer of today in the session's decks: nothing logged after it
+/// depends on it, since it is the latest answer of its card.
+fn undo(
+    store: &mut Store,
+    session: &mut Session,
+    day: Day<'_>,
+    p: &mut dyn Prompter,
+) -> Result<()> {
+    if let Some(d) = session.undo() {
+        reviews::undo(&mut store.conn, d.entry_id)?;
+        return p.info(&format!("undone: grade {} taken back", d.grade));
+    }
+    match reviews::last_on(&store.conn, day.today, day.deck)? {
+        Some(id) => {
+            let e = reviews::undo(&mut store.conn, id)?;
+            session.requeue(e.card_rowid);
+            p.info(&format!(
+                "undone: grade {} from earlier today taken back; the card comes again",
+                e.grade
+            ))
         }
-        None => p.info("nothing to undo in this session"),
+        None => p.info("nothing to undo today"),
     }
 }
 
@@ -305,33 +390,62 @@ fn next_due(store: &Store, deck: Option<&str>, today: NaiveDate) -> Result<Optio
     Ok(Some((day, n)))
 }
 
+/// Why new cards are held back, when the daily budget is what holds them.
+fn new_limit_note(store: &Store, args: &StudyArgs, q: &Queue) -> Result<Option<String>> {
+    if q.new_held == 0 || q.new_left > 0 {
+        return Ok(None);
+    }
+    let setting = config::get(&store.conn, "new_per_day")?;
+    let limit = match args.new {
+        // (only `--new 0` leaves no room: --new N allows N more)
+        Some(n) => format!("`--new {n}` allows no more new cards in this session"),
+        None => format!("{} of {setting} new cards today, all decks", q.introduced),
+    };
+    let more = (setting.max(10) * 2).max(q.introduced as i64 + 10);
+    Ok(Some(format!(
+        "daily new-card limit reached: {limit}; `recall study --new 10` for 10 more, or `recall config new_per_day {more}`."
+    )))
+}
+
 fn nothing_due(
     store: &Store,
-    deck: Option<&str>,
+    args: &StudyArgs,
     today: NaiveDate,
+    q: &Queue,
     p: &mut dyn Prompter,
 ) -> Result<()> {
-    match next_due(store, deck, today)? {
-        Some((day, n)) => p.info(&format!(
-            "Nothing to study today ({}). Next: {n} card{} due on {day}.",
-            day_str(today),
-            if n == 1 { "" } else { "s" }
-        )),
-        None => p.info(&format!(
-            "Nothing to study today ({}), and no card is scheduled.",
-            day_str(today)
-        )),
+    let deck = args.deck.as_deref();
+    let head = format!("Nothing to study today ({})", day_str(today));
+    if let Some(note) = new_limit_note(store, args, q)? {
+        p.info(&format!("{head}: {note}"))?;
+    } else {
+        match next_due(store, deck, today)? {
+            Some((day, n)) => p.info(&format!(
+                "{head}. Next: {} due on {day}.",
+                plural(n, "card", "cards")
+            ))?,
+            None if q.buried > 0 => p.info(&format!("{head}."))?,
+            None => p.info(&format!("{head}, and no card is scheduled."))?,
+        }
     }
+    if q.buried > 0 {
+        p.info(&format!(
+            "{} until tomorrow: siblings (cards from the same source sentence) of cards answered today.",
+            plural(q.buried as i64, "card waits", "cards wait")
+        ))?;
+    }
+    Ok(())
 }
 
 fn summary(
     store: &Store,
     session: &Session,
-    deck: Option<&str>,
+    args: &StudyArgs,
     today: NaiveDate,
     started: std::time::Instant,
     p: &mut dyn Prompter,
 ) -> Result<()> {
+    let deck = args.deck.as_deref();
     let t = session.tally;
     let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
     let due_tomorrow: i64 = store.conn.query_row(
@@ -341,19 +455,42 @@ fn summary(
         |r| r.get(0),
     )?;
     let secs = clock::elapsed_ms(started) / 1000;
-    let share = (t.passed * 100)
-        .checked_div(t.reviews)
-        .map_or("-".into(), |p| format!("{p}%"));
-    let next = next_due(store, deck, today)?
-        .map(|(d, n)| format!("{d} ({n} cards)"))
-        .unwrap_or_else(|| "none".into());
-    p.info(&format!(
-        "Session over: {} cards studied, {share} graded 3 or better, {}m{:02}s, {} final-drill answers, {} skipped.\n\
-         Due tomorrow: {due_tomorrow}. Next due: {next}.",
-        t.reviews,
-        secs / 60,
-        secs % 60,
-        t.drills,
-        t.skipped
-    ))
+    let mut parts = vec![plural(t.reviews as i64, "card studied", "cards studied")];
+    if t.reviews > 0 {
+        parts.push(format!(
+            "{} of {} graded 3 or better ({}%)",
+            t.passed,
+            t.reviews,
+            t.passed * 100 / t.reviews
+        ));
+    }
+    parts.push(format!("{}m{:02}s", secs / 60, secs % 60));
+    if t.drills > 0 {
+        parts.push(plural(
+            t.drills as i64,
+            "final-drill answer",
+            "final-drill answers",
+        ));
+    }
+    if t.skipped > 0 {
+        parts.push(format!("{} skipped", t.skipped));
+    }
+    // "due tomorrow" counts every card due by tomorrow (today's leftovers
+    // too); when none is, the next day with cards due is named instead
+    let next = if due_tomorrow > 0 {
+        format!(
+            "Due tomorrow ({}): {}.",
+            day_str(tomorrow),
+            plural(due_tomorrow, "card", "cards")
+        )
+    } else {
+        match next_due(store, deck, today)? {
+            Some((d, n)) => format!(
+                "Nothing due tomorrow; next due: {} on {d}.",
+                plural(n, "card", "cards")
+            ),
+            None => "No card is scheduled yet.".to_string(),
+        }
+    };
+    p.info(&format!("Session over: {}.\n{next}", parts.join(", ")))
 }

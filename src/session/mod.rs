@@ -151,6 +151,13 @@ impl Session {
         Some(d)
     }
 
+    /// Shows `rowid` next (an answer from an earlier session was undone).
+    pub fn requeue(&mut self, rowid: i64) {
+        self.main.retain(|&r| r != rowid);
+        self.drill.retain(|&r| r != rowid);
+        self.main.push_front(rowid);
+    }
+
     /// Passes over the current card without counting it (another session
     /// is showing it).
     pub fn pass(&mut self) {

@@ -9,6 +9,7 @@ use console::style;
 use crate::error::{Error, Result};
 use crate::grading::{ItemResult, AIDED_MAX};
 use crate::model::Grade;
+use crate::output::out_err;
 use crate::session::prompter::{
     parse_answer, parse_grade, AnswerInput, CardView, GradeInput, Prompter, RevealView,
 };
@@ -33,7 +34,8 @@ pub fn interval_groups(p: &[i64; 6]) -> String {
 
 /// One list item's line after an answer: ✓ found, ~ typo, ½ partly,
 /// ✗ missed; ordered lists add where an out-of-place item was typed.
-fn item_line(item: &ItemResult) -> String {
+/// Returns how it looks, its mark and its text.
+fn item_line(item: &ItemResult) -> (Look, &'static str, String) {
     let mut notes: Vec<String> = Vec::new();
     let mark = if item.credit >= 1.0 && !item.typo {
         "✓"
@@ -62,12 +64,12 @@ fn item_line(item: &ItemResult) -> String {
     } else {
         format!("{} ({})", item.expected, notes.join("; "))
     };
-    let color = match mark {
-        "✓" | "~" => console::Color::Green,
-        "✗" => console::Color::Red,
-        _ => console::Color::Yellow,
+    let look = match mark {
+        "✓" | "~" => Look::Good,
+        "✗" => Look::Bad,
+        _ => Look::Partly,
     };
-    format!("{} {}", style(mark).fg(color), style(text).fg(color))
+    (look, mark, text)
 }
 
 /// 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, 21st.
@@ -94,16 +96,23 @@ enum Input {
 pub struct StdioPrompter<'a> {
     input: Input,
     out: &'a mut dyn Write,
+    /// Columns to wrap text at: the terminal's width when output goes to a
+    /// terminal; `None` (no wrapping) for a pipe or a file.
+    width: Option<usize>,
 }
 
-/// Picks terminal or line mode from whether stdin is a terminal.
+/// Picks terminal or line mode from whether stdin is a terminal, and
+/// wraps text to the terminal's width when stdout is one.
 pub fn for_stdio(out: &mut dyn Write) -> StdioPrompter<'_> {
     let input = if std::io::stdin().is_terminal() {
         Input::Tty
     } else {
         Input::Lines(Box::new(std::io::BufReader::new(std::io::stdin())))
     };
-    StdioPrompter { input, out }
+    let width = std::io::stdout()
+        .is_terminal()
+        .then(crate::output::terminal_width);
+    StdioPrompter { input, out, width }
 }
 
 /// A prompter reading lines from `reader` (tests, scripts).
@@ -111,14 +120,48 @@ pub fn for_lines<'a>(reader: Box<dyn BufRead>, out: &'a mut dyn Write) -> StdioP
     StdioPrompter {
         input: Input::Lines(reader),
         out,
+        width: None,
     }
 }
 
-fn out_err(e: std::io::Error) -> Error {
-    crate::app::out_err(e)
+/// A line's look on screen.
+#[derive(Clone, Copy)]
+enum Look {
+    Plain,
+    Bold,
+    Dim,
+    Header,
+    Good,
+    Partly,
+    Bad,
+}
+
+fn styled(text: &str, look: Look) -> String {
+    let s = style(text);
+    match look {
+        Look::Plain => text.to_string(),
+        Look::Bold => s.bold().to_string(),
+        Look::Dim => s.dim().to_string(),
+        Look::Header => s.cyan().to_string(),
+        Look::Good => s.green().to_string(),
+        Look::Partly => s.yellow().to_string(),
+        Look::Bad => s.red().to_string(),
+    }
 }
 
 impl StdioPrompter<'_> {
+    /// The short prompt and the key hints shown above it on a terminal, or
+    /// the whole prompt on one line for a pipe (scripts match it).
+    fn line_with_hint(&mut self, prompt: &str, hint: &str) -> Result<Option<String>> {
+        match self.input {
+            Input::Tty => {
+                self.write(Look::Dim, "", hint)?;
+                self.line(prompt)
+            }
+            Input::Lines(_) => self.line(&format!("{prompt} {hint}")),
+        }
+    }
+
     fn line(&mut self, prompt: &str) -> Result<Option<String>> {
         match &mut self.input {
             Input::Tty => {
@@ -126,9 +169,13 @@ impl StdioPrompter<'_> {
                 let r = dialoguer::Input::<String>::new()
                     .with_prompt(prompt)
                     .allow_empty(true)
+                    .report(false)
                     .interact_text();
                 match r {
-                    Ok(s) => Ok(Some(s)),
+                    Ok(s) => {
+                        self.report(prompt, &s)?;
+                        Ok(Some(s))
+                    }
                     Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
                         Ok(None)
                     }
@@ -146,8 +193,37 @@ impl StdioPrompter<'_> {
         }
     }
 
+    /// After a terminal prompt: dialoguer cleared only the screen row the
+    /// cursor was on, so an answer longer than a row left the prompt's
+    /// first rows behind. Clear them too, then show prompt and answer once,
+    /// wrapped at words.
+    fn report(&mut self, prompt: &str, answer: &str) -> Result<()> {
+        let term = console::Term::stdout();
+        let cols = usize::from(term.size().1).max(1);
+        // dialoguer's simple theme draws "prompt: " before the typed text
+        let typed = crate::output::width_of(prompt) + 2 + crate::output::width_of(answer);
+        let rows = typed.div_ceil(cols).max(1);
+        if rows > 1 {
+            term.clear_last_lines(rows - 1).map_err(out_err)?;
+        }
+        self.write(Look::Plain, &format!("{prompt}: "), answer)
+    }
+
+    /// Writes `text` after `prefix`, wrapped at words to the terminal's
+    /// width (continuation lines indented under the text), in one look.
+    fn write(&mut self, look: Look, prefix: &str, text: &str) -> Result<()> {
+        let lines = match self.width {
+            Some(w) => crate::output::wrap_lines(prefix, text, w),
+            None => vec![format!("{prefix}{text}")],
+        };
+        for l in lines {
+            writeln!(self.out, "{}", styled(&l, look)).map_err(out_err)?;
+        }
+        Ok(())
+    }
+
     fn say(&mut self, text: &str) -> Result<()> {
-        writeln!(self.out, "{text}").map_err(out_err)
+        self.write(Look::Plain, "", text)
     }
 }
 
@@ -155,39 +231,37 @@ impl Prompter for StdioPrompter<'_> {
     fn show_card(&mut self, v: &CardView<'_>) -> Result<()> {
         let drill = if v.drill { "  final drill" } else { "" };
         self.say("")?;
-        self.say(&format!(
-            "{} {}  {}{}",
-            style(format!("[{}/{}]", v.position, v.total)).dim(),
-            style(v.deck).cyan(),
-            style(v.card.kind.as_str()).magenta(),
-            style(drill).yellow()
-        ))?;
-        self.say(&format!("{}", style(&v.card.front).bold()))?;
+        self.write(
+            Look::Header,
+            &format!("[{}/{}] ", v.position, v.total),
+            &format!("{}  {}{}", v.deck, v.card.kind.as_str(), drill),
+        )?;
+        self.write(Look::Bold, "", &v.card.front)?;
         if v.card.items.len() > 1 {
-            self.say(&format!(
-                "{}",
-                style(format!(
-                    "({} items{}; separate them with commas)",
-                    v.card.items.len(),
-                    if v.card.ordered {
-                        ", in order"
-                    } else {
-                        ", any order"
-                    }
-                ))
-                .dim()
-            ))?;
+            let hint = format!(
+                "({} items{}; separate them with commas)",
+                v.card.items.len(),
+                if v.card.ordered {
+                    ", in order"
+                } else {
+                    ", any order"
+                }
+            );
+            self.write(Look::Dim, "", &hint)?;
         }
         Ok(())
     }
 
     fn ask_answer(&mut self, reveal_only: bool) -> Result<AnswerInput> {
-        let prompt = if reveal_only {
-            "Enter to reveal (u undo, s skip, e source, q quit)"
+        let (prompt, hint) = if reveal_only {
+            ("Enter to reveal", "(u undo, s skip, e source, q quit)")
         } else {
-            "Your answer (Enter reveals; u undo, s skip, e source, q quit; =e answers \"e\")"
+            (
+                "Your answer",
+                "(Enter reveals; u undo, s skip, e source, q quit; =e answers \"e\")",
+            )
         };
-        Ok(match self.line(prompt)? {
+        Ok(match self.line_with_hint(prompt, hint)? {
             Some(l) => parse_answer(&l, reveal_only),
             None => AnswerInput::Quit,
         })
@@ -198,14 +272,11 @@ impl Prompter for StdioPrompter<'_> {
         if let Some(a) = v.assessment {
             if c.items.len() > 1 {
                 for item in &a.items {
-                    self.say(&format!("  {}", item_line(item)))?;
+                    let (look, mark, text) = item_line(item);
+                    self.write(look, &format!("  {mark} "), &text)?;
                 }
                 for e in &a.extras {
-                    self.say(&format!(
-                        "  {} {}",
-                        style("+").red(),
-                        style(format!("{e} (not in the answer)")).red()
-                    ))?;
+                    self.write(Look::Bad, "  + ", &format!("{e} (not in the answer)"))?;
                 }
                 let misplaced: Vec<&str> = a.out_of_place().map(|i| i.expected.as_str()).collect();
                 if !misplaced.is_empty() {
@@ -219,29 +290,30 @@ impl Prompter for StdioPrompter<'_> {
                     ))?;
                 }
                 if !c.back.is_empty() {
-                    self.say(&format!("Answer: {}", style(&c.back).bold()))?;
+                    self.write(Look::Bold, "Answer: ", &c.back)?;
                 }
             } else {
-                let mark = if a.recall >= 1.0 {
-                    style("✓").green()
+                let (look, mark) = if a.recall >= 1.0 {
+                    (Look::Good, "✓")
                 } else {
-                    style("✗").red()
+                    (Look::Bad, "✗")
                 };
                 let short = if a.items.iter().any(|i| i.short_name) {
                     " (family name only)"
                 } else {
                     ""
                 };
-                self.say(&format!(
-                    "{mark} Answer: {}{short}",
-                    style(c.answer_text()).bold()
-                ))?;
+                self.write(
+                    look,
+                    &format!("{mark} Answer: "),
+                    &format!("{}{short}", c.answer_text()),
+                )?;
             }
         } else {
-            self.say(&format!("Answer: {}", style(c.answer_text()).bold()))?;
+            self.write(Look::Bold, "Answer: ", &c.answer_text())?;
         }
         if !c.source.is_empty() {
-            self.say(&format!("{}", style(format!("Source: {}", c.source)).dim()))?;
+            self.write(Look::Dim, "Source: ", &c.source)?;
         }
         if let Some(a) = v.assessment {
             self.say(&format!(
@@ -261,19 +333,18 @@ impl Prompter for StdioPrompter<'_> {
         }
         match v.previews {
             Some(p) => {
-                self.say(&format!(
-                    "{}",
-                    style("Grades: 0 blackout | 1 wrong, familiar once seen | 2 wrong, easy once seen | 3 hard | 4 hesitated | 5 perfect").dim()
-                ))?;
-                self.say(&format!(
-                    "{}",
-                    style(format!("Next review in: {}", interval_groups(&p))).dim()
-                ))?;
+                self.write(
+                    Look::Dim,
+                    "Grades: ",
+                    "0 blackout | 1 wrong, familiar once seen | 2 wrong, easy once seen | 3 hard | 4 hesitated | 5 perfect",
+                )?;
+                self.write(Look::Dim, "Next review in: ", &interval_groups(&p))?;
             }
-            None => self.say(&format!(
-                "{}",
-                style("Final drill: grade 4 or 5 ends it; the schedule does not change.").dim()
-            ))?,
+            None => self.write(
+                Look::Dim,
+                "",
+                "Final drill: grade 4 or 5 ends it; the schedule does not change.",
+            )?,
         }
         Ok(())
     }

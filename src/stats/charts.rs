@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Ratio, Stats};
+use crate::output::{cut_words, ef, wrap};
 
 const BLOCKS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 const ASCII_LEVELS: [char; 9] = [' ', '.', '.', ':', ':', '=', '=', '#', '#'];
@@ -53,32 +54,6 @@ pub fn shade(count: i64, max: i64) -> usize {
     } else {
         (1 + (count - 1) * 4 / max).min(4) as usize
     }
-}
-
-/// `prefix` then `body` wrapped at spaces to `width` columns; continuation
-/// lines are indented to line up with the body.
-pub fn wrap(prefix: &str, body: &str, width: usize) -> String {
-    let indent = prefix.chars().count();
-    let mut out = String::new();
-    let mut line = prefix.to_string();
-    let mut empty = true;
-    for word in body.split(' ').filter(|w| !w.is_empty()) {
-        let len = line.chars().count();
-        if !empty && len + 1 + word.chars().count() > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = " ".repeat(indent);
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    out.push_str(line.trim_end());
-    out.push('\n');
-    out
 }
 
 fn cut(s: &str, width: usize) -> String {
@@ -138,40 +113,66 @@ pub fn text(s: &Stats, width: usize, ascii: bool) -> String {
             pct(&s.retention.mature)
         ),
     );
-    let ef = s
-        .average_ef
-        .map_or("-".to_string(), |e| format!("{:.2}", e as f64 / 1000.0));
-    say("E-Factor", format!("{ef} on average"));
+    let average = s.average_ef.map_or("-".to_string(), ef);
+    say("E-Factor", format!("{average} on average"));
     say("Time", format!("{} over 30 days", duration(s.seconds_30d)));
 
-    // forecast
+    // forecast: a scale on the left, days from today below
     let max = s.forecast.iter().copied().max().unwrap_or(0);
-    let _ = writeln!(o, "\nDue in the next 30 days (busiest day: {max}):");
-    let col = ((width.saturating_sub(2)) / 30).clamp(1, 3);
-    for line in bars(&s.forecast, 5, col, ascii) {
-        let _ = writeln!(o, "  {line}");
+    let _ = writeln!(o, "\nCards due on each of the next 30 days:");
+    let col = ((width.saturating_sub(8)) / 30).clamp(1, 3);
+    let (vbar, corner, hbar) = if ascii {
+        ('|', '+', '-')
+    } else {
+        ('│', '└', '─')
+    };
+    let rows = bars(&s.forecast, 5, col, ascii);
+    let last = rows.len().saturating_sub(1);
+    for (i, line) in rows.into_iter().enumerate() {
+        let label = match i {
+            0 => max.max(1).to_string(),
+            _ if i == last => "0".to_string(),
+            _ => String::new(),
+        };
+        let _ = writeln!(o, "{label:>5} {vbar}{line}");
     }
-    let mut axis = vec![' '; 30 * col];
-    for (k, label) in [(0usize, "today"), (10, "+10"), (20, "+20")] {
+    let _ = writeln!(o, "      {corner}{}", hbar.to_string().repeat(30 * col));
+    let mut axis = vec![' '; 30 * col + 8];
+    for k in [0usize, 7, 14, 21, 28] {
+        let label = if k == 0 {
+            "today".to_string()
+        } else {
+            format!("+{k}")
+        };
         for (i, ch) in label.chars().enumerate() {
             if let Some(slot) = axis.get_mut(k * col + i) {
                 *slot = ch;
             }
         }
     }
-    let _ = writeln!(o, "  {}", axis.into_iter().collect::<String>().trim_end());
+    let axis = format!("       {}", axis.into_iter().collect::<String>().trim_end());
+    let named = format!("{axis}  (days from today)");
+    let _ = writeln!(
+        o,
+        "{}",
+        if named.chars().count() <= width {
+            named
+        } else {
+            axis
+        }
+    );
 
-    // heatmap: weeks as columns, Monday on top
+    // heatmap: weeks as columns, Monday on top, month names above
     let shades = if ascii { &ASCII_SHADES } else { &SHADES };
     let weeks_fit = width.saturating_sub(6).max(4);
     let days = &s.heatmap;
     let max = days.iter().map(|d| d.count).max().unwrap_or(0);
-    let first_weekday = days
+    let first_day = days
         .first()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(&d.day, "%Y-%m-%d").ok())
-        .map_or(0, |d| {
-            chrono::Datelike::weekday(&d).num_days_from_monday() as usize
-        });
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d.day, "%Y-%m-%d").ok());
+    let first_weekday = first_day.map_or(0, |d| {
+        chrono::Datelike::weekday(&d).num_days_from_monday() as usize
+    });
     let total_weeks = (first_weekday + days.len()).div_ceil(7);
     let skip = total_weeks.saturating_sub(weeks_fit);
     let _ = writeln!(
@@ -179,7 +180,37 @@ pub fn text(s: &Stats, width: usize, ascii: bool) -> String {
         "\nAnswers per day, last {} weeks (busiest day: {max}):",
         total_weeks - skip
     );
-    for (wd, name) in ["Mon", "", "Wed", "", "Fri", "", "Sun"].iter().enumerate() {
+    if let Some(first) = first_day {
+        let mut months = vec![' '; 5 + total_weeks - skip + 3];
+        let mut free_from = 0;
+        for w in skip..total_weeks {
+            // the week's first day shown; a month is named over the week it starts in
+            let start = (w * 7).saturating_sub(first_weekday);
+            let end = (w * 7 + 6)
+                .saturating_sub(first_weekday)
+                .min(days.len() - 1);
+            let starts = (start..=end).find(|&i| {
+                let d = first + chrono::Days::new(i as u64);
+                chrono::Datelike::day(&d) == 1 || (i == 0 && w == skip)
+            });
+            let pos = 5 + w - skip;
+            if let (Some(i), true) = (starts, pos >= free_from) {
+                let d = first + chrono::Days::new(i as u64);
+                for (k, ch) in d.format("%b").to_string().chars().enumerate() {
+                    if let Some(slot) = months.get_mut(pos + k) {
+                        *slot = ch;
+                    }
+                }
+                free_from = pos + 4;
+            }
+        }
+        let line: String = months.into_iter().collect();
+        let _ = writeln!(o, "{}", cut(line.trim_end(), width));
+    }
+    for (wd, name) in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .iter()
+        .enumerate()
+    {
         let mut line = format!("{name:<4} ");
         for w in skip..total_weeks {
             let idx = (w * 7 + wd) as isize - first_weekday as isize;
@@ -192,6 +223,8 @@ pub fn text(s: &Stats, width: usize, ascii: bool) -> String {
         }
         let _ = writeln!(o, "{}", line.trim_end());
     }
+    let legend: Vec<String> = shades.iter().map(char::to_string).collect();
+    let _ = writeln!(o, "     less {} more", legend.join(" "));
 
     // interval histogram
     let max = s
@@ -213,10 +246,12 @@ pub fn text(s: &Stats, width: usize, ascii: bool) -> String {
     if !s.weak_items.is_empty() {
         let _ = writeln!(o, "\nList items missed most (reread the source):");
         for w in &s.weak_items {
-            let line = format!(
-                "  {:>3}/{:<3} {}  [{} {}]",
-                w.misses, w.attempts, w.item, w.card, w.source
-            );
+            let head = format!("  {:>3}/{:<3} ", w.misses, w.attempts);
+            let tail = format!("  [{} {}]", w.card, w.source);
+            let room = width
+                .saturating_sub(head.chars().count() + tail.chars().count())
+                .max(10);
+            let line = format!("{head}{}{tail}", cut_words(&w.item, room));
             let _ = writeln!(o, "{}", cut(&line, width));
         }
     }
@@ -224,11 +259,11 @@ pub fn text(s: &Stats, width: usize, ascii: bool) -> String {
         let _ = writeln!(o, "\nHardest cards (lowest E-Factor, most lapses):");
         for h in &s.hardest {
             let tail = format!("  [{} {}]", h.card, h.source);
-            let head = format!("  ef {:.2} lapses {:<2} ", h.ef as f64 / 1000.0, h.lapses);
+            let head = format!("  ef {} lapses {:<2} ", ef(h.ef), h.lapses);
             let room = width
                 .saturating_sub(head.chars().count() + tail.chars().count())
                 .max(10);
-            let line = format!("{head}{}{tail}", cut(&h.front, room));
+            let line = format!("{head}{}{tail}", cut_words(&h.front, room));
             let _ = writeln!(o, "{}", cut(&line, width));
         }
     }
@@ -242,10 +277,38 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The three charts as one SVG image.
+/// An axis line.
+fn line(o: &mut String, (x1, y1): (f64, f64), (x2, y2): (f64, f64)) {
+    let _ = writeln!(
+        o,
+        r##"<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#333333" stroke-width="1"/>"##
+    );
+}
+
+/// A text label; `anchor` is start, middle or end.
+fn label(o: &mut String, (x, y): (f64, f64), anchor: &str, text: &str) {
+    let _ = writeln!(
+        o,
+        r##"<text x="{x}" y="{y}" text-anchor="{anchor}" fill="#333333">{}</text>"##,
+        esc(text)
+    );
+}
+
+/// Round tick values from 0 to `max` (at most three).
+fn ticks(max: i64) -> Vec<i64> {
+    let mut t = vec![0, max.max(1)];
+    if max >= 4 {
+        t.insert(1, max / 2);
+    }
+    t
+}
+
+/// The three charts as one SVG image: each with a title, axes, tick
+/// labels and axis titles; the heatmap with month and weekday labels and
+/// a legend.
 pub fn svg(s: &Stats) -> String {
     let mut o = String::new();
-    let (w, h) = (860, 520);
+    let (w, h) = (900, 660);
     let _ = writeln!(
         o,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="12">"#
@@ -257,42 +320,76 @@ pub fn svg(s: &Stats) -> String {
     let title = format!("recall stats, study day {}", s.day);
     let _ = writeln!(
         o,
-        r#"<text x="20" y="24" font-size="16">{}</text>"#,
+        r#"<text x="20" y="24" font-size="16" font-weight="bold">{}</text>"#,
         esc(&title)
     );
-    // forecast
+
+    // forecast: bars over days 0..29, a count axis on the left
+    let (x0, top, base) = (70.0, 70.0, 190.0);
     let _ = writeln!(
         o,
-        r#"<g id="forecast"><text x="20" y="50">Due in the next 30 days</text>"#
+        r#"<g id="forecast"><text x="20" y="52" font-weight="bold">Cards due on each of the next 30 days</text>"#
     );
     let max = s.forecast.iter().copied().max().unwrap_or(0).max(1);
     for (k, &v) in s.forecast.iter().enumerate() {
-        let bh = (v as f64 / max as f64 * 100.0).round();
-        let x = 20 + k * 26;
+        let bh = (v as f64 / max as f64 * (base - top)).round();
+        let x = x0 + 2.0 + k as f64 * 26.0;
         let _ = writeln!(
             o,
             r##"<rect x="{x}" y="{}" width="22" height="{bh}" fill="#4a78c2"><title>+{k}: {v}</title></rect>"##,
-            160.0 - bh
+            base - bh
         );
     }
-    let _ = writeln!(o, "</g>");
-    // heatmap
+    line(&mut o, (x0, top), (x0, base));
+    line(&mut o, (x0, base), (x0 + 30.0 * 26.0, base));
+    for t in ticks(max) {
+        let y = base - t as f64 / max as f64 * (base - top);
+        line(&mut o, (x0 - 4.0, y), (x0, y));
+        label(&mut o, (x0 - 7.0, y + 4.0), "end", &t.to_string());
+    }
+    for k in [0usize, 7, 14, 21, 28] {
+        let x = x0 + 13.0 + k as f64 * 26.0;
+        line(&mut o, (x, base), (x, base + 4.0));
+        let text = if k == 0 {
+            "today".to_string()
+        } else {
+            format!("+{k}")
+        };
+        label(&mut o, (x, base + 17.0), "middle", &text);
+    }
+    label(
+        &mut o,
+        (x0 + 15.0 * 26.0, base + 34.0),
+        "middle",
+        "days from today",
+    );
     let _ = writeln!(
         o,
-        r#"<g id="heatmap"><text x="20" y="190">Answers per day, last year</text>"#
+        r##"<text x="24" y="{}" text-anchor="middle" fill="#333333" transform="rotate(-90 24 {})">cards</text>"##,
+        (top + base) / 2.0,
+        (top + base) / 2.0
+    );
+    let _ = writeln!(o, "</g>");
+
+    // heatmap: a column per week, Monday on top
+    let (hx, hy) = (70.0, 275.0);
+    let _ = writeln!(
+        o,
+        r#"<g id="heatmap"><text x="20" y="250" font-weight="bold">Answers per day, last year</text>"#
     );
     let max = s.heatmap.iter().map(|d| d.count).max().unwrap_or(0);
     let colours = ["#ebedf0", "#c6e48b", "#7bc96f", "#239a3b", "#196127"];
-    let first_weekday = s
+    let first = s
         .heatmap
         .first()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(&d.day, "%Y-%m-%d").ok())
-        .map_or(0, |d| {
-            chrono::Datelike::weekday(&d).num_days_from_monday() as usize
-        });
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d.day, "%Y-%m-%d").ok());
+    let first_weekday = first.map_or(0, |d| {
+        chrono::Datelike::weekday(&d).num_days_from_monday() as usize
+    });
+    let mut last_month_x = f64::MIN;
     for (i, d) in s.heatmap.iter().enumerate() {
         let slot = i + first_weekday;
-        let (x, y) = (20 + (slot / 7) * 15, 200 + (slot % 7) * 15);
+        let (x, y) = (hx + (slot / 7) as f64 * 15.0, hy + (slot % 7) as f64 * 15.0);
         let _ = writeln!(
             o,
             r#"<rect x="{x}" y="{y}" width="13" height="13" fill="{}"><title>{}: {}</title></rect>"#,
@@ -300,12 +397,61 @@ pub fn svg(s: &Stats) -> String {
             d.day,
             d.count
         );
+        let date = chrono::NaiveDate::parse_from_str(&d.day, "%Y-%m-%d").ok();
+        if let Some(date) = date {
+            let starts = chrono::Datelike::day(&date) == 1 || i == 0;
+            if starts && x >= last_month_x + 30.0 {
+                label(
+                    &mut o,
+                    (x, hy - 6.0),
+                    "start",
+                    &date.format("%b").to_string(),
+                );
+                last_month_x = x;
+            }
+        }
+    }
+    for (wd, name) in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .iter()
+        .enumerate()
+    {
+        label(
+            &mut o,
+            (hx - 6.0, hy + wd as f64 * 15.0 + 10.0),
+            "end",
+            name,
+        );
     }
     let _ = writeln!(o, "</g>");
-    // intervals
+    let ly = hy + 7.0 * 15.0 + 12.0;
+    let _ = writeln!(o, r#"<g id="legend">"#);
+    label(&mut o, (hx + 28.0, ly + 10.0), "end", "less");
+    for (k, c) in colours.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            r#"<rect x="{}" y="{ly}" width="13" height="13" fill="{c}"/>"#,
+            hx + 34.0 + k as f64 * 15.0
+        );
+    }
+    label(
+        &mut o,
+        (hx + 34.0 + 5.0 * 15.0 + 4.0, ly + 10.0),
+        "start",
+        "more",
+    );
+    label(
+        &mut o,
+        (hx + 160.0, ly + 10.0),
+        "start",
+        &format!("answers per day; busiest day: {max}"),
+    );
+    let _ = writeln!(o, "</g>");
+
+    // intervals: horizontal bars, a count axis below
+    let (ix, iy) = (80.0, 440.0);
     let _ = writeln!(
         o,
-        r#"<g id="intervals"><text x="20" y="330">Intervals of studied cards</text>"#
+        r#"<g id="intervals"><text x="20" y="425" font-weight="bold">Intervals of studied cards</text>"#
     );
     let max = s
         .intervals
@@ -314,17 +460,27 @@ pub fn svg(s: &Stats) -> String {
         .max()
         .unwrap_or(0)
         .max(1);
+    let span = 600.0;
     for (k, b) in s.intervals.iter().enumerate() {
-        let y = 340 + k * 19;
-        let bw = (b.count as f64 / max as f64 * 600.0).round();
-        let _ = writeln!(o, r#"<text x="20" y="{}">{}</text>"#, y + 13, esc(&b.label));
+        let y = iy + k as f64 * 17.0;
+        let bw = (b.count as f64 / max as f64 * span).round();
+        label(&mut o, (ix - 6.0, y + 12.0), "end", &b.label);
         let _ = writeln!(
             o,
-            r##"<rect x="80" y="{y}" width="{bw}" height="15" fill="#c2784a"><title>{}: {}</title></rect>"##,
+            r##"<rect x="{ix}" y="{y}" width="{bw}" height="14" fill="#c2784a"><title>{}: {}</title></rect>"##,
             esc(&b.label),
             b.count
         );
     }
+    let ibase = iy + s.intervals.len() as f64 * 17.0 + 2.0;
+    line(&mut o, (ix, iy - 2.0), (ix, ibase));
+    line(&mut o, (ix, ibase), (ix + span, ibase));
+    for t in ticks(max) {
+        let x = ix + t as f64 / max as f64 * span;
+        line(&mut o, (x, ibase), (x, ibase + 4.0));
+        label(&mut o, (x, ibase + 17.0), "middle", &t.to_string());
+    }
+    label(&mut o, (ix + span / 2.0, ibase + 33.0), "middle", "cards");
     let _ = writeln!(o, "</g>\n</svg>");
     o
 }

@@ -17,10 +17,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::app::say;
 use crate::cli::StatsArgs;
 use crate::clock::Now;
 use crate::error::{Error, Result};
+use crate::output::{self, say};
 use crate::storage::{config, decks, Store};
 
 /// A share with its parts.
@@ -147,7 +147,7 @@ pub fn command(db: &Path, now: Now, args: &StatsArgs, out: &mut dyn Write) -> Re
     let new_per_day = config::get(&store.conn, "new_per_day")?;
     let stats = collect::collect(&store.conn, args.deck.as_deref(), today, new_per_day)?;
     if let Some(path) = &args.svg {
-        crate::app::write_atomically(path, charts::svg(&stats).as_bytes())?;
+        output::write_atomically(path, charts::svg(&stats).as_bytes())?;
     }
     if args.json {
         let text = serde_json::to_string_pretty(&stats)
@@ -155,17 +155,14 @@ pub fn command(db: &Path, now: Now, args: &StatsArgs, out: &mut dyn Write) -> Re
         say!(out, "{text}");
         return Ok(());
     }
-    let width = args.width.unwrap_or_else(terminal_width).clamp(40, 200);
+    let width = args
+        .width
+        .unwrap_or_else(output::terminal_width)
+        .clamp(40, 200);
     out.write_all(charts::text(&stats, width, args.ascii).as_bytes())
-        .map_err(crate::app::out_err)?;
+        .map_err(output::out_err)?;
     if let Some(path) = &args.svg {
         say!(out, "charts written to {}", path.display());
     }
     Ok(())
-}
-
-fn terminal_width() -> usize {
-    console::Term::stdout()
-        .size_checked()
-        .map_or(80, |(_, w)| usize::from(w))
 }

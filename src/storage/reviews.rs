@@ -174,6 +174,19 @@ pub fn undo(conn: &mut Connection, entry_id: i64) -> Result<LogEntry> {
     Ok(entry)
 }
 
+/// The id of the latest answer logged on `day` (to a card of `deck`, when
+/// given).
+pub fn last_on(conn: &Connection, day: NaiveDate, deck: Option<&str>) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT r.id FROM revlog r JOIN cards c ON c.id = r.card_id
+             WHERE r.day = ?1 AND (?2 IS NULL OR c.deck_id = ?2) ORDER BY r.id DESC LIMIT 1",
+            (day_str(day), deck),
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// One log entry by id.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<LogEntry>> {
     Ok(conn

@@ -206,24 +206,33 @@ fn texts(r: &Recall) -> Vec<(String, String, Vec<String>, String, String)> {
     v
 }
 
+/// Deck `demo` exported by recall, imported into Anki and exported again
+/// by Anki in the `mode` layout: the package a member sends back.
+fn sent_round(py: &Path, r: &Recall, mode: &str) -> PathBuf {
+    let ours = r.path("ours.apkg");
+    if !ours.exists() {
+        r.ok(&["export", "demo", "-o", ours.to_str().unwrap()]);
+    }
+    let theirs = r.path(&format!("anki-{mode}.apkg"));
+    anki(
+        py,
+        &[
+            "export",
+            ours.to_str().unwrap(),
+            theirs.to_str().unwrap(),
+            mode,
+        ],
+    );
+    theirs
+}
+
 #[test]
 fn round_trip_through_anki_keeps_every_card_in_both_layouts() {
     let Some(py) = python() else { return };
     let r = Recall::new();
     seeded(&r);
-    let ours = r.path("ours.apkg");
-    r.ok(&["export", "demo", "-o", ours.to_str().unwrap()]);
     for mode in ["legacy", "modern"] {
-        let theirs = r.path(&format!("anki-{mode}.apkg"));
-        anki(
-            &py,
-            &[
-                "export",
-                ours.to_str().unwrap(),
-                theirs.to_str().unwrap(),
-                mode,
-            ],
-        );
+        let theirs = sent_round(&py, &r, mode);
         let back = Recall::new();
         back.ok(&["import", theirs.to_str().unwrap()]);
         assert_eq!(texts(&back), texts(&r), "{mode} layout");
@@ -300,4 +309,20 @@ fn reimporting_an_updated_package_keeps_progress() {
     let out = r.ok(&["import", pkg2.to_str().unwrap()]);
     assert!(out.contains("0 added"), "{out}");
     assert_eq!(r.card(&id)["reps"], 1);
+}
+
+#[test]
+fn our_package_sent_round_through_anki_comes_back_under_our_ids() {
+    let Some(py) = python() else { return };
+    let r = Recall::new();
+    seeded(&r);
+    for mode in ["legacy", "modern"] {
+        let theirs = sent_round(&py, &r, mode);
+        let out = r.ok(&["import", theirs.to_str().unwrap(), "--dry-run", "--json"]);
+        let report: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(report["deck"], "demo", "{mode}: {out}");
+        for key in ["added", "relinked", "retired"] {
+            assert_eq!(report[key], serde_json::json!([]), "{mode} {key}: {out}");
+        }
+    }
 }

@@ -40,7 +40,7 @@ fn building_twice_is_byte_identical_and_defaults_to_the_stem() {
         "{summary}"
     );
     let first = std::fs::read(r.path("essay.toml")).unwrap();
-    r.ok(&["build", doc.to_str().unwrap()]);
+    r.ok(&["build", doc.to_str().unwrap(), "--force"]);
     assert_eq!(std::fs::read(r.path("essay.toml")).unwrap(), first);
 }
 
@@ -87,7 +87,7 @@ fn rebuilt_deck_reimports_keeping_progress() {
     r.ok(&["answer", &first, "5"]);
     let edited = text.replace("3.69 trillion US dollars", "3.7 trillion US dollars");
     let doc = r.write("essay.txt", &edited);
-    let out = r.ok(&["build", doc.to_str().unwrap(), "--import"]);
+    let out = r.ok(&["build", doc.to_str().unwrap(), "--import", "--force"]);
     assert!(out.contains("unchanged"), "{out}");
     assert_eq!(r.card(&first)["reps"], 1);
 }

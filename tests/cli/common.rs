@@ -151,6 +151,13 @@ pub fn digest(db: &Path) -> String {
     out
 }
 
+/// The three-card demo deck under another deck id and name.
+pub fn demo_as(id: &str, name: &str) -> String {
+    THREE_CARDS
+        .replace("id = \"demo\"", &format!("id = \"{id}\""))
+        .replace("Demo deck", name)
+}
+
 pub const THREE_CARDS: &str = r#"format = 1
 
 [deck]

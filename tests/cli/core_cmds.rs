@@ -1,6 +1,6 @@
 //! Import, export, answer, cards, decks: the core through the real binary.
 
-use crate::common::{Recall, THREE_CARDS};
+use crate::common::{demo_as, Recall, THREE_CARDS};
 
 fn state(r: &Recall, id: &str) -> (i64, i64, i64, Option<String>, i64) {
     let c = r.card(id);
@@ -233,12 +233,7 @@ fn decks_and_cards_json_fields() {
 fn clashing_ids_need_the_deck_prefix() {
     let r = Recall::new();
     let a = r.write("a.toml", THREE_CARDS);
-    let b = r.write(
-        "b.toml",
-        THREE_CARDS
-            .replace("id = \"demo\"", "id = \"other\"")
-            .replace("Demo deck", "Other"),
-    );
+    let b = r.write("b.toml", demo_as("other", "Other"));
     r.ok(&["import", a.to_str().unwrap()]);
     r.ok(&["import", b.to_str().unwrap()]);
     let out = r.cmd().args(["answer", "q1", "4"]).output().unwrap();

@@ -324,15 +324,20 @@ fn charts_render_at_a_fixed_width() {
     insta::assert_snapshot!("stats_ascii_60", ascii);
 }
 
-#[test]
-fn svg_is_valid_and_holds_the_charts() {
+/// `recall stats --svg` of the history, read back.
+fn history_svg() -> String {
     let r = history();
     let svg = r.path("stats.svg");
     r.at(&format!("{TODAY}T20:00:00Z"))
         .args(["stats", "--svg", svg.to_str().unwrap()])
         .assert()
         .success();
-    let text = std::fs::read_to_string(&svg).unwrap();
+    std::fs::read_to_string(&svg).unwrap()
+}
+
+#[test]
+fn svg_is_valid_and_holds_the_charts() {
+    let text = history_svg();
     let doc = roxmltree::Document::parse(&text).expect("well-formed SVG");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
@@ -383,4 +388,125 @@ fn leeches_are_suspended_listed_and_unsuspended() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("capital of France"));
     r.ok(&["unsuspend", "q1"]);
     assert_eq!(r.card("q1")["suspended"], false);
+}
+
+#[test]
+fn text_charts_carry_labels_scales_and_whole_words() {
+    let r = Recall::new();
+    let deck = r.write(
+        "long.toml",
+        r#"format = 1
+[deck]
+id = "long"
+name = "Long"
+[[cards]]
+id = "wordy"
+kind = "basic"
+front = "Which general wrote that all warfare is based on deception, and that a commander must appear weak when strong?"
+back = "Sun Tzu"
+"#,
+    );
+    r.ok(&["import", deck.to_str().unwrap()]);
+    r.at("2026-03-01T09:00:00Z")
+        .args(["answer", "wordy", "5"])
+        .assert()
+        .success();
+    r.at("2026-03-02T09:00:00Z")
+        .args(["answer", "wordy", "3"])
+        .assert()
+        .success();
+    let out = r
+        .at("2026-03-02T20:00:00Z")
+        .args(["stats", "--width", "60"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
+    // heatmap: weekday names, month names, a legend
+    for day in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
+        assert!(text.lines().any(|l| l.starts_with(day)), "{day}: {text}");
+    }
+    assert!(text.contains("Mar"), "{text}");
+    assert!(text.contains("less") && text.contains("more"), "{text}");
+    // forecast: a scale and day labels
+    assert!(
+        text.contains("    1 │") && text.contains("    0 │"),
+        "{text}"
+    );
+    assert!(text.contains("today") && text.contains("+14"), "{text}");
+    // the hardest card is cut after a whole word
+    let line = text
+        .lines()
+        .find(|l| l.contains("[wordy"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let shown = line
+        .split("lapses 0  ")
+        .nth(1)
+        .unwrap()
+        .split('…')
+        .next()
+        .unwrap();
+    let front = "Which general wrote that all warfare is based on deception, and that a commander must appear weak when strong?";
+    assert!(
+        front.starts_with(shown) && front[shown.len()..].starts_with(' '),
+        "{line}"
+    );
+}
+
+#[test]
+fn svg_renders_with_axes_labels_and_a_legend() {
+    let text = history_svg();
+    // it renders: a broken image fails here
+    let tree = resvg::usvg::Tree::from_str(&text, &resvg::usvg::Options::default())
+        .expect("the SVG parses");
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    let px = |x: u32, y: u32| pixmap.pixel(x, y).unwrap();
+    let painted = |x0: u32, y0: u32, x1: u32, y1: u32| {
+        (x0..x1)
+            .flat_map(|x| (y0..y1).map(move |y| (x, y)))
+            .filter(|&(x, y)| {
+                let p = px(x, y);
+                (p.red(), p.green(), p.blue()) != (255, 255, 255)
+            })
+            .count()
+    };
+    // the forecast's axes and bars, the heatmap's cells, the interval bars
+    assert!(painted(60, 60, 860, 200) > 500, "forecast is blank");
+    assert!(painted(60, 270, 880, 380) > 5000, "heatmap is blank");
+    assert!(painted(70, 430, 700, 600) > 1000, "intervals are blank");
+    // a 1-pixel line at x = 70 is shared by pixels 69 and 70
+    let y_axis = px(69, 150).red().min(px(70, 150).red());
+    assert!(y_axis < 200, "the forecast's y axis is drawn");
+    // titles, tick labels, month and weekday labels, legend
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").to_string())
+        .collect();
+    for want in [
+        "Cards due on each of the next 30 days",
+        "Answers per day, last year",
+        "Intervals of studied cards",
+        "today",
+        "+28",
+        "days from today",
+        "cards",
+        "0",
+        "Mon",
+        "Sun",
+        "Jun",
+        "less",
+        "more",
+    ] {
+        assert!(texts.iter().any(|t| t == want), "no '{want}' in {texts:?}");
+    }
+    let lines = doc.descendants().filter(|n| n.has_tag_name("line")).count();
+    assert!(lines >= 4, "axes and ticks");
 }

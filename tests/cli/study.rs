@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::Command as StdCommand;
 use std::time::Duration;
 
-use crate::common::{Recall, THREE_CARDS};
+use crate::common::{demo_as, Recall, THREE_CARDS};
 
 fn revlog(r: &Recall) -> Vec<(String, i64, String)> {
     r.sql()
@@ -17,7 +17,11 @@ fn revlog(r: &Recall) -> Vec<(String, i64, String)> {
 }
 
 fn bundled() -> recall::model::Deck {
-    recall::deckfile::parse(Path::new("seed.toml"), recall::app::BUNDLED_DECK.as_bytes()).unwrap()
+    recall::deckfile::parse(
+        Path::new("seed.toml"),
+        recall::import::BUNDLED_DECK.as_bytes(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -36,7 +40,7 @@ fn scripted_session_with_undo_and_final_drill() {
     assert!(text.contains("undone: grade 5"), "{text}");
     assert!(text.contains("final drill"), "{text}");
     assert!(
-        text.contains("Session over: 3 cards studied, 66% graded 3 or better"),
+        text.contains("Session over: 3 cards studied, 2 of 3 graded 3 or better (66%)"),
         "{text}"
     );
     assert_eq!(
@@ -127,12 +131,7 @@ fn new_card_limit_counts_cards_introduced_earlier_today() {
 fn deck_filter_and_unknown_deck() {
     let r = Recall::new();
     let a = r.write("a.toml", THREE_CARDS);
-    let b = r.write(
-        "b.toml",
-        THREE_CARDS
-            .replace("id = \"demo\"", "id = \"other\"")
-            .replace("Demo deck", "Other"),
-    );
+    let b = r.write("b.toml", demo_as("other", "Other"));
     r.ok(&["import", a.to_str().unwrap()]);
     r.ok(&["import", b.to_str().unwrap()]);
     let out = r
@@ -141,7 +140,7 @@ fn deck_filter_and_unknown_deck() {
         .write_stdin("\n5\nq\n")
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("[1/3] other"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[1/3] Other"));
     let out = r.cmd().args(["study", "nope"]).output().unwrap();
     assert!(!out.status.success());
 }
@@ -237,7 +236,7 @@ fn pty_session_killed_mid_card_resumes() {
     // the next session starts at card 2
     let out = r
         .cmd()
-        .args(["study", "--new", "3", "--reveal"])
+        .args(["study", "--new", "2", "--reveal"])
         .write_stdin("\n4\n\n4\n")
         .output()
         .unwrap();
