@@ -12,7 +12,8 @@ use serde_json::Value;
 use crate::common::Recall;
 use crate::session::day;
 
-const ANSWER_PROMPT: &str = "Your answer (Enter reveals; u undo, s skip, e source, q quit): ";
+const ANSWER_PROMPT: &str =
+    "Your answer (Enter reveals; u undo, s skip, e source, q quit; =e answers \"e\"): ";
 
 /// One answer as the script gave it.
 #[derive(Debug, Clone)]

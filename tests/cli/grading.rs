@@ -24,7 +24,7 @@ fn card(id: &str, front: &str, back: &str, items: &[&str], ordered: bool) -> Str
         .join(", ");
     format!(
         "\n[[cards]]\nid = \"{id}\"\nkind = \"{kind}\"\nfront = {front:?}\nback = {back:?}\n\
-         items = [{items}]\nordered = {ordered}\nsource = \"§{id}\"\ncontext = \"The source says {back}.\"\n"
+         items = [{items}]\nordered = {ordered}\nsource = \"§{id}\"\ncontext = \"The source of {id} says {back}.\"\n"
     )
 }
 
@@ -312,7 +312,7 @@ fn pty_an_answer_after_the_source_is_capped_at_three() {
     let mut p = spawn(&r);
     p.exp_string("Your answer").unwrap();
     p.send_line("e").unwrap();
-    p.exp_string("The source says 100.").unwrap();
+    p.exp_string("The source of boil says 100.").unwrap();
     p.exp_string("Your answer").unwrap();
     p.send_line("100").unwrap();
     p.exp_string("Suggested grade: 3").unwrap();
