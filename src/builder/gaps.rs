@@ -536,7 +536,7 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         let rare = super::definitions::rarity(span);
         // everyday words make guessable gaps ("total", "status", "approach")
-        if rare > 4.0 {
+        if rare > 4.3 {
             continue;
         }
         if is_topic(span, ctx) {

@@ -92,6 +92,112 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if c.items.is_empty() && is_topic(&c.back, ctx) {
         return Some(format!("'{}' is a topic word (guessable)", c.back));
     }
+    if c.items.is_empty() {
+        // most of a phrase's words shown in the question give it away
+        let stems = ctx.stems.content_stems(&c.back);
+        let shown = stems.iter().filter(|s| front_stems.contains(s)).count();
+        if stems.len() >= 2 && shown * 2 >= stems.len() {
+            return Some(format!("answer '{}' is half in the question", c.back));
+        }
+    }
+    if c.kind == CardKind::Cloze {
+        if let Some(why) = cloze_fault(c) {
+            return Some(why);
+        }
+    }
+    None
+}
+
+/// Words that point at something the card does not show.
+const POINTERS: &[&str] = &[
+    "it", "this", "these", "those", "they", "them", "he", "she", "him",
+];
+
+/// Why a gap sentence would not stand alone, or cuts its answer badly.
+fn cloze_fault(c: &Candidate) -> Option<String> {
+    let body = match c.front.split_once(": ") {
+        Some((head, rest)) if text::word_count(head) <= 4 => rest,
+        _ => c.front.as_str(),
+    };
+    let w = text::words(body);
+    let content = w.iter().filter(|x| !x.text.contains("___")).count();
+    if content < 6 {
+        return Some("question too short to say what it asks".into());
+    }
+    // a pronoun in the subject ("But it is …", "In this way they …"), or
+    // "this"/"these" standing for a noun ("The ___ of this")
+    for (i, x) in w.iter().enumerate() {
+        if !POINTERS.iter().any(|p| text::eq_fold(x.text, p)) {
+            continue;
+        }
+        let demonstrative = matches!(fold(x.text).as_str(), "this" | "these" | "those");
+        let alone = demonstrative
+            && w.get(i + 1).is_none_or(|n| {
+                !body[x.end..n.start].trim().is_empty()
+                    || text::is_stop(n.text)
+                    || text::is_verb(n.text)
+            });
+        if i < 4 || alone {
+            return Some(format!("question leans on '{}' from elsewhere", x.text));
+        }
+    }
+    let first = w.first().map(|x| fold(x.text)).unwrap_or_default();
+    if matches!(first.as_str(), "one" | "another" | "such" | "both") {
+        return Some(format!(
+            "question opens with '{first}', which points elsewhere"
+        ));
+    }
+    // code and shell lines are not sentences to learn from
+    if ["$ ", "::", "-->", "`", "{", "}", " = ", "();"]
+        .iter()
+        .any(|k| c.context.contains(k))
+    {
+        return Some("the source line is code, not prose".into());
+    }
+    if matches!(
+        c.origin,
+        "key-term" | "claim" | "name" | "named-term" | "defined-term"
+    ) {
+        // part of a name ("Sun ___" for "Sun Tzŭ")
+        if let Some(at) = c.context.find(c.back.as_str()) {
+            let before = &c.context[..at];
+            let prev_cap = before.ends_with(' ')
+                && before
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
+                && !before.trim_end().ends_with(['.', ':', ',', ';']);
+            let next_cap = c.context[at + c.back.len()..]
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase);
+            let back_cap = c.back.chars().next().is_some_and(char::is_uppercase);
+            if back_cap && (prev_cap && at > 0 || next_cap) {
+                return Some("the gap cuts a name".into());
+            }
+        }
+        // a gap that cuts a coordination ("suffering ___ and deportation")
+        if let Some(at) = c.context.find(c.back.as_str()) {
+            let after = fold(c.context[at + c.back.len()..].trim_start());
+            let before = fold(c.context[..at].trim_end());
+            if after.starts_with("and ")
+                || after.starts_with("or ")
+                || before.ends_with(" and")
+                || before.ends_with(" or")
+            {
+                return Some("the gap cuts a coordinated phrase".into());
+            }
+        }
+        // the answer should end on its head word, not a modifier ("a single")
+        let toks = super::nlp::tag(&c.back);
+        if toks.last().is_some_and(|t| {
+            !(t.tag.is_noun() || t.tag.is_number() || t.tag.is_verb() && t.text.ends_with('s'))
+                && toks.len() > 1
+        }) {
+            return Some(format!("answer '{}' ends before its head word", c.back));
+        }
+    }
     None
 }
 
