@@ -137,7 +137,19 @@ fn copular(
     let pointing = toks[subj.first..=subj.last].iter().any(|t| {
         matches!(
             fold(t.text).as_str(),
-            "this" | "these" | "that" | "those" | "such" | "its" | "their" | "other" | "same"
+            "this"
+                | "these"
+                | "that"
+                | "those"
+                | "such"
+                | "its"
+                | "their"
+                | "other"
+                | "same"
+                | "one"
+                | "another"
+                | "it"
+                | "they"
         )
     });
     if pointing || word_count(term) > 4 || is_topic(term, ctx) {

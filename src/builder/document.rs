@@ -280,7 +280,7 @@ pub fn parse(text: &str) -> Doc {
         } else if use_ordinals && wc <= 30 && sentences(p).len() == 1 && ordinal_start(p).is_some()
         {
             Some((p.clone(), true))
-        } else if wc <= 8
+        } else if (wc <= 8 || wc <= 14 && super::outline::numbered_label(p).is_some())
             && !ends_sentence(p)
             && !point_re().is_match(p)
             && !bullet_re().is_match(p)

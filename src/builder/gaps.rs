@@ -271,13 +271,21 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
     }
     // spelled numbers with a unit: "seven years", "fifteen Members",
     // "two-thirds majority"; "twice" stands alone
-    for t in &toks {
-        let f = fold(t.text);
+    let mut k = 0;
+    while k < toks.len() {
+        let f = fold(toks[k].text);
         if matches!(f.as_str(), "twice" | "thrice") {
-            spans.push((t.start, t.end, false));
+            spans.push((toks[k].start, toks[k].end, false));
         } else if spelled_quantity(&f) {
-            spans.push((t.start, t.end, true));
+            // "three hundred": one number of several words
+            let mut e = k;
+            while e + 1 < toks.len() && spelled_quantity(&fold(toks[e + 1].text)) {
+                e += 1;
+            }
+            spans.push((toks[k].start, toks[e].end, true));
+            k = e;
         }
+        k += 1;
     }
     for (start, end, spelled) in spans {
         // a label, not a quantity: "Table 15.2", "Chapter 8", "Article 3"

@@ -474,7 +474,7 @@ fn section_prefixes(doc: &Doc) -> Vec<Option<String>> {
     let mut out = Vec::with_capacity(doc.sections.len());
     let mut parent: Option<String> = None;
     for (i, sec) in doc.sections.iter().enumerate() {
-        let own = if sec.ordinal || sec.title.is_empty() || words_in[i] * 2 > doc.words {
+        let own = if sec.ordinal || sec.title.is_empty() || words_in[i] * 4 > doc.words {
             None
         } else if let Some(label) = outline::numbered_label(&sec.title) {
             Some(label)
@@ -812,6 +812,116 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// (question, answer) of every card built from `doc`.
+    fn cards_of(doc: &str) -> Vec<(String, String)> {
+        build_deck(doc, &BuildOptions::default())
+            .unwrap()
+            .deck
+            .cards
+            .iter()
+            .map(|c| (c.front.clone(), c.answer_text()))
+            .collect()
+    }
+
+    #[test]
+    fn definitions_are_asked_both_ways() {
+        let cards = cards_of(
+            "Stars\n\nThe Sun is a star. The Sun is a ball of hot gas. The Sun gives light. \
+             The Sun gives energy. Stars shine with light and energy from hot gas.\n\n\
+             The photosphere is the visible surface of the Sun. \
+             The outermost layer of the solar atmosphere is called the corona. \
+             When hot gas rises in cells across the surface, it is called granulation. \
+             Sunspots come and go over an eleven-year cycle of solar activity.\n",
+        );
+        let has = |q: &str, a: &str| cards.iter().any(|(f, b)| f.contains(q) && b == a);
+        assert!(
+            has("What is the photosphere?", "the visible surface of the Sun")
+                || has("The ___ is the visible surface of the Sun", "photosphere"),
+            "{cards:#?}"
+        );
+        assert!(has("is called the ___", "corona"), "{cards:#?}");
+        assert!(
+            has(
+                "What is it called when hot gas rises in cells across the surface?",
+                "granulation"
+            ),
+            "{cards:#?}"
+        );
+    }
+
+    #[test]
+    fn claims_figures_and_reasons() {
+        let cards = cards_of(
+            "Rules\n\nPortable extinguishers shall be visually inspected monthly by the employer. \
+             The Security Council shall consist of fifteen Members of the United Nations. \
+             No man is allowed to be a judge in his own cause, because his interest would bias his judgment. \
+             The latent causes of faction are thus sown in the nature of man.\n",
+        );
+        let has = |q: &str, a: &str| cards.iter().any(|(f, b)| f.contains(q) && b == a);
+        assert!(has("inspected ___ by", "monthly"), "{cards:#?}");
+        assert!(
+            has("consist of ___ of the United", "fifteen Members"),
+            "{cards:#?}"
+        );
+        assert!(
+            has(
+                "Why is no man allowed to be a judge in his own cause?",
+                "his interest would bias his judgment"
+            ),
+            "{cards:#?}"
+        );
+    }
+
+    #[test]
+    fn numbered_headings_lead_ins_and_anaphora() {
+        let cards = cards_of(
+            "The Charter\n\nWE THE PEOPLES DETERMINED\n\n\
+             to save succeeding generations from the scourge of war,\n\n\
+             to reaffirm faith in fundamental human rights,\n\n\
+             to promote social progress and better standards of life,\n\n\
+             HAVE RESOLVED TO COMBINE OUR EFFORTS.\n\n\
+             Play 4: Build the service using agile and iterative practices\n\n\
+             We should use an incremental, fast-paced style of software development to reduce the risk of failure.\n",
+        );
+        let list = cards
+            .iter()
+            .find(|(f, _)| f.starts_with("WE THE PEOPLES DETERMINED to ___ (3 items)"));
+        assert!(
+            list.is_some_and(|(_, a)| a.starts_with("save succeeding generations")),
+            "{cards:#?}"
+        );
+        assert!(
+            cards
+                .iter()
+                .any(|(f, a)| f.ends_with("what is the title of Play 4?")
+                    && a == "Build the service using agile and iterative practices"),
+            "{cards:#?}"
+        );
+    }
+
+    #[test]
+    fn questions_that_lean_on_other_sentences_are_dropped() {
+        let b = build_deck(
+            "Notes\n\nThe compiler checks ownership rules at compile time in every program. \
+             Rust uses a third approach: memory is managed through a system of ownership. \
+             It frees the memory when the owner goes out of scope in the program. \
+             One reason is the immutability of string literals in compiled programs.\n",
+            &BuildOptions::default(),
+        )
+        .unwrap();
+        for c in &b.deck.cards {
+            assert!(!c.front.starts_with("It "), "{c:?}");
+            assert!(!c.front.starts_with("One reason"), "{c:?}");
+        }
+        assert!(!b.deck.cards.is_empty());
+        // the pronoun and "One reason" sentences were candidates, and were dropped
+        assert!(
+            b.dropped.iter().any(|d| d.front.starts_with("One reason")),
+            "{:#?}",
+            b.dropped
+        );
     }
 
     #[test]

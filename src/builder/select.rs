@@ -59,6 +59,8 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         return Some(format!("{} items (lists are split at 7)", answers.len()));
     }
     let limit = match c.kind {
+        // a definition or a part's title is one fact, if a longer one
+        CardKind::Basic => 10,
         _ if c.items.is_empty() => 7,
         CardKind::Outline => super::anaphora::MAX_ITEM_WORDS,
         _ => 6,
@@ -119,6 +121,10 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         Some((head, rest)) if text::word_count(head) <= 4 => rest,
         _ => c.front.as_str(),
     };
+    // a sentence cut at its start has lost its subject or condition
+    if body.starts_with('\u{2026}') {
+        return Some("question starts mid-sentence".into());
+    }
     let w = text::words(body);
     let content = w.iter().filter(|x| !x.text.contains("___")).count();
     if content < 6 {

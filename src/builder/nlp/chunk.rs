@@ -36,6 +36,16 @@ fn base(s: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, usize, usize)> 
     if toks[j].tag.is_determiner() {
         j += 1;
     }
+    // without a determiner, a participle opens no noun phrase ("it is
+    // called granulation", not "called granulation")
+    if j == i {
+        while j < toks.len() && toks[j].tag.is_participle() {
+            j += 1;
+        }
+        if j == toks.len() {
+            return None;
+        }
+    }
     let core = j;
     let mut head = None;
     let mut k = j;

@@ -458,7 +458,14 @@ pub fn tag(sentence: &str) -> Vec<Token<'_>> {
         } else {
             let prev = if i > 0 { toks[i - 1].text } else { "" };
             let next = toks.get(i + 1).map_or("", |t| t.text);
-            apply_morphology(m, w, Tag::named("NN"), prev, next)
+            let t = apply_morphology(m, w, Tag::named("NN"), prev, next);
+            // an unknown word is an adverb only by its "-ly" ("photosphere"
+            // came out RB from a suffix rule)
+            if t.is_adverb() && !w.ends_with("ly") {
+                Tag::named("NN")
+            } else {
+                t
+            }
         };
     }
     apply_context(m, &mut toks);
@@ -506,6 +513,8 @@ mod tests {
         let t = tag("They want to plan the work.");
         assert_eq!(t[3].tag.name(), "VB", "{t:?}");
         assert!(t[5].tag.is_noun());
+        let t = tag("The photosphere is the visible surface.");
+        assert!(t[1].tag.is_noun(), "{t:?}");
         let t = tag("Zorblax said so.");
         assert!(t[0].tag.is_proper(), "{t:?}");
     }
