@@ -258,6 +258,22 @@ fn spelled_quantity(f: &str) -> bool {
     parts.iter().all(|p| UNITS.contains(p)) && f != "one" && f != "half" && f != "third"
 }
 
+/// "___ (8,620 kPa)" → "___": the same quantity in other units beside the
+/// gap would give it away.
+fn without_conversion(front: &str) -> String {
+    let Some(g) = front.find(super::frame::GAP) else {
+        return front.to_string();
+    };
+    let after = &front[g + super::frame::GAP.len()..];
+    let trimmed = after.trim_start();
+    if trimmed.starts_with('(') && trimmed[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some(close) = trimmed.find(')') {
+            return format!("{}{}", &front[..g + super::frame::GAP.len()], &trimmed[close + 1..]);
+        }
+    }
+    front.to_string()
+}
+
 /// Figures and dates, with their unit: one value per card.
 pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
@@ -318,7 +334,7 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
         if let Some(front) = gap_front(s, start, start + value.len(), at.prev) {
             out.push(card(
                 CardKind::Cloze,
-                front,
+                without_conversion(&front),
                 value.to_string(),
                 at,
                 score,

@@ -195,6 +195,13 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                 return Some("the gap cuts a coordinated phrase".into());
             }
         }
+        // a label's word before its number ("___ 4-1" → Listing)
+        if let Some(at) = c.context.find(c.back.as_str()) {
+            let after = c.context[at + c.back.len()..].trim_start();
+            if after.starts_with(|ch: char| ch.is_ascii_digit()) {
+                return Some("the answer is a label's name".into());
+            }
+        }
         // the answer should end on its head word, not a modifier ("a single")
         let toks = super::nlp::tag(&c.back);
         if toks.last().is_some_and(|t| {

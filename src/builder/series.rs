@@ -60,7 +60,12 @@ fn noun_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
         }
         let n = j + 1 - i;
         let items: Vec<&str> = nps[i..=j].iter().map(|p| &s[p.start..p.end]).collect();
-        let long_pair = n == 2 && items.iter().all(|x| word_count(x) >= 3);
+        // two long phrases with one head ("freedom of speech and belief and
+        // freedom from fear and want"); other pairs are often one phrase
+        // whose modifiers are coordinated ("consumer and enterprise software")
+        let long_pair = n == 2
+            && items.iter().all(|x| word_count(x) >= 3)
+            && fold(toks[nps[i].head].text) == fold(toks[nps[j].head].text);
         // "a landed interest, a manufacturing interest, a mercantile
         // interest, …": one head noun repeated makes a list without "and"
         let head = |k: usize| {
