@@ -568,6 +568,12 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         let stem = ctx.stems.stem(toks[p.head].text);
         let idf = ctx.idf.get(&*stem).copied().unwrap_or(0.0);
+        // a word the text uses once, and that is not rare in English, is
+        // an aside ("streak", "controversy"), not a term to learn
+        let uses = ctx.positions.count(toks[p.head].text, 2);
+        if uses < 2 && rare > 3.0 {
+            continue;
+        }
         let words = b + 1 - a;
         let score = f64::from(4.5 - rare) + idf * 0.3 + if words >= 2 { 0.4 } else { 0.0 };
         let clause = clause_of(toks[a].start);
