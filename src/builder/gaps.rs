@@ -268,7 +268,11 @@ fn without_conversion(front: &str) -> String {
     let trimmed = after.trim_start();
     if trimmed.starts_with('(') && trimmed[1..].starts_with(|c: char| c.is_ascii_digit()) {
         if let Some(close) = trimmed.find(')') {
-            return format!("{}{}", &front[..g + super::frame::GAP.len()], &trimmed[close + 1..]);
+            return format!(
+                "{}{}",
+                &front[..g + super::frame::GAP.len()],
+                &trimmed[close + 1..]
+            );
         }
     }
     front.to_string()
@@ -306,8 +310,25 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
     for (start, end, spelled) in spans {
         // a label, not a quantity: "Table 15.2", "Chapter 8", "Article 3"
         let before = s[..start].trim_end();
+        // (at the sentence start too: "Figure 15.4 shows …")
         let label = before.rsplit(' ').next().is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && before.len() > w.len()
+            w.chars().next().is_some_and(char::is_uppercase)
+                && (before.len() > w.len()
+                    || matches!(
+                        fold(w).as_str(),
+                        "figure"
+                            | "table"
+                            | "chapter"
+                            | "section"
+                            | "listing"
+                            | "appendix"
+                            | "article"
+                            | "page"
+                            | "paragraph"
+                            | "part"
+                            | "play"
+                            | "step"
+                    ))
         });
         if label || before.ends_with("the") && spelled {
             continue;

@@ -43,6 +43,11 @@ pub fn shorten(t: &str) -> String {
         .skip(3)
         .find(|(_, x)| TRAILING_CUTS.contains(&fold(x.text).as_str()))
         .map_or(MAX_LEAD_WORDS, |(i, _)| i.min(MAX_LEAD_WORDS));
+    // never end on a function word ("The General Assembly may consider the")
+    let mut cut = cut;
+    while cut > 2 && (is_stop(w[cut - 1].text) || is_verb(w[cut - 1].text)) {
+        cut -= 1;
+    }
     t[w[0].start..w[cut - 1].end].to_string()
 }
 

@@ -204,10 +204,10 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         }
         // the answer should end on its head word, not a modifier ("a single")
         let toks = super::nlp::tag(&c.back);
-        if toks.last().is_some_and(|t| {
-            !(t.tag.is_noun() || t.tag.is_number() || t.tag.is_verb() && t.text.ends_with('s'))
-                && toks.len() > 1
-        }) {
+        if toks
+            .last()
+            .is_some_and(|t| !(t.tag.is_noun() || t.tag.is_number()) && toks.len() > 1)
+        {
             return Some(format!("answer '{}' ends before its head word", c.back));
         }
     }
