@@ -12,7 +12,7 @@
 
 use super::candidate::{prior, Candidate};
 use super::definitions::rarity;
-use super::frame::{gap_front, with_prefix};
+use super::frame::gap_front;
 use super::gaps::{is_topic, At, Ctx};
 use super::nlp::{noun_phrases, tag, Token};
 use super::text::{capitalise, fold, word_count, PRONOUNS};
@@ -36,19 +36,7 @@ const FREQUENCY: &[&str] = &[
 ];
 
 fn card(at: At<'_>, kind: CardKind, front: String, back: String, score: f64) -> Candidate {
-    Candidate {
-        kind,
-        front: with_prefix(at.prefix, &front),
-        back,
-        items: vec![],
-        ordered: false,
-        block: at.block,
-        sentence: at.sentence,
-        locator: at.locator.to_string(),
-        context: at.text.to_string(),
-        score,
-        origin: "claim",
-    }
+    super::gaps::card(kind, front, back, at, score, "claim")
 }
 
 fn is_copula(w: &str) -> bool {

@@ -6,7 +6,7 @@
 //! - "When/If …, it is (called) X" → "What is it called when …?" → X.
 
 use super::candidate::{prior, Candidate};
-use super::frame::{gap_front, with_prefix};
+use super::frame::gap_front;
 use super::gaps::{is_topic, At, Ctx};
 use super::nlp::{noun_phrases, tag, zipf, Phrase, Token};
 use super::text::{capitalise, fold, word_count};
@@ -18,26 +18,11 @@ const MAX_DEF_WORDS: usize = 7;
 const RARE_TERM: f32 = 4.0;
 
 fn card(at: At<'_>, front: String, back: String, score: f64, origin: &'static str) -> Candidate {
-    Candidate {
-        kind: CardKind::Cloze,
-        front: with_prefix(at.prefix, &front),
-        back,
-        items: vec![],
-        ordered: false,
-        block: at.block,
-        sentence: at.sentence,
-        locator: at.locator.to_string(),
-        context: at.text.to_string(),
-        score,
-        origin,
-    }
+    super::gaps::card(CardKind::Cloze, front, back, at, score, origin)
 }
 
 fn basic(at: At<'_>, front: String, back: String, score: f64, origin: &'static str) -> Candidate {
-    Candidate {
-        kind: CardKind::Basic,
-        ..card(at, front, back, score, origin)
-    }
+    super::gaps::card(CardKind::Basic, front, back, at, score, origin)
 }
 
 fn text_of<'a>(s: &'a str, p: &Phrase) -> &'a str {

@@ -153,7 +153,9 @@ fn quote_re() -> &'static Regex {
     })
 }
 
-fn card(
+/// A one-answer card made from the sentence at `at` (its section's name
+/// put before the question). Shared by the sentence-level extractors.
+pub fn card(
     kind: CardKind,
     front: String,
     back: String,

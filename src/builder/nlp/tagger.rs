@@ -404,26 +404,31 @@ fn punctuation_tag(c: char) -> Option<&'static str> {
 
 /// Tags the words of one sentence (as [`words`] splits them). Punctuation
 /// takes part in the contextual rules but is not returned.
-pub fn tag(sentence: &str) -> Vec<Token<'_>> {
+pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
     let m = model();
     let ws = words(sentence);
     let mut toks: Vec<Token<'_>> = Vec::with_capacity(ws.len() + ws.len() / 4);
     // None for punctuation, else whether the lexicon knew the word
     let mut known: Vec<Option<bool>> = Vec::with_capacity(toks.capacity());
+    // punctuation marks between `a` and `b` as tokens of their own
+    let push_marks =
+        |toks: &mut Vec<Token<'a>>, known: &mut Vec<Option<bool>>, a: usize, b: usize| {
+            for (k, c) in sentence[a..b].char_indices() {
+                if let Some(p) = punctuation_tag(c) {
+                    let at = a + k;
+                    toks.push(Token {
+                        text: &sentence[at..at + c.len_utf8()],
+                        start: at,
+                        end: at + c.len_utf8(),
+                        tag: Tag::named(p),
+                    });
+                    known.push(None);
+                }
+            }
+        };
     let mut at = 0;
     for (i, w) in ws.iter().enumerate() {
-        for (k, c) in sentence[at..w.start].char_indices() {
-            if let Some(p) = punctuation_tag(c) {
-                let a = at + k;
-                toks.push(Token {
-                    text: &sentence[a..a + c.len_utf8()],
-                    start: a,
-                    end: a + c.len_utf8(),
-                    tag: Tag::named(p),
-                });
-                known.push(None);
-            }
-        }
+        push_marks(&mut toks, &mut known, at, w.start);
         at = w.end;
         let t = lookup(m, w.text, i == 0);
         known.push(Some(t.is_some()));
@@ -434,18 +439,7 @@ pub fn tag(sentence: &str) -> Vec<Token<'_>> {
             tag: t.unwrap_or(Tag::OTHER),
         });
     }
-    for (k, c) in sentence[at..].char_indices() {
-        if let Some(p) = punctuation_tag(c) {
-            let a = at + k;
-            toks.push(Token {
-                text: &sentence[a..a + c.len_utf8()],
-                start: a,
-                end: a + c.len_utf8(),
-                tag: Tag::named(p),
-            });
-            known.push(None);
-        }
-    }
+    push_marks(&mut toks, &mut known, at, sentence.len());
     for i in 0..toks.len() {
         if known[i] != Some(false) {
             continue;
