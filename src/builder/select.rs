@@ -121,6 +121,10 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         Some((head, rest)) if text::word_count(head) <= 4 => rest,
         _ => c.front.as_str(),
     };
+    // a question in the text is the reader's prompt, not a fact
+    if c.context.trim_end().ends_with('?') {
+        return Some("the source sentence is a question".into());
+    }
     // a sentence cut at its start has lost its subject or condition
     if body.starts_with('\u{2026}') {
         return Some("question starts mid-sentence".into());
@@ -179,8 +183,26 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                 .and_then(|r| r.chars().next())
                 .is_some_and(char::is_uppercase);
             let back_cap = c.back.chars().next().is_some_and(char::is_uppercase);
-            if back_cap && (prev_cap && at > 0 || next_cap) {
+            // "the ___ of the United Nations" → Charter
+            let rest = &c.context[at + c.back.len()..];
+            let of_name = ["of the ", "of "].iter().any(|p| {
+                rest.strip_prefix(' ')
+                    .and_then(|r| r.strip_prefix(p))
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase)
+            });
+            if back_cap && (prev_cap && at > 0 || next_cap || of_name) {
                 return Some("the gap cuts a name".into());
+            }
+            // the unit after a number ("530.3 ___") is guessable; the
+            // figure's own card asks for both
+            if before
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(|ch: char| ch.is_ascii_digit()))
+            {
+                return Some("the gap is the unit of a number".into());
             }
         }
         // a gap that cuts a coordination ("suffering ___ and deportation")
