@@ -233,7 +233,6 @@ pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     if word_count(s) < 5 || s.trim_end().ends_with('?') {
         return;
     }
-    let toks = tag(s);
-    complements(at, ctx, &toks, out);
-    because(at, &toks, out);
+    complements(at, ctx, at.toks, out);
+    because(at, at.toks, out);
 }

@@ -8,7 +8,7 @@
 use super::candidate::{prior, Candidate};
 use super::frame::gap_front;
 use super::gaps::{is_topic, At, Ctx};
-use super::nlp::{noun_phrases, tag, zipf, Phrase, Token};
+use super::nlp::{noun_phrases, zipf, Phrase, Token};
 use super::text::{capitalise, fold, word_count};
 use crate::model::CardKind;
 
@@ -270,9 +270,9 @@ pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     if word_count(s) < 4 || s.trim_end().ends_with('?') {
         return;
     }
-    let toks = tag(s);
-    let nps = noun_phrases(s, &toks);
-    named(at, ctx, &toks, &nps, out);
-    copular(at, ctx, &toks, &nps, out);
-    conditional(at, ctx, &toks, &nps, out);
+    let toks = at.toks;
+    let nps = noun_phrases(s, toks);
+    named(at, ctx, toks, &nps, out);
+    copular(at, ctx, toks, &nps, out);
+    conditional(at, ctx, toks, &nps, out);
 }

@@ -130,6 +130,9 @@ pub struct At<'a> {
     pub prev: Option<&'a str>,
     /// The section's name, put before questions ("Article 3").
     pub prefix: Option<&'a str>,
+    /// The sentence's words with their part-of-speech tags, tagged once
+    /// for every extractor.
+    pub toks: &'a [super::nlp::Token<'a>],
 }
 
 // Literal patterns, compiled by the unit tests: cannot fail for a user.
@@ -284,7 +287,7 @@ fn without_conversion(front: &str) -> String {
 pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
-    let toks = super::nlp::tag(s);
+    let toks = at.toks;
     let mut spans: Vec<(usize, usize, bool)> = Vec::new();
     if has_digit {
         for m in figure_re().find_iter(s) {
@@ -335,7 +338,7 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
         if label || before.ends_with("the") && spelled {
             continue;
         }
-        let end2 = unit_after(s, &toks, end);
+        let end2 = unit_after(s, toks, end);
         if spelled && end2 == end {
             continue; // a bare "two" says nothing
         }
@@ -554,7 +557,7 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     if !(6..=super::MAX_SENTENCE_WORDS).contains(&n) || s.trim_end().ends_with('?') {
         return;
     }
-    let toks = super::nlp::tag(s);
+    let toks = at.toks;
     // a fragment without a verb (a title, a salutation) states nothing
     if !toks.iter().any(|t| t.tag.is_verb()) {
         return;
@@ -562,7 +565,7 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     // the best phrase of each clause (long sentences hold several facts)
     let clause_of = |at: usize| s[..at].matches([';', ':']).count();
     let mut best_of: Vec<(usize, f64, usize, usize)> = Vec::new();
-    for p in super::nlp::noun_phrases(s, &toks) {
+    for p in super::nlp::noun_phrases(s, toks) {
         // the core without leading numbers or possessives; at most 4 words
         let mut a = p.core;
         while a < p.last && (toks[a].tag.is_number() || toks[a].tag.name() == "POS") {
@@ -630,7 +633,7 @@ pub fn names(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     if s.trim_end().ends_with('?') || text::word_count(s) < 5 {
         return;
     }
-    let toks = super::nlp::tag(s);
+    let toks = at.toks;
     let proper = |i: usize| {
         let t = &toks[i];
         t.tag.is_proper()

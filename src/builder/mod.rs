@@ -266,7 +266,7 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
     let s = at.text;
     let mut made = Vec::new();
     let mut all = lists::find(s);
-    for f in series::find(s) {
+    for f in series::find_tagged(s, at.toks) {
         if !all.iter().any(|a| a.start < f.end && f.start < a.end) {
             all.push(f);
         }
@@ -545,6 +545,7 @@ fn extract_blocks(
                     .and_then(|p| doc.blocks[p].sentences.last())
                     .map(String::as_str)
             };
+            let toks = nlp::tag(sentence);
             let at = At {
                 block: bi,
                 sentence: si,
@@ -552,6 +553,7 @@ fn extract_blocks(
                 text: sentence,
                 prev,
                 prefix: prefixes[block.section].as_deref(),
+                toks: &toks,
             };
             let mut cands = Vec::new();
             let mut found_for: HashMap<usize, lists::Found> = HashMap::default();
@@ -674,6 +676,8 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
                 text: &block.sentences[*si],
                 prev,
                 prefix: prefixes[block.section].as_deref(),
+                // siblings blank list items: no tags needed
+                toks: &[],
             };
             for s in siblings(c, found, at) {
                 match select::reject_reason(&s, &ctx) {

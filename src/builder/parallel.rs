@@ -246,6 +246,7 @@ mod tests {
             text: s,
             prev: None,
             prefix: None,
+            toks: &[],
         }
     }
 

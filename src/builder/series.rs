@@ -243,11 +243,15 @@ fn marked_clauses(s: &str, out: &mut Vec<Found>) {
 /// Series the comma-based finder may miss, left to right, not overlapping
 /// each other (callers drop those that overlap its lists).
 pub fn find(s: &str) -> Vec<Found> {
-    let toks = tag(s);
+    find_tagged(s, &tag(s))
+}
+
+/// [`find`] for a sentence already tagged.
+pub fn find_tagged(s: &str, toks: &[Token<'_>]) -> Vec<Found> {
     let mut out = Vec::new();
     marked_clauses(s, &mut out);
-    noun_series(s, &toks, &mut out);
-    verb_series(s, &toks, &mut out);
+    noun_series(s, toks, &mut out);
+    verb_series(s, toks, &mut out);
     out.sort_by_key(|f| f.start);
     let mut kept: Vec<Found> = Vec::new();
     for f in out {
