@@ -121,6 +121,19 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         Some((head, rest)) if text::word_count(head) <= 4 => rest,
         _ => c.front.as_str(),
     };
+    // a cross-reference is no fact of the text ("Appendix C", "(15)")
+    let first_answer_word = fold(c.back.split_whitespace().next().unwrap_or(""));
+    if matches!(
+        first_answer_word.as_str(),
+        "appendix" | "chapter" | "section" | "figure" | "table" | "listing" | "page" | "paragraph"
+    ) {
+        return Some("the answer is a cross-reference".into());
+    }
+    if let Some(at) = c.context.find(c.back.as_str()) {
+        if c.origin == "figure" && c.context[..at].ends_with('(') {
+            return Some("the answer is a paragraph or citation number".into());
+        }
+    }
     // a question in the text is the reader's prompt, not a fact
     if c.context.trim_end().ends_with('?') {
         return Some("the source sentence is a question".into());
@@ -147,7 +160,21 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                     || text::is_stop(n.text)
                     || text::is_verb(n.text)
             });
-        if i < 4 || alone {
+        // later in the sentence "they"/"he" need an antecedent before them:
+        // a plural word for "they", a name for "he"
+        let f = fold(x.text);
+        let earlier = &w[..i];
+        let unresolved = match f.as_str() {
+            "they" | "them" => !earlier
+                .iter()
+                .any(|e| e.text.len() > 3 && e.text.ends_with('s') && !text::is_stop(e.text)),
+            "he" | "she" | "him" => !earlier
+                .iter()
+                .skip(1)
+                .any(|e| e.text.chars().next().is_some_and(char::is_uppercase)),
+            _ => false,
+        };
+        if i < 4 || alone || unresolved {
             return Some(format!("question leans on '{}' from elsewhere", x.text));
         }
     }
