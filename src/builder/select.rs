@@ -144,7 +144,7 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     }
     let w = text::words(body);
     let content = w.iter().filter(|x| !x.text.contains("___")).count();
-    if content < 6 {
+    if content < 4 {
         return Some("question too short to say what it asks".into());
     }
     // a pronoun in the subject ("But it is …", "In this way they …"), or
@@ -160,18 +160,14 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                     || text::is_stop(n.text)
                     || text::is_verb(n.text)
             });
-        // later in the sentence "they"/"he" need an antecedent before them:
-        // a plural word for "they", a name for "he"
+        // later in the sentence "they" needs an antecedent before it: a
+        // plural word
         let f = fold(x.text);
         let earlier = &w[..i];
         let unresolved = match f.as_str() {
             "they" | "them" => !earlier
                 .iter()
                 .any(|e| e.text.len() > 3 && e.text.ends_with('s') && !text::is_stop(e.text)),
-            "he" | "she" | "him" => !earlier
-                .iter()
-                .skip(1)
-                .any(|e| e.text.chars().next().is_some_and(char::is_uppercase)),
             _ => false,
         };
         if i < 4 || alone || unresolved {
@@ -179,7 +175,7 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         }
     }
     let first = w.first().map(|x| fold(x.text)).unwrap_or_default();
-    if matches!(first.as_str(), "one" | "another" | "such" | "both") {
+    if matches!(first.as_str(), "one" | "another" | "such" | "both" | "here") {
         return Some(format!(
             "question opens with '{first}', which points elsewhere"
         ));
