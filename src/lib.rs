@@ -26,6 +26,7 @@ pub mod error;
 pub mod grading;
 pub mod import;
 pub mod model;
+pub mod numbers;
 pub mod output;
 pub mod progress;
 pub mod queue;

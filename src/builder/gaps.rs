@@ -218,51 +218,6 @@ fn unit_after(s: &str, toks: &[super::nlp::Token<'_>], end: usize) -> usize {
     last
 }
 
-/// A number written in words: "seven", "fifteen", "forty-two", "two-thirds",
-/// "hundred" ("one" and "a" say nothing on their own).
-fn spelled_quantity(f: &str) -> bool {
-    const UNITS: &[&str] = &[
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "half",
-        "third",
-        "thirds",
-        "quarter",
-        "quarters",
-        "one",
-    ];
-    let parts: Vec<&str> = f.split('-').collect();
-    parts.iter().all(|p| UNITS.contains(p)) && f != "one" && f != "half" && f != "third"
-}
-
 /// "___ (8,620 kPa)" → "___": the same quantity in other units beside the
 /// gap would give it away.
 fn without_conversion(front: &str) -> String {
@@ -301,10 +256,11 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
         let f = fold(toks[k].text);
         if matches!(f.as_str(), "twice" | "thrice") {
             spans.push((toks[k].start, toks[k].end, false));
-        } else if spelled_quantity(&f) {
+        } else if crate::numbers::is_spelled_quantity(&f) {
             // "three hundred": one number of several words
             let mut e = k;
-            while e + 1 < toks.len() && spelled_quantity(&fold(toks[e + 1].text)) {
+            while e + 1 < toks.len() && crate::numbers::is_spelled_quantity(&fold(toks[e + 1].text))
+            {
                 e += 1;
             }
             spans.push((toks[k].start, toks[e].end, true));
