@@ -113,7 +113,7 @@ fn copular(
     let v = subj.last + 1;
     let Some(verb) = toks.get(v) else { return };
     let vw = fold(verb.text);
-    if !matches!(vw.as_str(), "is" | "are" | "means" | "refers" | "describes")
+    if !matches!(vw.as_str(), "is" | "are" | "means" | "refers")
         || !s[toks[subj.last].end..verb.start].trim().is_empty()
     {
         return;
@@ -153,7 +153,6 @@ fn copular(
                 return;
             }
         }
-        "describes" => return,
         _ => {
             if toks.get(d).is_some_and(|t| fold(t.text) == "defined")
                 && toks.get(d + 1).is_some_and(|t| fold(t.text) == "as")

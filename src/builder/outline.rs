@@ -311,8 +311,6 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
         }
         let run = &doc.blocks[i..j];
         let n = run.len();
-        let sub_points = b.label.as_deref().is_some_and(|l| l.starts_with('('));
-        let _ = sub_points;
         if (2..=7).contains(&n) {
             let texts: Vec<String> = run.iter().map(|p| p.text.clone()).collect();
             let items = point_leads(&texts);

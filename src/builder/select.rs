@@ -260,12 +260,8 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
 }
 
 /// A question that leans on text the card does not show: "the former",
-/// "the latter", a figure or listing, or a sentence cut at its start.
+/// "the latter", a numbered figure or listing.
 fn points_elsewhere(front: &str) -> Option<&'static str> {
-    let _body = match front.split_once(": ") {
-        Some((head, rest)) if text::word_count(head) <= 4 => rest,
-        _ => front,
-    };
     let f = fold(front);
     for (needle, why) in [
         ("the former", "refers to 'the former'"),

@@ -14,7 +14,7 @@
 //! place (`list_cards`).
 
 use super::lists::Found;
-use super::nlp::{noun_phrases, tag, Token};
+use super::nlp::{noun_phrases, Token};
 use super::text::{fold, word_count};
 
 /// Longest item, in words.
@@ -116,14 +116,11 @@ fn verb_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
         .collect();
     let opens_with_verb = |a: usize, b: usize| -> Option<usize> {
         let first = toks.iter().find(|t| t.start >= a && t.end <= b)?;
-        let (first, rest) = match fold(first.text).as_str() {
-            "and" | "or" => (
-                toks.iter().find(|t| t.start > first.start && t.end <= b)?,
-                true,
-            ),
-            _ => (first, false),
+        // a closing "and"/"or" opens the last segment; the verb follows it
+        let first = match fold(first.text).as_str() {
+            "and" | "or" => toks.iter().find(|t| t.start > first.start && t.end <= b)?,
+            _ => first,
         };
-        let _ = rest;
         (first.tag.is_verb() && !first.tag.is_participle() || first.tag.name() == "MD")
             .then_some(first.start)
     };
@@ -240,13 +237,9 @@ fn marked_clauses(s: &str, out: &mut Vec<Found>) {
     }
 }
 
-/// Series the comma-based finder may miss, left to right, not overlapping
-/// each other (callers drop those that overlap its lists).
-pub fn find(s: &str) -> Vec<Found> {
-    find_tagged(s, &tag(s))
-}
-
-/// [`find`] for a sentence already tagged.
+/// Series the comma-based finder may miss in a tagged sentence, left to
+/// right, not overlapping each other (callers drop those that overlap its
+/// lists).
 pub fn find_tagged(s: &str, toks: &[Token<'_>]) -> Vec<Found> {
     let mut out = Vec::new();
     marked_clauses(s, &mut out);
@@ -264,10 +257,14 @@ pub fn find_tagged(s: &str, toks: &[Token<'_>]) -> Vec<Found> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::nlp::tag;
     use super::*;
 
     fn items(s: &str) -> Vec<Vec<String>> {
-        find(s).into_iter().map(|f| f.items).collect()
+        find_tagged(s, &tag(s))
+            .into_iter()
+            .map(|f| f.items)
+            .collect()
     }
 
     #[test]

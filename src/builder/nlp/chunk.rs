@@ -53,7 +53,6 @@ fn base(s: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, usize, usize)> 
         if toks[k].tag.is_noun() {
             head = Some(k);
         }
-        // a possessive ends the modifier run's word ("China's")
         k += 1;
     }
     let head = head?;

@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-use crate::builder::text::{words, Word};
+use crate::builder::text::words;
 
 static LEXICON: &str = include_str!("data/brill_lexicon.txt");
 static MORPHOLOGY: &str = include_str!("data/brill_morphology.txt");
@@ -79,16 +79,6 @@ pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub tag: Tag,
-}
-
-impl<'a> Token<'a> {
-    pub fn word(&self) -> Word<'a> {
-        Word {
-            text: self.text,
-            start: self.start,
-            end: self.end,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
