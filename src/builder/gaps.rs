@@ -195,10 +195,7 @@ fn unit_after(s: &str, toks: &[super::nlp::Token<'_>], end: usize) -> usize {
     while k < toks.len() && k < i + 3 {
         let t = &toks[k];
         let per = fold(t.text) == "per" && k > i;
-        // right after a number an "-s" word is a plural noun, whatever the
-        // tagger says ("2,000 eggs/VBZ")
-        let plural = k == i && t.tag.name() == "VBZ" && t.text.ends_with('s');
-        if !(t.tag.is_noun() || per || plural) || is_stop(t.text) && !per {
+        if !(t.tag.is_noun() || per) || is_stop(t.text) && !per {
             break;
         }
         if k > i && !s[toks[k - 1].end..t.start].trim().is_empty() {

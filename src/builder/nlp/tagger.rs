@@ -453,6 +453,14 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
         };
     }
     apply_context(m, &mut toks);
+    // a number is followed by what it counts: "2,000 eggs" is CD NNS, not
+    // CD VBZ (the lexicon knows "eggs" only as a verb)
+    for i in 1..toks.len() {
+        if toks[i - 1].tag.is_number() && toks[i].tag.name() == "VBZ" && toks[i].text.ends_with('s')
+        {
+            toks[i].tag = Tag::named("NNS");
+        }
+    }
     toks.into_iter()
         .zip(known)
         .filter(|(_, k)| k.is_some())
@@ -497,6 +505,8 @@ mod tests {
         let t = tag("They want to plan the work.");
         assert_eq!(t[3].tag.name(), "VB", "{t:?}");
         assert!(t[5].tag.is_noun());
+        let t = tag("The queen lays up to 2,000 eggs a day.");
+        assert_eq!(t[6].tag.name(), "NNS", "{t:?}");
         let t = tag("The photosphere is the visible surface.");
         assert!(t[1].tag.is_noun(), "{t:?}");
         let t = tag("Zorblax said so.");
