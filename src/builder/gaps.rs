@@ -195,7 +195,7 @@ fn unit_after(s: &str, toks: &[super::nlp::Token<'_>], end: usize) -> usize {
     while k < toks.len() && k < i + 3 {
         let t = &toks[k];
         let per = fold(t.text) == "per" && k > i;
-        if !(t.tag.is_noun() || per) || is_stop(t.text) && !per {
+        if !(per || t.tag.is_noun() && !is_stop(t.text)) {
             break;
         }
         if k > i && !s[toks[k - 1].end..t.start].trim().is_empty() {
