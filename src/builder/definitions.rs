@@ -13,7 +13,7 @@ use super::text::{capitalise, fold, word_count};
 use crate::model::CardKind;
 
 /// Longest answer of a definition card, in words.
-const MAX_DEF_WORDS: usize = 7;
+const MAX_DEF_WORDS: usize = 10;
 /// A term rarer than this in general English is worth asking for by name.
 const RARE_TERM: f32 = 4.0;
 
@@ -184,9 +184,9 @@ fn copular(
     }
     let term_q = {
         let f = fold(&s[toks[subj.first].start..toks[subj.first].end]);
-        let keep_article = matches!(f.as_str(), "the");
-        if keep_article {
-            format!("the {}", term)
+        // "An inline comment is …" asks "What is an inline comment?"
+        if matches!(f.as_str(), "the" | "a" | "an") {
+            format!("{f} {term}")
         } else {
             term.to_string()
         }

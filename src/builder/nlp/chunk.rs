@@ -25,6 +25,11 @@ fn joined(s: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
         .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-'))
 }
 
+fn comma_between(s: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    s.get(a.end..b.start)
+        .is_some_and(|gap| gap.trim() == ",")
+}
+
 fn modifier(t: &Token<'_>) -> bool {
     t.tag.is_adjective() || t.tag.is_noun() || t.tag.is_number() || t.tag.is_participle()
 }
@@ -49,11 +54,32 @@ fn base(s: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, usize, usize)> 
     let core = j;
     let mut head = None;
     let mut k = j;
-    while k < toks.len() && modifier(&toks[k]) && (k == core || joined(s, &toks[k - 1], &toks[k])) {
-        if toks[k].tag.is_noun() {
-            head = Some(k);
+    while k < toks.len() {
+        let t = &toks[k];
+        let glued = k == core
+            || joined(s, &toks[k - 1], t)
+            // "short, all-lowercase names": adjectives in a row, comma-separated
+            || toks[k - 1].tag.is_adjective() && t.tag.is_adjective() && comma_between(s, &toks[k - 1], t);
+        if modifier(t) && glued {
+            if t.tag.is_noun() {
+                head = Some(k);
+            }
+            k += 1;
+            continue;
         }
-        k += 1;
+        // "the various and unequal distribution": two adjectives joined by
+        // "and"/"or" before the head
+        if k > core
+            && head.is_none()
+            && toks[k - 1].tag.is_adjective()
+            && (t.text.eq_ignore_ascii_case("and") || t.text.eq_ignore_ascii_case("or"))
+            && toks.get(k + 1).is_some_and(|n| n.tag.is_adjective())
+            && joined(s, &toks[k - 1], t)
+        {
+            k += 1;
+            continue;
+        }
+        break;
     }
     let head = head?;
     (core <= head).then_some((i, core, head))
