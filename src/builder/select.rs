@@ -130,7 +130,8 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         return Some("the answer is a cross-reference".into());
     }
     if let Some(at) = c.context.find(c.back.as_str()) {
-        if c.origin == "figure" && c.context[..at].ends_with('(') {
+        // "(15)" is a citation; "(82%)" is a figure
+        if c.origin == "figure" && c.context[..at].ends_with('(') && !c.back.contains('%') {
             return Some("the answer is a paragraph or citation number".into());
         }
     }

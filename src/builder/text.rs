@@ -707,6 +707,29 @@ fn scan_words(s: &str, mut emit: impl FnMut(usize, usize)) {
     }
 }
 
+/// Whether the text before a lone letter ends in a number ("10,000 K").
+fn after_number(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    words.next();
+    words
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// Whether `rest` starts with a word that opens sentences and is no name.
+fn opens_sentence(rest: &str) -> bool {
+    let w = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        w,
+        "The" | "This" | "These" | "That" | "Those" | "It" | "Its" | "In" | "A" | "An" | "They"
+            | "We" | "He" | "She" | "There" | "When" | "If" | "For" | "But" | "As" | "On"
+            | "At" | "However" | "Thus" | "So"
+    )
+}
+
 /// Splits a paragraph into sentences, not at abbreviations, initials,
 /// decimals or inside quotes that continue the sentence.
 pub fn sentences(p: &str) -> Vec<String> {
@@ -743,9 +766,15 @@ pub fn sentences(p: &str) -> Vec<String> {
                     .next()
                     .unwrap_or("");
                 let wb = fold(word_before);
-                let is_abbrev = c == '.'
-                    && (ABBREVIATIONS.contains(&wb.as_str())
-                        || (wb.chars().count() == 1 && wb.chars().all(char::is_alphabetic)));
+                // a lone letter is an initial ("J. Smith"), unless it is a
+                // unit after a number ("about 10,000 K. This means …") or
+                // the next word plainly opens a sentence
+                let initial = wb.chars().count() == 1
+                    && wb.chars().all(char::is_alphabetic)
+                    && !after_number(&p[start..pos])
+                    && (matches!(wb.as_str(), "i" | "v" | "x") // "CHAP. V. The Master said"
+                        || !opens_sentence(&p[chars.get(k).map_or(p.len(), |x| x.0)..]));
+                let is_abbrev = c == '.' && (ABBREVIATIONS.contains(&wb.as_str()) || initial);
                 if starts_sentence && !is_abbrev {
                     let end = chars.get(j).map_or(p.len(), |x| x.0);
                     let s = p[start..end].trim();
@@ -889,6 +918,18 @@ mod tests {
                 "Then he left.",
                 "“Why?” he asked."
             ]
+        );
+    }
+
+    #[test]
+    fn a_unit_letter_ends_a_sentence_but_an_initial_does_not() {
+        assert_eq!(
+            sentences("It is about 10,000 K. This means it is hot."),
+            vec!["It is about 10,000 K.", "This means it is hot."]
+        );
+        assert_eq!(
+            sentences("Ask J. Smith. The Master said so. V. The Master said."),
+            vec!["Ask J. Smith.", "The Master said so.", "V. The Master said."]
         );
     }
 
