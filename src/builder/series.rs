@@ -13,6 +13,7 @@
 //! Each result is a [`lists::Found`], so list questions are worded in one
 //! place (`list_cards`).
 
+use super::definitions::rarity;
 use super::lists::Found;
 use super::nlp::{noun_phrases, Token};
 use super::text::{fold, word_count};
@@ -28,6 +29,10 @@ fn sep_kind(gap: &str) -> Option<bool> {
         ", and" | ", or" | "and" | "or" | ", nor" | "nor" => Some(true),
         _ => None,
     }
+}
+
+fn joined_plain(gap: &str) -> bool {
+    gap.chars().all(char::is_whitespace)
 }
 
 fn clean_item(s: &str) -> String {
@@ -78,8 +83,65 @@ fn noun_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
         let names = n >= 4
             && (i..=j).all(|k| nps[k].core == nps[k].last && toks[nps[k].head].tag.is_proper());
         let same_head = same_head || names;
+        // "Fine words and an insinuating appearance", "the stack and the
+        // heap": two whole phrases joined by a bare "and"/"or", each with a
+        // determiner or two words (so "consumer and enterprise software",
+        // one phrase with coordinated modifiers, is no pair), naming
+        // something rarer than everyday words
+        let gap = if n == 2 {
+            s.get(toks[nps[i].last].end..toks[nps[j].first].start)
+                .unwrap_or("")
+        } else {
+            ""
+        };
+        let whole = |k: usize| {
+            nps[k].first < nps[k].core || word_count(items[k - i]) >= 2 || toks[nps[k].head].tag.is_proper()
+        };
+        // "the terms of Senators and Representatives": the "and" joins the
+        // "of" phrase, not two phrases of the sentence
+        let inside_of = n == 2
+            && items[0].contains(" of ")
+            && nps[j].first == nps[j].core
+            && !toks[nps[j].head].tag.is_proper()
+            || n == 2 && items[0].contains(" of ") && word_count(items[1]) <= 2;
+        // "the nature and cause of the accusation", "preventive and
+        // enforcement action": a bare first word shares the second's head
+        // or "of" phrase
+        let shared = n == 2
+            && word_count(items[0]) == 1
+            && word_count(items[1]) >= 2
+            && !toks[nps[i].head].tag.is_proper()
+            || n == 2
+                && nps[i].first < nps[i].core
+                && nps[j].first == nps[j].core
+                && !matches!(
+                    fold(toks[nps[i].first].text).as_str(),
+                    "both" | "either" | "neither"
+                );
+        // "not intended for employee use and employer has …": after a
+        // preposition, a second phrase followed by a verb opens a clause
+        let clause = n == 2
+            && nps[i].first > 0
+            && toks[nps[i].first - 1].tag.name() == "IN"
+            && !matches!(
+                fold(toks[nps[i].first - 1].text).as_str(),
+                "that" | "because" | "if" | "whether" | "while" | "although" | "since" | "unless"
+            )
+            && toks.get(nps[j].last + 1).is_some_and(|t| {
+                matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD")
+                    && joined_plain(&s[toks[nps[j].last].end..t.start])
+            });
+        let plain_pair = n == 2
+            && !inside_of
+            && !shared
+            && !clause
+            && matches!(fold(gap.trim()).as_str(), "and" | "or")
+            && whole(i)
+            && whole(j)
+            && items.iter().all(|x| rarity(x) <= 5.5)
+            && items.iter().any(|x| rarity(x) <= 4.3);
         if (closed || same_head)
-            && (n >= 3 || long_pair)
+            && (n >= 3 || long_pair || plain_pair)
             && items.iter().all(|x| word_count(x) <= MAX_ITEM_WORDS)
         {
             out.push(Found {
@@ -275,6 +337,25 @@ mod tests {
                 .any(|l| l.len() == 4 && l[0] == "landed interest"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn two_whole_phrases_make_a_pair_but_shared_modifiers_do_not() {
+        let pair = |s: &str| items(s).into_iter().any(|l| l.len() == 2);
+        assert!(pair(
+            "The Master said that fine words and an insinuating appearance are seldom associated with true virtue."
+        ));
+        assert!(pair(
+            "Many programming languages don't require you to think about the stack and the heap very often."
+        ));
+        // one phrase with coordinated modifiers, or a shared "of" phrase
+        assert!(!pair("They sell consumer and enterprise software."));
+        assert!(!pair("He is informed of the nature and cause of the accusation."));
+        assert!(!pair("The terms of Senators and Representatives end at noon."));
+        // the second phrase opens a clause
+        assert!(!pair(
+            "Extinguishers not intended for employee use and employer has a plan are exempt."
+        ));
     }
 
     #[test]

@@ -34,9 +34,25 @@ fn modifier(t: &Token<'_>) -> bool {
     t.tag.is_adjective() || t.tag.is_noun() || t.tag.is_number() || t.tag.is_participle()
 }
 
+/// A plural between two nouns is a verb the tagger missed ("the stack
+/// stores values", "ice transports minerals"): compounds take singular
+/// modifiers.
+fn plural_verb(s: &str, toks: &[Token<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    k > 0
+        && toks[k - 1].tag.name() == "NN"
+        && joined(s, &toks[k - 1], t)
+        && t.tag.name() == "NNS"
+        && !t.text.ends_with("ss")
+        && toks.get(k + 1).is_some_and(|n| n.tag.is_noun() && joined(s, t, n))
+}
+
 /// One base chunk starting at `i` (determiner, modifiers, head), if any:
 /// (first, core, head) where head is the last noun.
 fn base(s: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, usize, usize)> {
+    if plural_verb(s, toks, i) {
+        return None;
+    }
     let mut j = i;
     if toks[j].tag.is_determiner() {
         j += 1;
@@ -60,6 +76,20 @@ fn base(s: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, usize, usize)> 
             || joined(s, &toks[k - 1], t)
             // "short, all-lowercase names": adjectives in a row, comma-separated
             || toks[k - 1].tag.is_adjective() && t.tag.is_adjective() && comma_between(s, &toks[k - 1], t);
+        // an adjective after the head noun opens the next phrase ("runoff
+        // and groundwater flow | play significant roles")
+        if head.is_some()
+            && (t.tag.is_adjective() && !t.tag.is_participle()
+                || t.tag.name() == "VBG" && !t.text.ends_with("ing"))
+        {
+            break;
+        }
+        // a plural between two nouns is a verb the tagger missed ("the stack
+        // | stores values", "ice | transports minerals"): compounds take
+        // singular modifiers
+        if head.is_some_and(|h: usize| h + 1 == k) && plural_verb(s, toks, k) {
+            break;
+        }
         if modifier(t) && glued {
             if t.tag.is_noun() {
                 head = Some(k);
@@ -147,6 +177,25 @@ mod tests {
             "{p:?}"
         );
         assert!(p.contains(&"five aspects".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn coordinated_adjectives_stay_in_the_phrase() {
+        let p = phrases("The source has been the various and unequal distribution of property.");
+        assert!(
+            p.contains(&"various and unequal distribution of property".to_string()),
+            "{p:?}"
+        );
+        let p = phrases("Modules should have short, all-lowercase names.");
+        assert!(p.contains(&"short, all-lowercase names".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_plural_between_nouns_is_a_verb() {
+        let p = phrases("The stack stores values in the order it gets them.");
+        assert_eq!(p, vec!["stack", "values", "order"]);
+        let p = phrases("Water supply systems fail.");
+        assert!(p.contains(&"Water supply systems".to_string()), "{p:?}");
     }
 
     #[test]
