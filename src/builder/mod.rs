@@ -830,6 +830,19 @@ mod tests {
     }
 
     #[test]
+    fn cards_that_lean_on_what_came_before_are_dropped() {
+        let cards = cards_of(
+            "Treaties\n\nThereupon Congress shall decide the issue within forty-eight hours. \
+             Many programming languages make you think about the stack and the heap very often.\n",
+        );
+        for (q, a) in &cards {
+            assert!(!a.contains("forty-eight"), "{q}");
+            assert!(!q.starts_with("Thereupon"), "{q}");
+            assert!(!(q.contains("the stack and the ___") && a == "heap"), "{q}");
+        }
+    }
+
+    #[test]
     fn definitions_are_asked_both_ways() {
         let cards = cards_of(
             "Stars\n\nThe Sun is a star. The Sun is a ball of hot gas. The Sun gives light. \

@@ -51,6 +51,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = points_elsewhere(&c.front) {
         return Some(format!("question {why}"));
     }
+    if let Some(why) = lost_context(c) {
+        return Some(why);
+    }
     if c.kind == CardKind::List && c.items.len() >= 2 && !parallel_items(&c.items) {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
     }
@@ -98,13 +101,73 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         // most of a phrase's words shown in the question give it away
         let stems = ctx.stems.content_stems(&c.back);
         let shown = stems.iter().filter(|s| front_stems.contains(s)).count();
-        if stems.len() >= 2 && shown * 2 >= stems.len() {
+        // a figure is its number: "almost ___ lower … and 50 times lower"
+        // asks for "20 times", and the unit shown elsewhere gives nothing away
+        let numbers: Vec<&str> = c
+            .back
+            .split_whitespace()
+            .filter(|w| w.contains(|ch: char| ch.is_ascii_digit()))
+            .collect();
+        let figure_hidden = !numbers.is_empty()
+            && numbers
+                .iter()
+                .all(|n| !front_canon.contains(&format!(" {} ", canon(n))));
+        if stems.len() >= 2 && shown * 2 >= stems.len() && !figure_hidden {
             return Some(format!("answer '{}' is half in the question", c.back));
         }
     }
     if c.kind == CardKind::Cloze {
         if let Some(why) = cloze_fault(c) {
             return Some(why);
+        }
+    }
+    None
+}
+
+/// A card whose sentence leans on what came before it, or is an aside:
+/// "… which fully demonstrates …", "-- then the ___ will …",
+/// "Thereupon Congress shall …", "(An ___ could still …)".
+fn lost_context(c: &Candidate) -> Option<String> {
+    let body = match c.front.split_once(": ") {
+        Some((head, rest)) if text::word_count(head) <= 4 => rest,
+        _ => c.front.as_str(),
+    };
+    let opening = body.trim_start_matches(['\u{2026}', '-', '\u{2014}', '\u{2013}', ' ']);
+    let first = fold(opening.split_whitespace().next().unwrap_or(""));
+    if opening.len() < body.len()
+        && matches!(
+            first.as_str(),
+            "which" | "who" | "whose" | "whom" | "where" | "then"
+        )
+    {
+        return Some(format!("question opens mid-sentence with '{first}'"));
+    }
+    if matches!(first.as_str(), "thereupon" | "whereupon" | "then") {
+        return Some(format!(
+            "question opens with '{first}', which points elsewhere"
+        ));
+    }
+    let ctx = c.context.trim();
+    let opens = ctx.matches('(').count();
+    let closes = ctx.matches(')').count();
+    if closes > opens && ctx.trim_end_matches('.').ends_with(')') {
+        return Some("the source sentence is the end of an aside in brackets".into());
+    }
+    // "Communist Party of China (___)": the spelled-out name gives the
+    // initials away
+    if let Some(at) = c.context.find(&format!("({})", c.back)) {
+        let initials: String = c.context[..at]
+            .split_whitespace()
+            .rev()
+            .take(8)
+            .filter_map(|w| w.chars().next().filter(|ch| ch.is_uppercase()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let letters: String = c.back.chars().filter(|ch| ch.is_uppercase()).collect();
+        if letters.len() >= 2 && initials.ends_with(&letters) {
+            return Some(format!("the initials '{}' follow their full name", c.back));
         }
     }
     None
@@ -233,6 +296,13 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         if let Some(at) = c.context.find(c.back.as_str()) {
             let after = fold(c.context[at + c.back.len()..].trim_start());
             let before = fold(c.context[..at].trim_end());
+            // "the stack and the ___"
+            let before = before
+                .strip_suffix(" the")
+                .or_else(|| before.strip_suffix(" a"))
+                .or_else(|| before.strip_suffix(" an"))
+                .unwrap_or(&before)
+                .to_string();
             if after.starts_with("and ")
                 || after.starts_with("or ")
                 || before.ends_with(" and")
@@ -498,4 +568,57 @@ pub fn sort_in_document_order(cards: &mut [Candidate]) {
             .then(kind_rank(a.kind).cmp(&kind_rank(b.kind)))
             .then(a.front.cmp(&b.front))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cloze(front: &str, back: &str, context: &str) -> Candidate {
+        Candidate {
+            kind: CardKind::Cloze,
+            front: front.into(),
+            back: back.into(),
+            items: vec![],
+            ordered: false,
+            block: 0,
+            sentence: 0,
+            locator: String::new(),
+            context: context.into(),
+            score: 1.0,
+            origin: "key-term",
+        }
+    }
+
+    #[test]
+    fn initials_after_their_full_name_are_a_leak() {
+        let ctx = "The Communist Party of China (CPC) has always made contributions.";
+        let c = cloze(&ctx.replace("CPC", "___"), "CPC", ctx);
+        assert!(lost_context(&c).is_some_and(|w| w.contains("initials")));
+        let ctx = "The party (NATO) has always made contributions.";
+        let c = cloze(&ctx.replace("NATO", "___"), "NATO", ctx);
+        assert_eq!(lost_context(&c), None);
+    }
+
+    #[test]
+    fn clauses_cut_from_their_sentence_are_dropped() {
+        let c = cloze(
+            "\u{2026} which fully demonstrates the ___ of the road.",
+            "confidence",
+            "It is a plan, which fully demonstrates the confidence of the road.",
+        );
+        assert!(lost_context(&c).is_some());
+        let c = cloze(
+            "Skydiving in Earth\u{2019}s ___ is much safer.)",
+            "atmosphere",
+            "Skydiving in Earth\u{2019}s atmosphere is much safer.)",
+        );
+        assert!(lost_context(&c).is_some());
+        let c = cloze(
+            "(1) The employer shall be responsible for the ___ of extinguishers.",
+            "inspection",
+            "(1) The employer shall be responsible for the inspection of extinguishers.",
+        );
+        assert_eq!(lost_context(&c), None);
+    }
 }

@@ -95,7 +95,9 @@ fn noun_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
             ""
         };
         let whole = |k: usize| {
-            nps[k].first < nps[k].core || word_count(items[k - i]) >= 2 || toks[nps[k].head].tag.is_proper()
+            nps[k].first < nps[k].core
+                || word_count(items[k - i]) >= 2
+                || toks[nps[k].head].tag.is_proper()
         };
         // "the terms of Senators and Representatives": the "and" joins the
         // "of" phrase, not two phrases of the sentence
@@ -350,8 +352,12 @@ mod tests {
         ));
         // one phrase with coordinated modifiers, or a shared "of" phrase
         assert!(!pair("They sell consumer and enterprise software."));
-        assert!(!pair("He is informed of the nature and cause of the accusation."));
-        assert!(!pair("The terms of Senators and Representatives end at noon."));
+        assert!(!pair(
+            "He is informed of the nature and cause of the accusation."
+        ));
+        assert!(!pair(
+            "The terms of Senators and Representatives end at noon."
+        ));
         // the second phrase opens a clause
         assert!(!pair(
             "Extinguishers not intended for employee use and employer has a plan are exempt."

@@ -724,9 +724,31 @@ fn opens_sentence(rest: &str) -> bool {
         .unwrap_or("");
     matches!(
         w,
-        "The" | "This" | "These" | "That" | "Those" | "It" | "Its" | "In" | "A" | "An" | "They"
-            | "We" | "He" | "She" | "There" | "When" | "If" | "For" | "But" | "As" | "On"
-            | "At" | "However" | "Thus" | "So"
+        "The"
+            | "This"
+            | "These"
+            | "That"
+            | "Those"
+            | "It"
+            | "Its"
+            | "In"
+            | "A"
+            | "An"
+            | "They"
+            | "We"
+            | "He"
+            | "She"
+            | "There"
+            | "When"
+            | "If"
+            | "For"
+            | "But"
+            | "As"
+            | "On"
+            | "At"
+            | "However"
+            | "Thus"
+            | "So"
     )
 }
 
@@ -929,7 +951,11 @@ mod tests {
         );
         assert_eq!(
             sentences("Ask J. Smith. The Master said so. V. The Master said."),
-            vec!["Ask J. Smith.", "The Master said so.", "V. The Master said."]
+            vec![
+                "Ask J. Smith.",
+                "The Master said so.",
+                "V. The Master said."
+            ]
         );
     }
 

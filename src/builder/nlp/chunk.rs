@@ -26,8 +26,7 @@ fn joined(s: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 }
 
 fn comma_between(s: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
-    s.get(a.end..b.start)
-        .is_some_and(|gap| gap.trim() == ",")
+    s.get(a.end..b.start).is_some_and(|gap| gap.trim() == ",")
 }
 
 fn modifier(t: &Token<'_>) -> bool {
@@ -44,7 +43,9 @@ fn plural_verb(s: &str, toks: &[Token<'_>], k: usize) -> bool {
         && joined(s, &toks[k - 1], t)
         && t.tag.name() == "NNS"
         && !t.text.ends_with("ss")
-        && toks.get(k + 1).is_some_and(|n| n.tag.is_noun() && joined(s, t, n))
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.tag.is_noun() && joined(s, t, n))
 }
 
 /// One base chunk starting at `i` (determiner, modifiers, head), if any:
@@ -187,7 +188,10 @@ mod tests {
             "{p:?}"
         );
         let p = phrases("Modules should have short, all-lowercase names.");
-        assert!(p.contains(&"short, all-lowercase names".to_string()), "{p:?}");
+        assert!(
+            p.contains(&"short, all-lowercase names".to_string()),
+            "{p:?}"
+        );
     }
 
     #[test]
