@@ -39,7 +39,7 @@ pub fn canon(s: &str) -> String {
 /// Why a candidate fails the hard filters, if it does.
 pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     let fw = text::word_count(&c.front);
-    if fw < 4 {
+    if fw < 3 {
         return Some("question shorter than 4 words".into());
     }
     if fw > 48 {
@@ -198,6 +198,10 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             return Some("the answer is a paragraph or citation number".into());
         }
     }
+    // "Here are ___:" announces what follows
+    if c.context.trim_end().ends_with(':') && fold(c.context.trim_start()).starts_with("here ") {
+        return Some("the source sentence announces what follows".into());
+    }
     // a question in the text is the reader's prompt, not a fact
     if c.context.trim_end().ends_with('?') {
         return Some("the source sentence is a question".into());
@@ -208,7 +212,7 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     }
     let w = text::words(body);
     let content = w.iter().filter(|x| !x.text.contains("___")).count();
-    if content < 4 {
+    if content < 3 {
         return Some("question too short to say what it asks".into());
     }
     // a pronoun in the subject ("But it is …", "In this way they …"), or
@@ -340,6 +344,9 @@ fn points_elsewhere(front: &str) -> Option<&'static str> {
         ("figure ", "refers to a figure"),
         ("listing ", "refers to a listing"),
         ("this circumstance", "refers to 'this circumstance'"),
+        ("the reverse", "refers to 'the reverse'"),
+        ("the opposite", "refers to 'the opposite'"),
+        ("the converse", "refers to 'the converse'"),
     ] {
         if let Some(p) = f.find(needle) {
             let after = &f[p + needle.len()..];
