@@ -176,7 +176,9 @@ pub fn html(r: &Report) -> String {
          <th>deck version</th><th>file</th></tr></thead>\n<tbody>"
     );
     for m in &r.members {
-        let mut version = if m.same_version {
+        let mut version = if m.deck != r.deck.id {
+            format!("of deck '{}', merged by card id", m.deck)
+        } else if m.same_version {
             "the same".to_string()
         } else {
             "another".to_string()

@@ -1,8 +1,10 @@
 //! Merging members' summaries into the group's view of the document.
 //! Pure: summaries (and the deck file, when given) in, a [`Report`] out.
 //!
-//! * The deck is the deck file's, or else the deck most summaries are of;
-//!   a summary of another deck is skipped (one line says why).
+//! * The deck is the deck file's, or else the deck most summaries are of.
+//!   A summary naming another deck id is merged by card id if it shares an
+//!   unchanged card with the reference (a renamed deck); else it is of an
+//!   unknown deck and skipped (one line says why).
 //! * One member, one summary: of two summaries with the same member id the
 //!   newer (later date, then more reviews) is kept.
 //! * The reference version is the deck file's, or else the version (deck
@@ -143,6 +145,9 @@ pub struct MemberRow {
     pub name: Option<String>,
     pub file: String,
     pub date: String,
+    /// The deck id the summary names (another id: a renamed deck, merged
+    /// by card id).
+    pub deck: String,
     /// Whether the summary is of the reference version of the deck.
     pub same_version: bool,
     /// Cards whose question or answer differs from the reference: left out.
@@ -353,74 +358,17 @@ pub fn merge(
     } else {
         "the deck most summaries are of"
     };
-    let mut kept: Vec<Input> = Vec::with_capacity(inputs.len());
-    for i in inputs {
-        if i.summary.deck.id == deck_id {
-            kept.push(i);
-        } else {
-            skipped.push(Skipped {
-                reason: format!(
-                    "a summary of deck '{}', not of '{deck_id}' ({whose})",
-                    i.summary.deck.id
-                ),
-                file: i.file,
-            });
-        }
-    }
+    let (same, other): (Vec<Input>, Vec<Input>) = inputs
+        .into_iter()
+        .partition(|i| i.summary.deck.id == deck_id);
     // 2. one summary per member: the newest
-    let mut by_member: HashMap<String, usize> = HashMap::new();
-    let mut members: Vec<Input> = Vec::with_capacity(kept.len());
-    for i in kept {
-        match by_member.get(&i.summary.member.id) {
-            None => {
-                by_member.insert(i.summary.member.id.clone(), members.len());
-                members.push(i);
-            }
-            Some(&k) => {
-                let old = &members[k].summary;
-                let newer = (i.summary.date.as_str(), i.summary.total_reps())
-                    > (old.date.as_str(), old.total_reps());
-                let drop = if newer {
-                    std::mem::replace(&mut members[k], i)
-                } else {
-                    i
-                };
-                let keep = &members[k];
-                let reason = if drop.file == keep.file {
-                    format!(
-                        "given twice (member {}): counted once",
-                        keep.summary.member.id
-                    )
-                } else if drop.summary.date < keep.summary.date {
-                    format!(
-                        "an older summary of the same member ({}) as {}",
-                        keep.summary.member.id, keep.file
-                    )
-                } else {
-                    format!(
-                        "the same member ({}) and day as {}: only one summary per member counts",
-                        keep.summary.member.id, keep.file
-                    )
-                };
-                skipped.push(Skipped {
-                    file: drop.file,
-                    reason,
-                });
-            }
-        }
-    }
-    if members.is_empty() {
-        return Err(Refusal {
-            msg: "no progress summary left to report on".into(),
-            skipped,
-        });
-    }
+    let same = one_per_member(same, &mut skipped);
     // 3. the reference version
     let reference = match reference {
         Some(r) => r,
         None => {
             let mut counts: HashMap<&str, (u32, &str, usize)> = HashMap::new();
-            for (k, m) in members.iter().enumerate() {
+            for (k, m) in same.iter().enumerate() {
                 let e = counts
                     .entry(m.summary.deck.hash.as_str())
                     .or_insert((0, "", k));
@@ -433,10 +381,52 @@ pub fn merge(
             let best = counts
                 .values()
                 .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(&a.2)))
-                .map_or(0, |e| e.2);
-            Reference::from_summary(&members[best].summary)
+                .map(|e| e.2);
+            match best {
+                Some(k) => Reference::from_summary(&same[k].summary),
+                None => {
+                    return Err(Refusal {
+                        msg: "no progress summary left to report on".into(),
+                        skipped,
+                    })
+                }
+            }
         }
     };
+    // a summary of another deck id (a renamed deck) is merged by card id
+    // when it shares unchanged cards with the reference; else it is of
+    // an unknown deck
+    let hashes: HashMap<&str, &str> = reference
+        .cards
+        .iter()
+        .map(|c| (c.id.as_str(), c.hash.as_str()))
+        .collect();
+    let mut members = same;
+    for i in other {
+        let shared = i
+            .summary
+            .cards
+            .iter()
+            .any(|c| hashes.get(c.id.as_str()) == Some(&c.hash.as_str()));
+        if shared {
+            members.push(i);
+        } else {
+            skipped.push(Skipped {
+                reason: format!(
+                    "a summary of deck '{}', not of '{deck_id}' ({whose}), with no card in common",
+                    i.summary.deck.id
+                ),
+                file: i.file,
+            });
+        }
+    }
+    let members = one_per_member(members, &mut skipped);
+    if members.is_empty() {
+        return Err(Refusal {
+            msg: "no progress summary left to report on".into(),
+            skipped,
+        });
+    }
     let index: HashMap<&str, usize> = reference
         .cards
         .iter()
@@ -502,6 +492,7 @@ pub fn merge(
             name: m.summary.member.name.clone(),
             file: m.file.clone(),
             date: m.summary.date.clone(),
+            deck: m.summary.deck.id.clone(),
             same_version: m.summary.deck.hash == reference.hash,
             cards_differ: differ,
             cards_missing: missing,
@@ -615,6 +606,51 @@ pub fn merge(
         most_missed: missed.into_iter().take(10).map(|(_, m)| m).collect(),
         most_lapsed: lapsed,
     })
+}
+
+/// The summaries with one per member id: the newest (later date, then
+/// more reviews, then the one given first); the others are named in
+/// `skipped`.
+fn one_per_member(inputs: Vec<Input>, skipped: &mut Vec<Skipped>) -> Vec<Input> {
+    let mut by_member: HashMap<String, usize> = HashMap::new();
+    let mut members: Vec<Input> = Vec::with_capacity(inputs.len());
+    for i in inputs {
+        let Some(&k) = by_member.get(&i.summary.member.id) else {
+            by_member.insert(i.summary.member.id.clone(), members.len());
+            members.push(i);
+            continue;
+        };
+        let old = &members[k].summary;
+        let newer = (i.summary.date.as_str(), i.summary.total_reps())
+            > (old.date.as_str(), old.total_reps());
+        let drop = if newer {
+            std::mem::replace(&mut members[k], i)
+        } else {
+            i
+        };
+        let keep = &members[k];
+        let reason = if drop.file == keep.file {
+            format!(
+                "given twice (member {}): counted once",
+                keep.summary.member.id
+            )
+        } else if drop.summary.date < keep.summary.date {
+            format!(
+                "an older summary of the same member ({}) as {}",
+                keep.summary.member.id, keep.file
+            )
+        } else {
+            format!(
+                "the same member ({}) and day as {}: only one summary per member counts",
+                keep.summary.member.id, keep.file
+            )
+        };
+        skipped.push(Skipped {
+            file: drop.file,
+            reason,
+        });
+    }
+    members
 }
 
 /// Most members missing it first, then most misses, then the highest
@@ -775,7 +811,8 @@ mod tests {
             "2026-03-03",
             vec![progress("k", "I.(1)", 1, Some(5)), list_b],
         );
-        let old_b = summary("b", "2026-03-01", vec![]);
+        let mut old_b = summary("b", "2026-03-01", vec![]);
+        old_b.file = "b-old.json".into();
         let r = merge(vec![a, old_b, b], None, Rule::default()).unwrap();
         assert_eq!(r.members.len(), 2);
         assert_eq!(r.skipped.len(), 1);

@@ -500,7 +500,7 @@ mod tests {
     #[test]
     fn truncated_json_names_the_place() {
         let text = sample().to_json();
-        let err = parse(Path::new("s.json"), text[..text.len() / 2].as_bytes()).unwrap_err();
+        let err = parse(Path::new("s.json"), &text.as_bytes()[..text.len() / 2]).unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("s.json:"), "{msg}");
         assert!(msg.contains("ends early"), "{msg}");

@@ -13,12 +13,14 @@ fn fit(s: &str, w: usize) -> String {
     if width_of(s) <= w {
         return s.to_string();
     }
-    let mut out = String::new();
+    let (mut out, mut used) = (String::new(), 0);
     for ch in s.chars() {
-        if width_of(&out) + width_of(ch.encode_utf8(&mut [0; 4])) + 1 > w {
+        let cw = width_of(ch.encode_utf8(&mut [0; 4]));
+        if used + cw + 1 > w {
             break;
         }
         out.push(ch);
+        used += cw;
     }
     out.push('…');
     out
@@ -215,7 +217,9 @@ pub fn text(r: &Report, width: usize, ascii: bool) -> String {
         .max()
         .unwrap_or(0);
     for m in &r.members {
-        let mut note = if m.same_version {
+        let mut note = if m.deck != r.deck.id {
+            format!("a summary of deck '{}', merged by card id", clean(&m.deck))
+        } else if m.same_version {
             "same deck version".to_string()
         } else {
             "another deck version".to_string()

@@ -5,7 +5,6 @@
 //! hostile-input corpus (`tests/bad_group/`), the SVG (rendered) and the
 //! HTML page.
 
-use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -681,6 +680,29 @@ fn another_deck_version_is_merged_card_by_card() {
     assert_eq!(r["cards"].as_array().unwrap().len(), 5);
     assert_eq!(by(&r["cards"], "id", "ii2")["members"], 2);
     assert!(by(&r["cards"], "id", "i1")["front"].is_null());
+    // the deck renamed in the deck file: the summaries still name the old
+    // id, and are merged by card id where the card is unchanged
+    std::fs::write(
+        g.path("civics.toml"),
+        v2.replace("id = \"civics\"", "id = \"civics-2\""),
+    )
+    .unwrap();
+    let (out, err, ok) = g.report(&[".", "--deck-file", "civics.toml", "--json"]);
+    assert!(ok && err.is_empty(), "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["deck"]["id"], "civics-2");
+    assert_eq!(r["members"].as_array().unwrap().len(), 3);
+    for m in r["members"].as_array().unwrap() {
+        assert_eq!(m["deck"], "civics", "{m}");
+        assert_eq!(m["same_version"], false, "{m}");
+    }
+    assert_eq!(by(&r["cards"], "id", "i1")["members"], 3);
+    assert_eq!(by(&r["cards"], "id", "ii2")["members"], 1);
+    let (text, _, _) = g.report(&[".", "--deck-file", "civics.toml", "--width", "160"]);
+    assert!(
+        text.contains("a summary of deck 'civics', merged by card id"),
+        "{text}"
+    );
 }
 
 #[test]
