@@ -40,8 +40,12 @@ use crate::model::{CardContent, Deck};
 pub const FORMAT: i64 = 1;
 /// The `kind` field: what the file is, for a person who opens it.
 pub const KIND: &str = "recall-group-progress";
-/// The scheduler whose state the summary carries.
+/// The scheduler whose state this recall's summaries carry.
 pub const SCHEDULER: &str = "sm2";
+/// The schedulers a summary may name: SM-2, and FSRS (being built: its
+/// summaries fill `retrievability` and may leave `ef` null). The report's
+/// rule reads only what both have (interval, last grade, lapses).
+pub const SCHEDULERS: [&str; 2] = ["sm2", "fsrs"];
 /// Largest summary file read (a 100,000-card deck's summary is ~20 MB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Most cards in one summary.
@@ -58,7 +62,7 @@ pub struct Summary {
     pub date: String,
     pub member: Member,
     pub deck: DeckRef,
-    /// `sm2` today; a summary from another scheduler says so here.
+    /// `sm2` (this recall), or `fsrs`: see [`SCHEDULERS`].
     pub scheduler: String,
     /// The deck's active cards, in deck order.
     pub cards: Vec<CardProgress>,
@@ -315,10 +319,10 @@ fn one_line(s: &str) -> bool {
 
 /// The checks serde's types cannot make: ids, ranges, uniqueness.
 fn check(s: &Summary) -> std::result::Result<(), String> {
-    if s.scheduler != SCHEDULER {
+    if !SCHEDULERS.contains(&s.scheduler.as_str()) {
         return Err(format!(
-            "scheduler \"{}\": this recall reads SM-2 summaries (\"{SCHEDULER}\")",
-            s.scheduler
+            "scheduler {}: this recall reads summaries of \"sm2\" and \"fsrs\"",
+            serde_json::Value::String(s.scheduler.chars().take(40).collect())
         ));
     }
     if NaiveDate::parse_from_str(&s.date, "%Y-%m-%d").is_err() || s.date.len() != 10 {

@@ -342,6 +342,17 @@ fn a_summary_holds_progress_and_nothing_else() {
         assert!(!text.contains(typed), "{typed} leaked into {text}");
     }
     assert!(!text.contains("T09:"), "a time of day leaked");
+    fn numbers(v: &Value, out: &mut Vec<f64>) {
+        match v {
+            Value::Number(n) => out.push(n.as_f64().unwrap()),
+            Value::Array(a) => a.iter().for_each(|x| numbers(x, out)),
+            Value::Object(o) => o.values().for_each(|x| numbers(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    numbers(&s, &mut all);
+    assert!(all.iter().all(|n| *n < 100_000.0), "a timestamp? {all:?}");
     // the member id is made once and kept: a second summary has the same
     let again = export(&r, dir.path(), "alice", false);
     let s2: Value = serde_json::from_str(&std::fs::read_to_string(again).unwrap()).unwrap();
@@ -955,6 +966,31 @@ fn hostile_summaries_are_named_and_skipped() {
         assert!(lines[0].contains(needle.as_str()), "{f}: {err}");
         assert!(lines[1].starts_with("recall: no report: "), "{f}: {err}");
     }
+}
+
+#[test]
+fn an_fsrs_summary_is_merged_on_interval_and_grade() {
+    let g = Group::new();
+    // carol's summary as an FSRS recall would write it: no E-Factors,
+    // retrievability filled
+    let mut s: Value =
+        serde_json::from_str(&std::fs::read_to_string(g.path("carol.json")).unwrap()).unwrap();
+    s["scheduler"] = "fsrs".into();
+    for c in s["cards"].as_array_mut().unwrap() {
+        c["ef"] = Value::Null;
+        c["retrievability"] = 0.5.into();
+    }
+    std::fs::write(g.path("carol.json"), serde_json::to_string(&s).unwrap()).unwrap();
+    let r = g.json(&[".", "--deck-file", "civics.toml"]);
+    assert_eq!(r["skipped"].as_array().unwrap().len(), 0);
+    assert_eq!(r["members"].as_array().unwrap().len(), 3);
+    let i2 = by(&r["cards"], "id", "i2");
+    assert_eq!(
+        (i2["members"].as_i64(), i2["known"].as_i64()),
+        (Some(3), Some(1))
+    );
+    // the mean E-Factor is alice's and bob's (2700, 2500)
+    assert_eq!(i2["mean_ef"], 2600);
 }
 
 /// Renders an SVG with resvg; returns the pixmap.
