@@ -76,7 +76,12 @@ pub fn text(r: &Report, width: usize, ascii: bool) -> String {
 
     let weak = weakest(r, 5);
     if !weak.is_empty() {
-        let _ = writeln!(o, "\nWhere the group stands (least known first):");
+        o.push('\n');
+        o.push_str(&wrap(
+            "",
+            "Where the group stands (least known first):",
+            width,
+        ));
         for p in weak {
             o.push_str(&wrap("  ", &part_sentence(p), width));
         }
@@ -99,7 +104,14 @@ pub fn text(r: &Report, width: usize, ascii: bool) -> String {
         "\n{} {:>5}  {} {:>4}  {:>4}",
         pad("part", label_w),
         "cards",
-        pad("known by the group", bar_w),
+        pad(
+            if bar_w >= 18 {
+                "known by the group"
+            } else {
+                "known"
+            },
+            bar_w
+        ),
         "",
         "seen"
     );
@@ -256,15 +268,19 @@ pub fn text(r: &Report, width: usize, ascii: bool) -> String {
                 if m.cards_extra.len() == 1 { "" } else { "s" }
             ));
         }
-        o.push_str(&wrap(
-            &format!(
-                "  {}  {}  ",
-                pad(&fit(&clean(&m.label), 24), label_w),
-                m.date
-            ),
-            &format!("{note}  ({})", clean(&m.file)),
-            width,
-        ));
+        let head = format!(
+            "  {}  {}  ",
+            pad(&fit(&clean(&m.label), 24), label_w),
+            m.date
+        );
+        let note = format!("{note}  ({})", clean(&m.file));
+        if width_of(&head) + 20 > width {
+            // a narrow terminal: the note under the name
+            let _ = writeln!(o, "{}", head.trim_end());
+            o.push_str(&wrap("    ", &note, width));
+        } else {
+            o.push_str(&wrap(&head, &note, width));
+        }
     }
     if !r.skipped.is_empty() {
         let _ = writeln!(o, "\nNot merged ({}):", r.skipped.len());

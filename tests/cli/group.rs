@@ -607,6 +607,13 @@ fn the_merged_report_has_every_number() {
         (full / bar.chars().count() as f64 - 1.0 / 3.0).abs() < 0.05,
         "{part_ii2}"
     );
+    // a narrow terminal: every line fits
+    let (narrow, _, _) = g.report(&[".", "--deck-file", "civics.toml", "--width", "40"]);
+    assert!(narrow.lines().all(|l| l.chars().count() <= 40), "{narrow}");
+    assert!(
+        narrow.contains("part I.(2): 33% of the group knows it;"),
+        "{narrow}"
+    );
     // a directory is read as its .json files: the same report
     let from_dir = g.json(&[".", "--deck-file", "civics.toml"]);
     assert_eq!(from_dir["cards"], r["cards"]);
