@@ -325,5 +325,116 @@ fn builds(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, builds, queue_and_counts, answers, imports);
+/// A study group's files: a 1,000-card deck file (sections I-X, ten
+/// points each, every third card a four-item list) and `members` progress
+/// summaries of it with varied states, written to `dir`.
+fn group_files(dir: &Path, members: usize) -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
+    use recall::group::summary::{self, CardProgress, DeckRef, ItemProgress, Member, Summary};
+    let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    let mut deck = synthetic_deck(1000, "group");
+    for (i, card) in deck.cards.iter_mut().enumerate() {
+        card.source = format!("{}.({})", romans[i / 100], (i / 10) % 10 + 1);
+        if card.kind == CardKind::List {
+            card.items.push(format!("delta {i}"));
+        }
+    }
+    std::fs::create_dir_all(dir).expect("group dir");
+    let deck_file = dir.join("deck.toml");
+    std::fs::write(&deck_file, recall::deckfile::to_toml(&deck)).expect("deck file");
+    let hash = summary::deck_hash(&deck);
+    let mut rng = StdRng::seed_from_u64(16);
+    let files = (0..members)
+        .map(|m| {
+            let cards = deck
+                .cards
+                .iter()
+                .map(|c| {
+                    let reps: u32 = rng.gen_range(0..6);
+                    CardProgress {
+                        id: c.id.clone(),
+                        hash: summary::card_hash(c),
+                        source: c.source.clone(),
+                        reps,
+                        lapses: rng.gen_range(0..3),
+                        interval: [0, 1, 6, 15, 40, 90][reps as usize],
+                        ef: Some(rng.gen_range(1300..2800)),
+                        retrievability: None,
+                        last_grade: (reps > 0).then(|| rng.gen_range(0..6)),
+                        days_since: (reps > 0).then(|| rng.gen_range(0..30)),
+                        items: c
+                            .items
+                            .iter()
+                            .map(|item| {
+                                let attempts = rng.gen_range(0..8);
+                                ItemProgress {
+                                    item: item.clone(),
+                                    attempts,
+                                    misses: rng.gen_range(0..=attempts),
+                                }
+                            })
+                            .collect(),
+                    }
+                })
+                .collect();
+            let s = Summary {
+                format: summary::FORMAT,
+                kind: summary::KIND.into(),
+                date: "2026-06-01".into(),
+                member: Member {
+                    id: format!("m-{m:016x}"),
+                    name: Some(format!("member {m}")),
+                },
+                deck: DeckRef {
+                    id: deck.meta.id.clone(),
+                    name: deck.meta.name.clone(),
+                    hash: hash.clone(),
+                },
+                scheduler: summary::SCHEDULER.into(),
+                cards,
+            };
+            let path = dir.join(format!("member-{m}.json"));
+            std::fs::write(&path, s.to_json()).expect("summary");
+            path
+        })
+        .collect();
+    (deck_file, files)
+}
+
+/// `recall group report` of 100 members over a 1,000-card deck: read and
+/// check the files, merge, and write the table, the SVG and the HTML page.
+fn group_reports(c: &mut Criterion) {
+    let dir = bench_dir().join("group");
+    let (deck_file, files) = group_files(&dir, 100);
+    let mut g = c.benchmark_group("group");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    let args = recall::cli::GroupArgs {
+        command: recall::cli::GroupCommand::Report(recall::cli::GroupReportArgs {
+            files,
+            deck_file: Some(deck_file),
+            json: false,
+            svg: Some(dir.join("report.svg")),
+            html: Some(dir.join("report.html")),
+            min_interval: 6,
+            width: Some(100),
+            ascii: false,
+        }),
+    };
+    let now = recall::clock::Now::parse("2026-06-01").expect("now");
+    g.bench_function("report_100x1000", |b| {
+        b.iter(|| {
+            recall::group::command(&dir.join("unused.db"), now, &args, &mut std::io::sink())
+                .expect("report")
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    builds,
+    queue_and_counts,
+    answers,
+    imports,
+    group_reports
+);
 criterion_main!(benches);

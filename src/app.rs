@@ -60,6 +60,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Undo => undo(&db, now, out),
         Command::Stats(args) => crate::stats::command(&db, now, &args, out),
         Command::Check => check(&db, out),
+        Command::Group(args) => crate::group::command(&db, now, &args, out),
         Command::Completions(args) => {
             // generated into memory: clap_complete panics on a write error,
             // and a closed pipe (`| head -1`) must end quietly

@@ -144,6 +144,19 @@ pub enum Command {
 
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
+
+    /// Study groups: see what the group knows and misses, without sharing
+    /// anyone's database.
+    ///
+    /// Each member writes a progress summary of the shared deck (`recall
+    /// group progress`) and drops it next to the deck file in the group's
+    /// folder or git repository; anyone merges them (`recall group report`)
+    /// into the group's view of the document: which parts, cards and list
+    /// items the group knows and which it keeps missing.
+    #[command(after_help = "Example (every member, then anyone):\n  \
+        recall group progress chapter3 -o group/alice.json --name alice\n  \
+        recall group report group/ --deck-file chapter3.toml --html group/report.html")]
+    Group(GroupArgs),
 }
 
 #[derive(Debug, Args)]
@@ -288,6 +301,96 @@ pub struct StatsArgs {
 pub struct BackupArgs {
     /// Where to write the copy (must not exist yet).
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupArgs {
+    #[command(subcommand)]
+    pub command: GroupCommand,
+}
+
+/// The study-group subcommands.
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Write your progress on one deck to a summary file to share with
+    /// your study group.
+    ///
+    /// For each card of the deck: reps, lapses, E-Factor, interval, the
+    /// grade of the last review, the days since it, and for list cards how
+    /// often each item was typed and missed; plus the deck id, the deck's
+    /// content hash, today's date and a member id. Nothing else: no typed
+    /// answers, no times finer than a day, no other deck. The member id is
+    /// random, made once and kept in your database, so your next summary
+    /// replaces this one in the group's report; `--name` adds a name.
+    /// An existing FILE is overwritten only if it is your own summary of
+    /// this deck. The format (JSON, `"format": 1`) is in the README.
+    #[command(after_help = "Example:\n  \
+        recall group progress chapter3 -o ~/group/alice.json --name alice\n  \
+        (then put alice.json in the group's folder, next to chapter3.toml)")]
+    Progress(GroupProgressArgs),
+
+    /// Merge the members' progress summaries into the group's report.
+    ///
+    /// Shows, per part of the document (from the cards' source locators),
+    /// the share of the group that knows its cards, the list items the
+    /// group misses most, the cards most members lapse on, and the cards
+    /// the fewest members know. A member knows a card when its interval is
+    /// at least 6 days (--min-interval) and its last review was graded 3
+    /// or better. A FILE may be a directory: its .json files are read.
+    ///
+    /// A bad file (not a summary, another format version, truncated, a
+    /// summary of another deck, a second summary of one member) gets one
+    /// line on standard error and the report goes on with the rest.
+    /// Summaries of another version of the deck file are merged card by
+    /// card where the card is unchanged, and the report says which cards
+    /// differ. Nothing is read from or written to the database.
+    #[command(after_help = "Examples:\n  \
+        recall group report group/*.json --deck-file chapter3.toml\n  \
+        recall group report group/ --deck-file chapter3.toml --html report.html --svg report.svg\n  \
+        recall group report group/ --json > report.json")]
+    Report(GroupReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupProgressArgs {
+    /// The deck id (see `recall decks`).
+    pub deck: String,
+    /// Where to write the summary (JSON).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// A name to show in the group's report [default: your random member id].
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupReportArgs {
+    /// Progress summaries (from `recall group progress`), or directories of them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The deck file the summaries are of: the version to report on, and
+    /// the questions to show [default: the version most members have].
+    #[arg(long, value_name = "DECK.toml")]
+    pub deck_file: Option<PathBuf>,
+    /// Print the report as JSON (fields in the README).
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the parts of the document, coloured by the group's mastery, as an SVG image.
+    #[arg(long, value_name = "OUT")]
+    pub svg: Option<PathBuf>,
+    /// Also write the whole report as a self-contained HTML page (no scripts).
+    #[arg(long, value_name = "OUT")]
+    pub html: Option<PathBuf>,
+    /// A member knows a card from this interval (days) on, with a last grade of 3 or better.
+    #[arg(long, value_name = "DAYS", default_value_t = 6,
+          value_parser = clap::value_parser!(u32).range(1..=36_500))]
+    pub min_interval: u32,
+    /// Table width in columns [default: the terminal's width, or 80].
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Plain ASCII bars.
+    #[arg(long)]
+    pub ascii: bool,
 }
 
 #[derive(Debug, Args)]

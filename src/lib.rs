@@ -24,6 +24,7 @@ pub mod deckfile;
 pub mod deckscan;
 pub mod error;
 pub mod grading;
+pub mod group;
 pub mod import;
 pub mod model;
 pub mod numbers;

@@ -62,6 +62,13 @@ const TOKENS: &[&[u8]] = &[
     b"___",
     b"It ",
     b"These are: ",
+    b"{\"item\": \"x\", \"attempts\": 3, \"misses\": 1}",
+    b"\"last_grade\": 5",
+    b"null",
+    b"\\u0000",
+    b"\\ud800",
+    b"4294967295",
+    b"1e999",
 ];
 
 fn seconds() -> u64 {
@@ -268,6 +275,44 @@ fn fuzz_csv_reader() {
     fuzz("csv", seeds, |b| {
         let _ = recall::anki::csv::import(Path::new("f.csv"), b);
         let _ = recall::anki::csv::import(Path::new("f.tsv"), b);
+    });
+}
+
+#[test]
+fn fuzz_group_summary_reader() {
+    use recall::group::{html, merge, summary, svg, table};
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_group");
+    let mut seeds = vec![
+        std::fs::read(corpus.join("same-member-new.json")).unwrap(),
+        std::fs::read(corpus.join("misses-exceed.json")).unwrap(),
+    ];
+    seeds.push(
+        br#"{"format":1,"kind":"recall-group-progress","date":"2026-01-01","member":{"id":"m","name":"<&>"},"deck":{"id":"d","name":"D","hash":"0"},"scheduler":"sm2","cards":[{"id":"a","hash":"0f","source":"II.(1)","reps":0,"lapses":0,"interval":0,"ef":null,"last_grade":null,"days_since":null}]}"#
+            .to_vec(),
+    );
+    fuzz("group_summary", seeds, |b| {
+        if let Ok(s) = summary::parse(Path::new("s.json"), b) {
+            // whatever reads, writes and reads back the same, merges with
+            // itself, and renders to well-formed SVG and HTML
+            let again = summary::parse(Path::new("s.json"), s.to_json().as_bytes());
+            assert_eq!(again.ok().as_ref(), Some(&s));
+            let inputs = vec![
+                merge::Input {
+                    file: "a".into(),
+                    summary: s.clone(),
+                },
+                merge::Input {
+                    file: "b".into(),
+                    summary: s,
+                },
+            ];
+            let r = merge::merge(inputs, None, merge::Rule::default()).expect("merges");
+            assert_eq!(r.members.len(), 1);
+            let _ = table::text(&r, 80, false);
+            roxmltree::Document::parse(&svg::svg(&r)).expect("well-formed SVG");
+            let page = html::html(&r).replace("<!DOCTYPE html>", "");
+            roxmltree::Document::parse(&page).expect("well-formed HTML");
+        }
     });
 }
 

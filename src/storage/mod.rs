@@ -6,6 +6,7 @@ pub mod cards;
 pub mod claims;
 pub mod config;
 pub mod decks;
+pub mod member;
 pub mod migrate;
 pub mod reviews;
 

@@ -9,6 +9,7 @@ mod core_cmds;
 mod errors;
 mod first_week;
 mod grading;
+mod group;
 mod hostile;
 mod migrations;
 mod reliability;

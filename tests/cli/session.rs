@@ -448,26 +448,44 @@ fn readme_command_table_lists_every_command_and_flag() {
     assert!(readme.contains("cargo install --path ."), "PATH step");
     assert!(readme.contains("C compiler"), "the C compiler note");
     let r = Recall::new();
-    let help = r.ok(&["--help"]);
-    let commands: Vec<&str> = help
-        .split("Commands:")
-        .nth(1)
-        .unwrap()
-        .split("Options:")
-        .next()
-        .unwrap()
-        .lines()
-        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|c| *c != "help")
-        .collect();
-    assert!(commands.len() >= 14, "{commands:?}");
-    for c in commands {
+    // the subcommands a help text lists under "Commands:"
+    let commands = |help: &str| -> Vec<String> {
+        let Some(list) = help.split("Commands:").nth(1) else {
+            return Vec::new();
+        };
+        list.split("Options:")
+            .next()
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|c| *c != "help")
+            .map(str::to_string)
+            .collect()
+    };
+    // every command, and every subcommand of a command that has them
+    let mut all: Vec<Vec<String>> = Vec::new();
+    for c in commands(&r.ok(&["--help"])) {
+        let subs = commands(&r.ok(&[c.as_str(), "--help"]));
+        if subs.is_empty() {
+            all.push(vec![c]);
+        } else {
+            all.extend(subs.into_iter().map(|s| vec![c.clone(), s]));
+        }
+    }
+    assert!(all.len() >= 15, "{all:?}");
+    for words in all {
+        let name = words.join(" ");
         let row = readme
             .lines()
-            .find(|l| l.starts_with(&format!("| `recall {c}")))
-            .unwrap_or_else(|| panic!("no README table row for `recall {c}`"));
-        let sub = r.ok(&[c, "--help"]);
+            .find(|l| {
+                l.strip_prefix(&format!("| `recall {name}"))
+                    .is_some_and(|rest| rest.starts_with([' ', '`']))
+            })
+            .unwrap_or_else(|| panic!("no README table row for `recall {name}`"));
+        let mut args: Vec<&str> = words.iter().map(String::as_str).collect();
+        args.push("--help");
+        let sub = r.ok(&args);
         let own = sub.split("Global options:").next().unwrap();
         // option lines: "  -o, --output <FILE>  ..." or "      --new <N>  ..."
         for line in own
@@ -493,7 +511,7 @@ fn readme_command_table_lists_every_command_and_flag() {
                 names
                     .iter()
                     .any(|n| row.contains(&format!("{n} ")) || row.contains(&format!("{n}]"))),
-                "`recall {c}`: {flag} missing from {row}"
+                "`recall {name}`: {flag} missing from {row}"
             );
         }
     }
