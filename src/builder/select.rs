@@ -173,6 +173,38 @@ fn lost_context(c: &Candidate) -> Option<String> {
     None
 }
 
+/// A lone everyday noun inside a set phrase is guessed from the phrase:
+/// "act in ___ with" (accordance), "for its ___." (consideration),
+/// "respectful to his ___." (elders).
+fn set_phrase_gap(c: &Candidate) -> Option<String> {
+    if c.back.contains(' ')
+        || !c.back.chars().all(|ch| ch.is_lowercase())
+        || super::nlp::zipf(&c.back) < 3.5
+    {
+        return None;
+    }
+    let at = c.front.find("___")?;
+    let before: Vec<String> = c.front[..at]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(fold)
+        .collect();
+    let after = c.front[at + 3..].trim_start();
+    let next = fold(after.split_whitespace().next().unwrap_or(""));
+    let ends = after.is_empty() || after.starts_with(['.', ',', ';', '\'', '\u{2019}']);
+    let prep = |w: &str| matches!(w, "in" | "on" | "for" | "to" | "with" | "by" | "at");
+    let possessive = |w: &str| matches!(w, "its" | "his" | "her" | "their" | "our" | "your" | "my");
+    let hit = match before.as_slice() {
+        [w, p, ..] if possessive(w) && prep(p) => {
+            ends || matches!(next.as_str(), "of" | "to" | "with")
+        }
+        [p, ..] if prep(p) => matches!(next.as_str(), "of" | "to" | "with"),
+        _ => false,
+    };
+    hit.then(|| format!("'{}' is guessed from the set phrase around it", c.back))
+}
+
 /// Words that point at something the card does not show.
 const POINTERS: &[&str] = &[
     "it", "this", "these", "those", "they", "them", "he", "she", "him",
@@ -197,6 +229,9 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         if c.origin == "figure" && c.context[..at].ends_with('(') && !c.back.contains('%') {
             return Some("the answer is a paragraph or citation number".into());
         }
+    }
+    if let Some(why) = set_phrase_gap(c) {
+        return Some(why);
     }
     // "Here are ___:" announces what follows
     if c.context.trim_end().ends_with(':') && fold(c.context.trim_start()).starts_with("here ") {
@@ -605,6 +640,33 @@ mod tests {
         let ctx = "The party (NATO) has always made contributions.";
         let c = cloze(&ctx.replace("NATO", "___"), "NATO", ctx);
         assert_eq!(lost_context(&c), None);
+    }
+
+    #[test]
+    fn a_lone_noun_in_a_set_phrase_is_guessable() {
+        for (front, back) in [
+            (
+                "The Members shall act in ___ with the following Principles.",
+                "accordance",
+            ),
+            (
+                "The Council shall submit reports to the Assembly for its ___.",
+                "consideration",
+            ),
+            ("A youth should be respectful to his ___.", "elders"),
+        ] {
+            assert!(set_phrase_gap(&cloze(front, back, "")).is_some(), "{front}");
+        }
+        for (front, back) in [
+            ("The Sun is composed mainly of ___.", "hydrogen"),
+            (
+                "The Members shall act in ___ with the Principles.",
+                "Accordance",
+            ),
+            ("They met at the ___ of the river.", "mouth"),
+        ] {
+            assert_eq!(set_phrase_gap(&cloze(front, back, "")), None, "{front}");
+        }
     }
 
     #[test]
