@@ -359,10 +359,17 @@ pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
     if !stems.is_empty() && stems.iter().all(|s| ctx.topic.contains(&**s)) {
         return true;
     }
-    text::word_count(answer) >= 2
+    let words = text::word_count(answer);
+    // a phrase the text keeps repeating, or a word it names a dozen times
+    // ("Rust" in a chapter of the Rust book), is what the text is about
+    words >= 2
         && answer.len() >= 6
         && ctx.positions.count(answer, TOPIC_PHRASE_COUNT) >= TOPIC_PHRASE_COUNT
+        || words == 1 && ctx.positions.count(answer, TOPIC_WORD_COUNT) >= TOPIC_WORD_COUNT
 }
+
+/// Uses that make a single word the text's topic.
+pub const TOPIC_WORD_COUNT: usize = 12;
 
 /// Named concepts: runs of capitalised words ("Five Principles of Peaceful
 /// Coexistence"), not at the start of the sentence.

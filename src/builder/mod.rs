@@ -830,6 +830,31 @@ mod tests {
     }
 
     #[test]
+    fn bullet_lists_are_asked_from_their_lead_in() {
+        let cards = cards_of(
+            "Water\n\nThe Cycle\n\nWater moves between the oceans, the air and the land all year round.\n\n\
+             Human activities that alter the water cycle include:\n\n\
+             - agriculture\n- construction of dams\n- deforestation\n- urbanization\n\n\
+             Ownership Rules\n\nKeep these rules in mind as we work through the examples:\n\n\
+             - Each value in Rust has an owner.\n- There can only be one owner at a time.\n\
+             - When the owner goes out of scope, the value will be dropped.\n",
+        );
+        assert!(
+            cards.iter().any(|(q, a)| q
+                .ends_with("What do human activities that alter the water cycle include?")
+                && a.contains("construction of dams")),
+            "{cards:#?}"
+        );
+        assert!(
+            cards
+                .iter()
+                .any(|(q, a)| q.ends_with("What are the three ownership rules?")
+                    && a.contains("There can only be one owner at a time")),
+            "{cards:#?}"
+        );
+    }
+
+    #[test]
     fn cards_that_lean_on_what_came_before_are_dropped() {
         let cards = cards_of(
             "Treaties\n\nThereupon Congress shall decide the issue within forty-eight hours. \

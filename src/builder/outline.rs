@@ -29,6 +29,9 @@ pub fn shorten_heading(h: &str) -> String {
     shorten(&t)
 }
 
+/// Longest bullet kept whole as a list item, in words.
+pub const MAX_BULLET_WORDS: usize = 12;
+
 /// Cuts a phrase to at most six words at a natural boundary.
 pub fn shorten(t: &str) -> String {
     let t = t.split([',', ';', ':', '(']).next().unwrap_or(t).trim();
@@ -247,9 +250,58 @@ fn colon_lead(text: &str) -> Option<String> {
     match fold(last.text).as_str() {
         "are" | "were" => Some(format!("What are {subject}?")),
         "is" | "was" => Some(format!("What is {subject}?")),
-        "include" | "includes" => Some(format!("What does {subject} include?")),
+        "include" => Some(format!("What do {subject} include?")),
+        "includes" => Some(format!("What does {subject} include?")),
         _ => None,
     }
+}
+
+/// The question a lead-in sentence ending in a colon asks of the list
+/// under it: colon_lead's forms, and "here are X:" / "there are X:" →
+/// "What are X?", "The following X are Y:" → "Which X are Y?",
+/// "X include the following:" → "What do X include?".
+fn lead_question(block_text: &str) -> Option<String> {
+    let last = text::sentences(block_text).pop()?;
+    let t = last.trim();
+    if !t.ends_with(':') {
+        return None;
+    }
+    let body = t.trim_end_matches(':').trim();
+    let body = body
+        .strip_suffix(" the following")
+        .or_else(|| body.strip_suffix(" as follows"))
+        .unwrap_or(body);
+    if let Some(q) = colon_lead(&format!("{body}:")) {
+        return Some(q);
+    }
+    let f = fold(body);
+    // "With this in mind, here are the Pythonic guidelines"
+    let after_clause = f.rsplit(", ").next().unwrap_or(&f);
+    for opener in ["here are ", "there are "] {
+        if let Some(rest) = after_clause.strip_prefix(opener) {
+            let rest = rest.trim_end_matches(" here").trim();
+            let n = text::word_count(rest);
+            let start = body.len()
+                - rest.len()
+                - (after_clause.len() - after_clause.trim_end_matches(" here").len());
+            let original = body.get(start..start + rest.len()).unwrap_or(rest);
+            return (2..=10)
+                .contains(&n)
+                .then(|| format!("What are {original}?"));
+        }
+    }
+    // "The following naming styles are commonly distinguished"
+    if let Some(rest) = body.strip_prefix("The following ") {
+        let w = words(rest);
+        let v = w
+            .iter()
+            .position(|x| matches!(fold(x.text).as_str(), "are" | "is"))?;
+        if v == 0 || v > 4 || w.len() - v > 6 {
+            return None;
+        }
+        return Some(format!("Which {}?", rest.trim()));
+    }
+    None
 }
 
 /// Outline cards: the document's parts, and runs of numbered points.
@@ -292,13 +344,15 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
     let mut i = 0;
     while i < doc.blocks.len() {
         let b = &doc.blocks[i];
-        if b.kind != BlockKind::Point {
+        if !matches!(b.kind, BlockKind::Point | BlockKind::Bullet) {
             i += 1;
             continue;
         }
+        // a Markdown bullet list is a set, a numbered one a sequence
+        let ordered = b.kind == BlockKind::Point;
         let mut j = i + 1;
         while j < doc.blocks.len()
-            && doc.blocks[j].kind == BlockKind::Point
+            && doc.blocks[j].kind == b.kind
             && doc.blocks[j].section == b.section
             && doc.blocks[j].parent_label == b.parent_label
             && doc.blocks[j]
@@ -313,8 +367,21 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
         let n = run.len();
         if (2..=7).contains(&n) {
             let texts: Vec<String> = run.iter().map(|p| p.text.clone()).collect();
-            let items = point_leads(&texts);
-            let section = &doc.sections[b.section];
+            let mut items = point_leads(&texts);
+            // a bullet that is one short sentence is its own item ("There can
+            // only be one owner at a time")
+            if !ordered {
+                for (item, t) in items.iter_mut().zip(&texts) {
+                    let first = text::sentences(t).into_iter().next().unwrap_or_default();
+                    let first = first.trim().trim_end_matches(['.', ':', ';']);
+                    if (2..=MAX_BULLET_WORDS).contains(&text::word_count(first))
+                        && !first.contains('(')
+                        && !fold(first).contains("such as")
+                    {
+                        *item = first.to_string();
+                    }
+                }
+            }
             // a counted phrase naming the points, just before or after the run
             let near: Vec<&str> = [i.checked_sub(1), Some(j)]
                 .into_iter()
@@ -329,10 +396,41 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
             let lead_in = i
                 .checked_sub(1)
                 .and_then(|k| doc.blocks.get(k))
-                .filter(|blk| blk.kind != BlockKind::Point && blk.section == b.section)
-                .and_then(|blk| colon_lead(&blk.text));
+                .filter(|blk| {
+                    !matches!(blk.kind, BlockKind::Point | BlockKind::Bullet)
+                        && blk.section == b.section
+                })
+                .and_then(|blk| {
+                    if ordered {
+                        colon_lead(&blk.text)
+                    } else {
+                        lead_question(&blk.text)
+                    }
+                });
+            // "Ownership Rules" … "…the examples that illustrate them:" and
+            // three bullets: "What are the three ownership rules?"
+            let section = &doc.sections[b.section];
+            let lead_in = lead_in.or_else(|| {
+                let before = doc.blocks.get(i.checked_sub(1)?)?;
+                let title = section.title.trim().trim_end_matches(['.', ':']);
+                let plural = title
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+                (!ordered
+                    && before.text.trim_end().ends_with(':')
+                    && plural
+                    && !title.contains(':')
+                    && (1..=4).contains(&text::word_count(title)))
+                .then(|| format!("What are the {} {}?", number_word(n), title.to_lowercase()))
+            });
+            // a bullet list is asked only from its lead-in
+            if !ordered && lead_in.is_none() {
+                i = j;
+                continue;
+            }
             let front = match (&named, &b.parent_label) {
-                _ if named.is_none() && lead_in.is_some() => {
+                _ if (named.is_none() || !ordered) && lead_in.is_some() => {
                     let q = lead_in.clone().unwrap_or_default();
                     match prefixes.get(b.section).cloned().flatten() {
                         Some(p) if !q.contains(&p) => format!("{p}: {q}"),
@@ -385,7 +483,14 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
             let items: Vec<String> = items.into_iter().filter(|x| !x.is_empty()).collect();
             if items.len() == n {
                 let context = named.map(|(_, s)| s.to_string()).unwrap_or_default();
-                out.push(outline(front, items, true, i, b.locator.clone(), context));
+                out.push(outline(
+                    front,
+                    items,
+                    ordered,
+                    i,
+                    b.locator.clone(),
+                    context,
+                ));
             }
         }
         i = j;

@@ -65,7 +65,7 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         // a definition or a part's title is one fact, if a longer one
         CardKind::Basic => 10,
         _ if c.items.is_empty() => 7,
-        CardKind::Outline => super::anaphora::MAX_ITEM_WORDS,
+        CardKind::Outline => super::outline::MAX_BULLET_WORDS,
         _ => 6,
     };
     if let Some(long) = answers.iter().find(|a| text::word_count(a) > limit) {
