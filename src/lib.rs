@@ -23,6 +23,8 @@ pub mod clock;
 pub mod deckfile;
 pub mod deckscan;
 pub mod error;
+pub mod evaluation;
+pub mod fsrs_scheduler;
 pub mod grading;
 pub mod import;
 pub mod model;
