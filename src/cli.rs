@@ -129,8 +129,43 @@ pub enum Command {
     /// `--json` prints every number (fields in the README).
     Stats(StatsArgs),
 
-    /// Show or change settings (new_per_day, review_cap, rollover_hour, leech_lapses, leech_suspend).
+    /// Show or change settings (new_per_day, review_cap, rollover_hour, leech_lapses, leech_suspend) or a deck's scheduler (--deck).
+    ///
+    /// Without --deck the settings are for all decks. With --deck ID the
+    /// settings are the deck's scheduler:
+    ///
+    ///   scheduler  sm2 (the default) or fsrs
+    ///   retention  FSRS's desired retention, 0.70-0.99 (default 0.90)
+    ///   params     `default` drops parameters fitted by `recall optimize`
+    ///
+    /// Switching to FSRS keeps every card's progress: each card's memory
+    /// (stability, difficulty) comes from its review log, due dates stay,
+    /// and SM-2's state is kept; switching back to SM-2 restores it, moved
+    /// on by every answer given meanwhile.
+    ///
+    /// Examples:
+    ///   recall config new_per_day 30
+    ///   recall config --deck art-of-war scheduler fsrs
+    ///   recall config --deck art-of-war retention 0.85
+    ///   recall config --deck art-of-war          (show the deck's scheduler)
+    #[command(verbatim_doc_comment)]
     Config(ConfigArgs),
+
+    /// Fit a deck's FSRS parameters to your own review log.
+    ///
+    /// Runs the fsrs crate's optimizer on the deck's scheduled reviews
+    /// (recall's and those imported with `recall import --with-history`),
+    /// prints the log loss and RMSE (bins) of the parameters before and after
+    /// on that log, and stores the new ones for the deck (kept only if they
+    /// predict the log better); every card's memory is then recomputed.
+    /// Without DECK, every deck that uses FSRS. Needs at least 8 reviews
+    /// that follow an earlier review of the same card (the crate's minimum).
+    ///
+    /// Examples:
+    ///   recall optimize art-of-war
+    ///   recall optimize --dry-run art-of-war     (show the fit, store nothing)
+    #[command(verbatim_doc_comment)]
+    Optimize(OptimizeArgs),
 
     /// Copy the database to FILE while it is in use (SQLite online backup).
     ///
@@ -254,10 +289,22 @@ pub struct AnswerArgs {
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
+    /// A deck's scheduler settings instead: scheduler (sm2|fsrs), retention, params.
+    #[arg(long, value_name = "ID")]
+    pub deck: Option<String>,
     /// The setting to show or change (all settings if omitted).
     pub key: Option<String>,
     /// The new value.
     pub value: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    /// The deck [default: every deck that uses FSRS].
+    pub deck: Option<String>,
+    /// Print the fit and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

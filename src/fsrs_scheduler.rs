@@ -56,7 +56,7 @@ pub fn grade_for(rating: u32) -> Grade {
 
 /// One line for the session's grade help.
 pub const GRADE_LINE: &str =
-    "0-2 again (forgot) | 3 hard | 4 good | 5 easy  (FSRS: 0-2 are all 'Again')";
+    "0-2 → Again (wrong) | 3 → Hard | 4 → Good | 5 → Easy  (FSRS's four ratings)";
 
 /// The model with a deck's parameters (`None` or empty: the crate's defaults).
 /// Parameters the crate refuses fall back to the defaults.

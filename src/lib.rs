@@ -33,6 +33,7 @@ pub mod output;
 pub mod progress;
 pub mod queue;
 pub mod scheduler;
+pub mod scheduling_cmds;
 pub mod session;
 pub mod stats;
 pub mod storage;
