@@ -172,6 +172,7 @@ struct Incoming {
     decks: Vec<Deck>,
     notes: Vec<String>,
     from_anki_package: bool,
+    history: Vec<anki::history::AnkiReview>,
 }
 
 /// A package exported by recall comes back under recall's own ids: each
@@ -221,7 +222,7 @@ fn take_back_own_ids(store: &Store, decks: &mut [Deck]) -> Result<()> {
     Ok(())
 }
 
-fn read_incoming(path: &Path) -> Result<Incoming> {
+fn read_incoming(path: &Path, with_history: bool) -> Result<Incoming> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let ext = path
         .extension()
@@ -230,7 +231,7 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
     match ext.as_str() {
         "apkg" | "colpkg" => {
             let col = anki::package::read(path, &bytes)?;
-            let imported = anki::import::read(path, &col)?;
+            let imported = anki::import::read_with(path, &col, with_history)?;
             let mut notes = Vec::new();
             if imported.media_skipped > 0 {
                 notes.push(format!(
@@ -254,6 +255,7 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
                 decks: imported.decks,
                 notes,
                 from_anki_package: true,
+                history: imported.history,
             })
         }
         "txt" if reads_like_prose(&bytes) => Err(document_hint(
@@ -279,6 +281,7 @@ fn one_deck(deck: Result<Deck>) -> Result<Incoming> {
         decks: vec![deck?],
         notes: Vec::new(),
         from_anki_package: false,
+        history: Vec::new(),
     })
 }
 
@@ -318,17 +321,68 @@ fn document_hint(path: &Path, bytes: &[u8], err: Error) -> Error {
 
 fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) -> Result<()> {
     let spinner = crate::progress::Spinner::start("importing");
-    let mut incoming = read_incoming(&args.file)?;
+    let is_package = args
+        .file
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| e == "apkg" || e == "colpkg");
+    if args.with_history && !is_package {
+        return Err(Error::Invalid(format!(
+            "{}: --with-history needs an Anki package (.apkg or .colpkg): only those carry a review history",
+            args.file.display()
+        )));
+    }
+    let mut incoming = read_incoming(&args.file, args.with_history)?;
     let mut store = Store::open(db)?;
     if incoming.from_anki_package {
         take_back_own_ids(&store, &mut incoming.decks)?;
     }
-    let reports = import::import_decks(
-        &mut store.conn,
-        &incoming.decks,
-        now.unix_ms(),
-        args.dry_run,
-    )?;
+    let rollover = rollover(&store)?;
+    let mut written = anki::history::Written::default();
+    let reports = if args.with_history {
+        import::import_decks_then(
+            &mut store.conn,
+            &incoming.decks,
+            now.unix_ms(),
+            args.dry_run,
+            &mut |tx| {
+                written =
+                    anki::history::write(tx, &incoming.decks, &incoming.history, now, rollover)?;
+                Ok(())
+            },
+        )?
+    } else {
+        import::import_decks(
+            &mut store.conn,
+            &incoming.decks,
+            now.unix_ms(),
+            args.dry_run,
+        )?
+    };
+    if args.with_history {
+        incoming.notes.push(format!(
+            "review history: {} review(s) {}{}{}",
+            written.added,
+            if args.dry_run {
+                "would be added"
+            } else {
+                "added"
+            },
+            if written.known > 0 {
+                format!(", {} already in the log", written.known)
+            } else {
+                String::new()
+            },
+            if written.fsrs_cards > 0 {
+                format!(
+                    "; FSRS memories of {} card(s) recomputed",
+                    written.fsrs_cards
+                )
+            } else {
+                String::new()
+            }
+        ));
+    }
     drop(spinner);
     if args.json {
         if reports.len() == 1 {

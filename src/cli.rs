@@ -228,6 +228,13 @@ pub struct ImportArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// With an Anki package: also bring in its review history (Anki's
+    /// revlog; ease 1-4 are FSRS's Again/Hard/Good/Easy), so `recall optimize`
+    /// can fit FSRS to it. On an SM-2 deck the history is kept in the log but
+    /// changes no card's SM-2 state; on an FSRS deck each card's memory is
+    /// recomputed from it.
+    #[arg(long)]
+    pub with_history: bool,
 }
 
 #[derive(Debug, Args)]

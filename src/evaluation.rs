@@ -427,9 +427,100 @@ pub fn time_series_predictions(histories: &[History], splits: usize) -> Vec<Pred
     out
 }
 
+/// A review log of known shape, for tests and benchmarks: `cards` cards,
+/// each reviewed `reviews` times from `start`, recall drawn (seeded) from
+/// FSRS with `params` as the true model, each review on the due date that
+/// model gives at 90% retention (Again on failure; Hard, Good or Easy on
+/// success, Good most often).
+pub fn generated_histories(
+    params: &[f32],
+    cards: usize,
+    reviews: usize,
+    start: NaiveDate,
+    seed: u64,
+) -> Vec<History> {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let truth = fsrs_scheduler::model(Some(params));
+    let decay = fsrs_scheduler::decay(Some(params));
+    (0..cards)
+        .map(|c| {
+            let mut day = start + chrono::Days::new((c % 30) as u64);
+            let mut memory: Option<Memory> = None;
+            let mut out = Vec::with_capacity(reviews);
+            for i in 0..reviews {
+                let rating = match memory {
+                    Some(m) if i > 0 => {
+                        let elapsed =
+                            days_between(out.last().map_or(day, |r: &DayReview| r.day), day);
+                        let p =
+                            fsrs_scheduler::retrievability(m.stability, f64::from(elapsed), decay);
+                        if rng.gen::<f64>() >= p {
+                            AGAIN
+                        } else {
+                            [2, 3, 3, 3, 3, 3, 4][rng.gen_range(0..7)]
+                        }
+                    }
+                    _ => [1, 2, 3, 3, 3, 4][rng.gen_range(0..6)],
+                };
+                let elapsed = out
+                    .last()
+                    .map_or(0, |r: &DayReview| days_between(r.day, day));
+                out.push(DayReview { day, rating });
+                memory = fsrs_scheduler::next_memory(&truth, memory, elapsed, rating).or(memory);
+                // the next review: the true model's interval, give or take a day
+                let interval = memory.map_or(1, |m| fsrs_scheduler::interval_for(&truth, m, 0.9));
+                let jitter = rng.gen_range(0..=2) as i64 - 1;
+                day = day + chrono::Days::new((interval + jitter).max(1) as u64);
+            }
+            History {
+                card: c as i64 + 1,
+                reviews: out,
+            }
+        })
+        .collect()
+}
+
+/// Parameters unlike the defaults, for [`generated_histories`]: a learner
+/// who forgets about three times as fast as FSRS's average one.
+pub fn forgetful_parameters() -> Vec<f32> {
+    let mut p = fsrs::DEFAULT_PARAMETERS.to_vec();
+    for w in &mut p[0..4] {
+        *w /= 3.0;
+    }
+    p[8] -= 0.8;
+    p
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The optimizer on a log of known shape: fitted parameters predict it
+    /// better than the defaults, and come closer to the true ones.
+    #[test]
+    fn fitting_a_generated_log_lowers_its_log_loss() {
+        let truth = forgetful_parameters();
+        let log = generated_histories(&truth, 400, 8, day(0), 7);
+        let before = metrics(&fsrs_predictions(None, &log));
+        let fitted = fit(&log).unwrap();
+        let after = metrics(&fsrs_predictions(Some(&fitted), &log));
+        let ideal = metrics(&fsrs_predictions(Some(&truth), &log));
+        assert!(
+            after.log_loss < before.log_loss - 0.01,
+            "{before:?} -> {after:?}"
+        );
+        assert!(
+            after.rmse_bins < before.rmse_bins,
+            "{before:?} -> {after:?}"
+        );
+        assert!(
+            after.log_loss < ideal.log_loss + 0.02,
+            "{after:?} vs truth {ideal:?}"
+        );
+        // the forgetful learner's first-day stabilities are found lower
+        assert!(fitted[2] < fsrs::DEFAULT_PARAMETERS[2], "{fitted:?}");
+    }
 
     fn day(n: u64) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(n)
