@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand};
 /// recall: learn a document with spaced repetition.
 ///
 /// Build a deck of question cards from a study text, study it a little every
-/// day, and let the SM-2 scheduler decide when each card comes back. Progress
+/// day, and let the scheduler (SM-2, or FSRS per deck) decide when each card
+/// comes back. Progress
 /// lives in a SQLite database; decks are plain TOML files a study group can
 /// share.
 ///
@@ -107,7 +108,8 @@ pub enum Command {
     /// Grade one card without the interactive session (for scripts).
     ///
     /// The first answer of a study day to a new or due card is its scheduled
-    /// repetition (SM-2 applies); a later answer the same day is a final-drill
+    /// repetition (SM-2 applies, or FSRS on a deck that uses it: grades 0-2
+    /// are Again, 3 Hard, 4 Good, 5 Easy); a later answer the same day is a final-drill
     /// answer (logged; the schedule is unchanged). A card that is not due yet
     /// is refused.
     Answer(AnswerArgs),

@@ -224,6 +224,9 @@ pub fn import_decks(
     result
 }
 
+/// Work done inside an import's transaction after its cards are in.
+pub type AfterImport<'a> = dyn FnMut(&Connection) -> Result<()> + 'a;
+
 /// [`import_decks`], then `then` inside the same transaction (an imported
 /// review history goes in with its cards: all or nothing). In a dry run
 /// `then` runs too, and is rolled back with the rest.
@@ -232,7 +235,7 @@ pub fn import_decks_then(
     decks_in: &[Deck],
     now_ms: i64,
     dry_run: bool,
-    then: &mut dyn FnMut(&Connection) -> Result<()>,
+    then: &mut AfterImport<'_>,
 ) -> Result<Vec<Report>> {
     import_in_tx(conn, decks_in, now_ms, dry_run, Some(then))
 }
@@ -242,7 +245,7 @@ fn import_in_tx(
     decks_in: &[Deck],
     now_ms: i64,
     dry_run: bool,
-    then: Option<&mut dyn FnMut(&Connection) -> Result<()>>,
+    then: Option<&mut AfterImport<'_>>,
 ) -> Result<Vec<Report>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut reports = Vec::with_capacity(decks_in.len());

@@ -578,10 +578,7 @@ fn optimize_refuses_below_the_crates_minimum() {
 /// An exported package with a review history written into its collection,
 /// as Anki keeps one: (card ordinal in the deck, ease, type, ivl, lastIvl,
 /// factor, day offset from 2025-01-01, seconds into the day).
-fn package_with_history(
-    r: &Recall,
-    reviews: &[(usize, i64, i64, i64, i64, i64, u64, i64)],
-) -> std::path::PathBuf {
+fn package_with_history(r: &Recall, reviews: &[AnkiRow]) -> std::path::PathBuf {
     let src = Recall::with_demo();
     let apkg = src.path("demo.apkg");
     src.ok(&["export", "demo", "-o", apkg.to_str().unwrap()]);
@@ -640,7 +637,11 @@ fn package_with_history(
     out
 }
 
-const HISTORY: &[(usize, i64, i64, i64, i64, i64, u64, i64)] = &[
+/// (card ordinal in the deck, ease, type, ivl, lastIvl, factor, day offset
+/// from 2025-01-01, seconds into the day)
+type AnkiRow = (usize, i64, i64, i64, i64, i64, u64, i64);
+
+const HISTORY: &[AnkiRow] = &[
     // card 0: learning on day 0 (Again, then Good), reviews on days 1, 4, 14
     (0, 1, 0, -600, 0, 0, 0, 0),
     (0, 3, 0, 1, -600, 2500, 0, 300),
