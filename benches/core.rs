@@ -397,6 +397,7 @@ fn schedulers(c: &mut Criterion) {
     let rows = recall::evaluation::parse_log_csv(&log).expect("csv");
     assert_eq!(rows.len(), 12_580);
     let histories = recall::evaluation::day_histories(&rows, 4, 0);
+    g.throughput(Throughput::Elements(rows.len() as u64));
     g.bench_function("optimize_12580_reviews", |b| {
         b.iter(|| recall::evaluation::fit(&histories).expect("fit"))
     });

@@ -54,7 +54,9 @@ pub enum Command {
     /// Type an answer (list items in any order, separated by commas or
     /// semicolons) or press Enter to reveal; confirm the suggested grade with
     /// Enter or type 0-5. Cards graded below 4 come back at the end of the
-    /// session (the final drill) until graded 4 or 5.
+    /// session (the final drill) until graded 4 or 5. On a deck that uses
+    /// FSRS (`recall config --deck ID scheduler fsrs`) grades 0-2 are FSRS's
+    /// Again, 3 Hard, 4 Good, 5 Easy; the grade line says so.
     ///
     /// Keys at the answer prompt: u = undo the last answer (at the start of a
     /// session: the last answer given earlier today), s = skip,

@@ -357,7 +357,9 @@ pub fn memories_from_log(
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (rowid, mut live, mut cols) in cards {
-        if switching {
+        // coming from SM-2, or a card FSRS has not scheduled yet: the live
+        // state is SM-2's, put it aside before FSRS may change it
+        if switching || cols.sm2_interval.is_none() {
             cols.sm2_interval = Some(live.interval);
             cols.sm2_due = live.due;
         }

@@ -754,4 +754,40 @@ fn anki_history_is_imported_and_feeds_fsrs_only() {
     // and back to SM-2: the cards are new again, as SM-2 never scheduled them
     r.ok(&["config", "--deck", &deck, "scheduler", "sm2"]);
     assert!(r.cards().iter().all(|c| c["due"].is_null()));
+    assert!(r.ok(&["check"]).starts_with("ok"));
+}
+
+/// A history imported into a deck that already uses FSRS schedules its
+/// cards; SM-2's state (new) is still there when the deck switches back.
+#[test]
+fn anki_history_into_an_fsrs_deck_keeps_the_sm2_state_aside() {
+    let r = Recall::new();
+    let apkg = package_with_history(&r, HISTORY);
+    let now = at("2025-02-01");
+    r.at(&now)
+        .args(["import", apkg.to_str().unwrap()])
+        .assert()
+        .success();
+    let deck: String = r.scalar("SELECT id FROM decks");
+    r.at(&now)
+        .args(["config", "--deck", &deck, "scheduler", "fsrs"])
+        .assert()
+        .success();
+    let out = r
+        .at(&now)
+        .args(["import", apkg.to_str().unwrap(), "--with-history"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("7 review(s) added; FSRS memories of 2 card(s) recomputed"),
+        "{text}"
+    );
+    let scheduled = r.cards().iter().filter(|c| !c["due"].is_null()).count();
+    assert_eq!(scheduled, 2);
+    r.at(&now)
+        .args(["config", "--deck", &deck, "scheduler", "sm2"])
+        .assert()
+        .success();
+    assert!(r.cards().iter().all(|c| c["due"].is_null()));
 }
