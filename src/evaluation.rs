@@ -641,6 +641,40 @@ mod tests {
         assert!((p[1].p - f64::from(r)).abs() < 1e-6);
     }
 
+    /// The README's table is what the evaluation gives on the shared log
+    /// (a copy in tests/fixtures), SM-2 far behind FSRS.
+    #[test]
+    fn the_real_log_gives_the_readme_numbers() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let text =
+            std::fs::read_to_string(format!("{dir}/tests/fixtures/review_log_josh.csv")).unwrap();
+        let readme = std::fs::read_to_string(format!("{dir}/README.md")).unwrap();
+        let rows = parse_log_csv(&text).unwrap();
+        assert_eq!(rows.len(), 12_580);
+        let log = day_histories(&rows, 4, 0);
+        assert_eq!(log.len(), 1_205);
+        let row = |name: &str, m: Metrics| {
+            format!(
+                "| {name} | {:.4} | {:.4} | {:.4} |",
+                m.log_loss, m.rmse_bins, m.auc
+            )
+        };
+        let sm2 = metrics(&sm2_predictions(&log));
+        let default = metrics(&fsrs_predictions(None, &log));
+        assert_eq!(sm2.n, 6_276);
+        assert!(default.log_loss < sm2.log_loss - 0.05);
+        for line in [
+            row("SM-2, read as 90% recall at the due date", sm2),
+            row("FSRS-6, default parameters", default),
+        ] {
+            assert!(readme.contains(&line), "README lacks {line}");
+        }
+        let fitted = fit(&log).unwrap();
+        let in_sample = metrics(&fsrs_predictions(Some(&fitted), &log));
+        assert!(in_sample.log_loss < default.log_loss);
+        assert!(readme.contains(&row("FSRS-6, fitted on this log (in-sample)", in_sample)));
+    }
+
     #[test]
     fn too_few_reviews_are_refused() {
         let h = History {

@@ -78,6 +78,11 @@ pub fn read(
         let Some(&(deck, card)) = cards.get(&cid) else {
             continue;
         };
+        // a package is a stranger's file: a review dated outside 1990-2200
+        // is no review (and would strain date arithmetic)
+        if !(631_152_000_000..7_258_118_400_000).contains(&at_ms) {
+            continue;
+        }
         out.push(AnkiReview {
             deck,
             card,
