@@ -802,6 +802,19 @@ fn config_cmd(db: &Path, args: &cli::ConfigArgs, out: &mut dyn Write) -> Result<
                     s.default
                 );
             }
+            let fsrs = crate::storage::deck_scheduler::fsrs_decks(&store.conn)?;
+            if !fsrs.is_empty() {
+                let mut named = Vec::new();
+                for d in fsrs {
+                    let r = crate::storage::deck_scheduler::get(&store.conn, &d)?.retention;
+                    named.push(format!("{d} (retention {r:.2})"));
+                }
+                say!(
+                    out,
+                    "decks on FSRS: {} (the others use SM-2; `recall config --deck ID` shows a deck's scheduler)",
+                    named.join(", ")
+                );
+            }
         }
         (Some(k), None) => say!(out, "{}", config::get(&store.conn, k)?),
         (Some(k), Some(v)) => {

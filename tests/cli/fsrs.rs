@@ -329,6 +329,8 @@ fn bad_scheduler_settings_are_refused_and_change_nothing() {
     let err = fails(&r, &["config", "--deck", "demo", "params", "[1, 2]"]);
     assert!(err.contains("recall optimize demo"), "{err}");
     assert_eq!(r.db_digest(), before);
+    let rows: i64 = r.scalar("SELECT COUNT(*) FROM deck_scheduler");
+    assert_eq!(rows, 0, "no deck setting was stored");
     // a good one: shown back, and used by the next interval
     r.ok(&["config", "--deck", "demo", "retention", "85%"]);
     assert_eq!(
