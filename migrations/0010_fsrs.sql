@@ -5,7 +5,8 @@
 -- params is a JSON array of the 21 FSRS parameters (NULL: the fsrs crate's
 -- defaults); fitted_reviews/fitted_at record the last `recall optimize`.
 -- since_revlog is the largest revlog id when the deck last switched
--- scheduler: `recall check` compares FSRS states with answers after it.
+-- scheduler or had its memories recomputed from the log (optimize, an
+-- imported history): `recall check` compares FSRS states with answers after it.
 CREATE TABLE deck_scheduler (
     deck_id        TEXT PRIMARY KEY REFERENCES decks(id) ON DELETE CASCADE,
     scheduler      TEXT NOT NULL DEFAULT 'sm2' CHECK (scheduler = 'sm2' OR scheduler = 'fsrs'),

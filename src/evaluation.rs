@@ -139,8 +139,16 @@ pub fn day_histories(rows: &[LogRow], rollover_hour: i64, utc_offset_hours: i64)
             rows.sort_by_key(|r| r.at_ms);
             let mut reviews: Vec<DayReview> = Vec::new();
             for r in rows {
-                let shifted = r.at_ms + (utc_offset_hours - rollover_hour) * 3_600_000;
-                let day = epoch + chrono::Days::new(shifted.div_euclid(86_400_000).max(0) as u64);
+                let shifted = r.at_ms.saturating_add(
+                    utc_offset_hours
+                        .saturating_sub(rollover_hour)
+                        .saturating_mul(3_600_000),
+                );
+                let days = shifted.div_euclid(86_400_000).max(0) as u64;
+                // (a date beyond chrono's range is no review)
+                let Some(day) = epoch.checked_add_days(chrono::Days::new(days)) else {
+                    continue;
+                };
                 if reviews.last().is_none_or(|l| l.day < day) {
                     reviews.push(DayReview {
                         day,
@@ -570,6 +578,10 @@ mod tests {
             "line 2: review_rating must be 1-4"
         );
         assert!(parse_log_csv("a,b\n").unwrap_err().contains("card_id"));
+        // a review far beyond the calendar is skipped, not a panic
+        let far =
+            parse_log_csv("card_id,review_rating,review_time\n1,3,9000000000000000000\n").unwrap();
+        assert!(day_histories(&far, 4, 0)[0].reviews.is_empty());
     }
 
     #[test]
