@@ -133,10 +133,11 @@ pub enum Command {
     /// `--json` prints every number (fields in the README).
     Stats(StatsArgs),
 
-    /// Show or change settings (new_per_day, review_cap, rollover_hour, leech_lapses, leech_suspend) or a deck's scheduler (--deck).
+    /// Show or change settings, or a deck's scheduler (--deck).
     ///
-    /// Without --deck the settings are for all decks. With --deck ID the
-    /// settings are the deck's scheduler:
+    /// Without --deck the settings are for all decks: new_per_day,
+    /// review_cap, rollover_hour, leech_lapses, leech_suspend. With --deck ID
+    /// they are the deck's scheduler:
     ///
     ///   scheduler  sm2 (the default) or fsrs
     ///   retention  FSRS's desired retention, 0.70-0.99 (default 0.90)
