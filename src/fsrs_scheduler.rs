@@ -392,6 +392,33 @@ mod tests {
         assert_eq!(retrievability(0.0, 3.0, d), 0.0);
     }
 
+    proptest::proptest! {
+        /// Any grades on any days (late or on time): intervals stay whole
+        /// days ≥ 1, the memory stays finite and in the crate's ranges, and
+        /// SM-2's state moves on as SM-2 alone would move it.
+        #[test]
+        fn long_fsrs_chains_stay_valid(
+            steps in proptest::collection::vec((0u8..=5, 0u64..400), 1..120),
+            retention in 0.7f64..0.99,
+        ) {
+            let fsrs = FSRS::default();
+            let mut card = new_card();
+            let mut sm2 = CardState::NEW;
+            let mut today = day(0);
+            for (q, late) in steps {
+                card = review(&fsrs, retention, &card, g(q), today);
+                sm2 = scheduler::review(&sm2, g(q), today);
+                let m = card.memory.unwrap();
+                proptest::prop_assert!(m.stability.is_finite() && m.stability > 0.0);
+                proptest::prop_assert!((1.0..=10.0).contains(&m.difficulty));
+                proptest::prop_assert!(card.live.interval >= 1);
+                proptest::prop_assert!(card.live.due.unwrap() > today);
+                proptest::prop_assert_eq!(card.sm2(), sm2);
+                today = card.live.due.unwrap() + Days::new(late % 30);
+            }
+        }
+    }
+
     #[test]
     fn an_sm2_start_gives_a_memory() {
         let fsrs = FSRS::default();
