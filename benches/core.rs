@@ -424,6 +424,88 @@ fn group_reports(c: &mut Criterion) {
         b.iter(|| {
             recall::group::command(&dir.join("unused.db"), now, &args, &mut std::io::sink())
                 .expect("report")
+
+/// One scheduled answer under SM-2 and under FSRS, on the same collection
+/// (10k cards; the FSRS copy switched with memories from its log), and the
+/// FSRS optimizer on the real 12,580-review log. Only the answers are timed:
+/// each batch of 1,000 is undone, untimed, before the next.
+fn schedulers(c: &mut Criterion) {
+    use recall::storage::deck_scheduler::{self, Kind};
+    let dir = bench_dir();
+    let mut g = c.benchmark_group("scheduler");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    let n = 10_000;
+    for kind in [Kind::Sm2, Kind::Fsrs] {
+        let path = dir.join(format!("scheduler-{}.db", kind.as_str()));
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+        }
+        std::fs::copy(collection(&dir, n), &path).expect("copy");
+        let mut store = Store::open(&path).expect("open");
+        deck_scheduler::switch(&mut store.conn, "bench", kind).expect("switch");
+        let ids: Vec<i64> = todays_queue(
+            &store,
+            None,
+            today(),
+            recall::queue::Limits {
+                new_per_day: 0,
+                review_cap: 1000,
+            },
+            None,
+        )
+        .expect("queue")
+        .cards
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+        let grade = Grade::new(4).expect("grade");
+        g.throughput(Throughput::Elements(ids.len() as u64));
+        g.bench_function(
+            BenchmarkId::new(format!("1000_reviews_{}", kind.as_str()), n),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let started = std::time::Instant::now();
+                        let mut done = Vec::with_capacity(ids.len());
+                        for &id in &ids {
+                            let (_, entry) = reviews::record_answer(
+                                &mut store.conn,
+                                id,
+                                grade,
+                                today(),
+                                1,
+                                &reviews::AnswerInfo::default(),
+                            )
+                            .expect("answer");
+                            done.push(entry.id);
+                        }
+                        total += started.elapsed();
+                        for id in done.into_iter().rev() {
+                            reviews::undo(&mut store.conn, id).expect("undo");
+                        }
+                    }
+                    total
+                })
+            },
+        );
+    }
+    let log = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review_log_josh.csv"),
+    )
+    .expect("review log");
+    let rows = recall::evaluation::parse_log_csv(&log).expect("csv");
+    assert_eq!(rows.len(), 12_580);
+    let histories = recall::evaluation::day_histories(&rows, 4, 0);
+    g.throughput(Throughput::Elements(rows.len() as u64));
+    g.bench_function("optimize_12580_reviews", |b| {
+        b.iter(|| recall::evaluation::fit(&histories).expect("fit"))
+    });
+    g.bench_function("optimize_12580_reviews_from_csv", |b| {
+        b.iter(|| {
+            let rows = recall::evaluation::parse_log_csv(&log).expect("csv");
+            let histories = recall::evaluation::day_histories(&rows, 4, 0);
+            recall::evaluation::fit(&histories).expect("fit")
         })
     });
     g.finish();
@@ -435,6 +517,7 @@ criterion_group!(
     queue_and_counts,
     answers,
     imports,
-    group_reports
+    group_reports,
+    schedulers
 );
 criterion_main!(benches);

@@ -32,9 +32,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Import(args) => import_cmd(&db, now, &args, out),
         Command::Export(args) => export(&db, now, &args, out),
         Command::Decks(args) => decks_cmd(&db, now, args.json, out),
-        Command::Cards(args) => cards_cmd(&db, &args, out),
+        Command::Cards(args) => cards_cmd(&db, now, &args, out),
         Command::Answer(args) => answer(&db, now, &args, out),
-        Command::Config(args) => config_cmd(&db, &args, out),
+        Command::Config(args) => match &args.deck {
+            Some(deck) => crate::scheduling_cmds::deck_config(&db, deck, &args, out),
+            None => config_cmd(&db, &args, out),
+        },
+        Command::Optimize(args) => crate::scheduling_cmds::optimize(&db, now, &args, out),
         Command::Backup(args) => backup(&db, &args.file, out),
         Command::Unsuspend(args) => {
             let store = Store::open(&db)?;
@@ -169,6 +173,7 @@ struct Incoming {
     decks: Vec<Deck>,
     notes: Vec<String>,
     from_anki_package: bool,
+    history: Vec<anki::history::AnkiReview>,
 }
 
 /// A package exported by recall comes back under recall's own ids: each
@@ -218,7 +223,7 @@ fn take_back_own_ids(store: &Store, decks: &mut [Deck]) -> Result<()> {
     Ok(())
 }
 
-fn read_incoming(path: &Path) -> Result<Incoming> {
+fn read_incoming(path: &Path, with_history: bool) -> Result<Incoming> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let ext = path
         .extension()
@@ -227,7 +232,7 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
     match ext.as_str() {
         "apkg" | "colpkg" => {
             let col = anki::package::read(path, &bytes)?;
-            let imported = anki::import::read(path, &col)?;
+            let imported = anki::import::read_with(path, &col, with_history)?;
             let mut notes = Vec::new();
             if imported.media_skipped > 0 {
                 notes.push(format!(
@@ -251,6 +256,7 @@ fn read_incoming(path: &Path) -> Result<Incoming> {
                 decks: imported.decks,
                 notes,
                 from_anki_package: true,
+                history: imported.history,
             })
         }
         "txt" if reads_like_prose(&bytes) => Err(document_hint(
@@ -276,6 +282,7 @@ fn one_deck(deck: Result<Deck>) -> Result<Incoming> {
         decks: vec![deck?],
         notes: Vec::new(),
         from_anki_package: false,
+        history: Vec::new(),
     })
 }
 
@@ -315,17 +322,68 @@ fn document_hint(path: &Path, bytes: &[u8], err: Error) -> Error {
 
 fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) -> Result<()> {
     let spinner = crate::progress::Spinner::start("importing");
-    let mut incoming = read_incoming(&args.file)?;
+    let is_package = args
+        .file
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| e == "apkg" || e == "colpkg");
+    if args.with_history && !is_package {
+        return Err(Error::Invalid(format!(
+            "{}: --with-history needs an Anki package (.apkg or .colpkg): only those carry a review history",
+            args.file.display()
+        )));
+    }
+    let mut incoming = read_incoming(&args.file, args.with_history)?;
     let mut store = Store::open(db)?;
     if incoming.from_anki_package {
         take_back_own_ids(&store, &mut incoming.decks)?;
     }
-    let reports = import::import_decks(
-        &mut store.conn,
-        &incoming.decks,
-        now.unix_ms(),
-        args.dry_run,
-    )?;
+    let rollover = rollover(&store)?;
+    let mut written = anki::history::Written::default();
+    let reports = if args.with_history {
+        import::import_decks_then(
+            &mut store.conn,
+            &incoming.decks,
+            now.unix_ms(),
+            args.dry_run,
+            &mut |tx| {
+                written =
+                    anki::history::write(tx, &incoming.decks, &incoming.history, now, rollover)?;
+                Ok(())
+            },
+        )?
+    } else {
+        import::import_decks(
+            &mut store.conn,
+            &incoming.decks,
+            now.unix_ms(),
+            args.dry_run,
+        )?
+    };
+    if args.with_history {
+        incoming.notes.push(format!(
+            "review history: {} review(s) {}{}{}",
+            written.added,
+            if args.dry_run {
+                "would be added"
+            } else {
+                "added"
+            },
+            if written.known > 0 {
+                format!(", {} already in the log", written.known)
+            } else {
+                String::new()
+            },
+            if written.fsrs_cards > 0 {
+                format!(
+                    "; FSRS memories of {} card(s) recomputed",
+                    written.fsrs_cards
+                )
+            } else {
+                String::new()
+            }
+        ));
+    }
     drop(spinner);
     if args.json {
         if reports.len() == 1 {
@@ -514,10 +572,62 @@ pub struct CardJson {
     pub retired: bool,
     pub leech: bool,
     pub suspended: bool,
+    /// FSRS cards only: stability (days), difficulty (1-10) and the
+    /// probability of recall today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stability: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difficulty: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retrievability: Option<f64>,
 }
 
-fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()> {
+/// A card's FSRS memory and its retrievability today, on an FSRS deck.
+struct FsrsView {
+    stability: f64,
+    difficulty: f64,
+    retrievability: f64,
+}
+
+fn fsrs_views(
+    store: &Store,
+    list: &[cards::StoredCard],
+    today: chrono::NaiveDate,
+) -> Result<std::collections::HashMap<i64, FsrsView>> {
+    use crate::storage::deck_scheduler::{self, Kind};
+    let mut out = std::collections::HashMap::new();
+    for deck in deck_scheduler::fsrs_decks(&store.conn)? {
+        let settings = deck_scheduler::get(&store.conn, &deck)?;
+        debug_assert_eq!(settings.kind, Kind::Fsrs);
+        let memories = deck_scheduler::memories(&store.conn, Some(&deck))?;
+        for c in list.iter().filter(|c| c.deck_id == deck) {
+            let Some(m) = memories.get(&c.rowid) else {
+                continue;
+            };
+            let card = deck_scheduler::FsrsColumns::default().card(c.state);
+            let elapsed = card
+                .last_review()
+                .map_or(0, |l| crate::fsrs_scheduler::days_between(l, today));
+            out.insert(
+                c.rowid,
+                FsrsView {
+                    stability: m.stability,
+                    difficulty: m.difficulty,
+                    retrievability: crate::fsrs_scheduler::retrievability(
+                        m.stability,
+                        f64::from(elapsed),
+                        settings.decay(),
+                    ),
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+fn cards_cmd(db: &Path, now: Now, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()> {
     let store = Store::open(db)?;
+    let today = now.study_day(rollover(&store)?);
     if let Some(d) = &args.deck {
         if decks::get(&store.conn, d)?.is_none() {
             return Err(Error::NotFound(format!(
@@ -530,10 +640,14 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
         .filter(|c| args.all || !c.retired)
         .filter(|c| !args.leeches || c.leech)
         .collect();
+    let fsrs = fsrs_views(&store, &list, today)?;
     if args.json {
         let rows: Vec<CardJson> = list
             .into_iter()
             .map(|c| CardJson {
+                stability: fsrs.get(&c.rowid).map(|v| v.stability),
+                difficulty: fsrs.get(&c.rowid).map(|v| v.difficulty),
+                retrievability: fsrs.get(&c.rowid).map(|v| v.retrievability),
                 id: c.content.id,
                 deck: c.deck_id,
                 kind: c.content.kind.as_str().into(),
@@ -563,12 +677,21 @@ fn cards_cmd(db: &Path, args: &cli::CardsArgs, out: &mut dyn Write) -> Result<()
     for c in list {
         let due = c.state.due.map_or("new".into(), cards::day_str);
         let front = output::cut_words(&c.content.front, 60);
+        let memory = match fsrs.get(&c.rowid) {
+            Some(v) => format!(
+                "S={:.1}d D={:.1} R={:.0}%",
+                v.stability,
+                v.difficulty,
+                v.retrievability * 100.0
+            ),
+            None => format!("ef={}", output::ef(c.state.ef)),
+        };
         say!(
             out,
-            "{:<id_w$} {:<7} ef={} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
+            "{:<id_w$} {:<7} {} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
             c.content.id,
             c.content.kind.as_str(),
-            output::ef(c.state.ef),
+            memory,
             c.state.reps,
             c.state.interval,
             due,
@@ -600,6 +723,27 @@ fn answer(db: &Path, now: Now, args: &cli::AnswerArgs, out: &mut dyn Write) -> R
         now.unix_ms(),
         &reviews::AnswerInfo::default(),
     )?;
+    let settings = crate::storage::deck_scheduler::get(&store.conn, &card.deck_id)?;
+    if settings.kind == crate::storage::deck_scheduler::Kind::Fsrs {
+        let cols = crate::storage::deck_scheduler::columns(&store.conn, card.rowid)?;
+        let memory = cols.memory().map_or(String::new(), |m| {
+            format!("S={:.2}d D={:.2} ", m.stability, m.difficulty)
+        });
+        say!(
+            out,
+            "{} {}/{}: grade {} ({}; FSRS {}); {memory}interval={} due={}",
+            entry.kind.as_str(),
+            card.deck_id,
+            card.content.id,
+            grade,
+            grade.meaning(),
+            ["Again", "Hard", "Good", "Easy"]
+                [crate::fsrs_scheduler::rating_for(grade) as usize - 1],
+            card.state.interval,
+            card.state.due.map(cards::day_str).unwrap_or_default()
+        );
+        return Ok(());
+    }
     say!(
         out,
         "{} {}/{}: grade {} ({}); ef={} reps={} interval={} due={}",
@@ -657,6 +801,19 @@ fn config_cmd(db: &Path, args: &cli::ConfigArgs, out: &mut dyn Write) -> Result<
                     v,
                     s.help,
                     s.default
+                );
+            }
+            let fsrs = crate::storage::deck_scheduler::fsrs_decks(&store.conn)?;
+            if !fsrs.is_empty() {
+                let mut named = Vec::new();
+                for d in fsrs {
+                    let r = crate::storage::deck_scheduler::get(&store.conn, &d)?.retention;
+                    named.push(format!("{d} (retention {r:.2})"));
+                }
+                say!(
+                    out,
+                    "decks on FSRS: {} (the others use SM-2; `recall config --deck ID` shows a deck's scheduler)",
+                    named.join(", ")
                 );
             }
         }

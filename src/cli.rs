@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand};
 /// recall: learn a document with spaced repetition.
 ///
 /// Build a deck of question cards from a study text, study it a little every
-/// day, and let the SM-2 scheduler decide when each card comes back. Progress
+/// day, and let the scheduler (SM-2, or FSRS per deck) decide when each card
+/// comes back. Progress
 /// lives in a SQLite database; decks are plain TOML files a study group can
 /// share.
 ///
@@ -53,7 +54,9 @@ pub enum Command {
     /// Type an answer (list items in any order, separated by commas or
     /// semicolons) or press Enter to reveal; confirm the suggested grade with
     /// Enter or type 0-5. Cards graded below 4 come back at the end of the
-    /// session (the final drill) until graded 4 or 5.
+    /// session (the final drill) until graded 4 or 5. On a deck that uses
+    /// FSRS (`recall config --deck ID scheduler fsrs`) grades 0-2 are FSRS's
+    /// Again, 3 Hard, 4 Good, 5 Easy; the grade line says so.
     ///
     /// Keys at the answer prompt: u = undo the last answer (at the start of a
     /// session: the last answer given earlier today), s = skip,
@@ -107,7 +110,8 @@ pub enum Command {
     /// Grade one card without the interactive session (for scripts).
     ///
     /// The first answer of a study day to a new or due card is its scheduled
-    /// repetition (SM-2 applies); a later answer the same day is a final-drill
+    /// repetition (SM-2 applies, or FSRS on a deck that uses it: grades 0-2
+    /// are Again, 3 Hard, 4 Good, 5 Easy); a later answer the same day is a final-drill
     /// answer (logged; the schedule is unchanged). A card that is not due yet
     /// is refused.
     Answer(AnswerArgs),
@@ -129,8 +133,44 @@ pub enum Command {
     /// `--json` prints every number (fields in the README).
     Stats(StatsArgs),
 
-    /// Show or change settings (new_per_day, review_cap, rollover_hour, leech_lapses, leech_suspend).
+    /// Show or change settings, or a deck's scheduler (--deck).
+    ///
+    /// Without --deck the settings are for all decks: new_per_day,
+    /// review_cap, rollover_hour, leech_lapses, leech_suspend. With --deck ID
+    /// they are the deck's scheduler:
+    ///
+    ///   scheduler  sm2 (the default) or fsrs
+    ///   retention  FSRS's desired retention, 0.70-0.99 (default 0.90)
+    ///   params     `default` drops parameters fitted by `recall optimize`
+    ///
+    /// Switching to FSRS keeps every card's progress: each card's memory
+    /// (stability, difficulty) comes from its review log, due dates stay,
+    /// and SM-2's state is kept; switching back to SM-2 restores it, moved
+    /// on by every answer given meanwhile.
+    ///
+    /// Examples:
+    ///   recall config new_per_day 30
+    ///   recall config --deck art-of-war scheduler fsrs
+    ///   recall config --deck art-of-war retention 0.85
+    ///   recall config --deck art-of-war          (show the deck's scheduler)
+    #[command(verbatim_doc_comment)]
     Config(ConfigArgs),
+
+    /// Fit a deck's FSRS parameters to your own review log.
+    ///
+    /// Runs the fsrs crate's optimizer on the deck's scheduled reviews
+    /// (recall's and those imported with `recall import --with-history`),
+    /// prints the log loss and RMSE (bins) of the parameters before and after
+    /// on that log, and stores the new ones for the deck (kept only if they
+    /// predict the log better); every card's memory is then recomputed.
+    /// Without DECK, every deck that uses FSRS. Needs at least 8 reviews
+    /// that follow an earlier review of the same card (the crate's minimum).
+    ///
+    /// Examples:
+    ///   recall optimize art-of-war
+    ///   recall optimize --dry-run art-of-war     (show the fit, store nothing)
+    #[command(verbatim_doc_comment)]
+    Optimize(OptimizeArgs),
 
     /// Copy the database to FILE while it is in use (SQLite online backup).
     ///
@@ -206,6 +246,13 @@ pub struct ImportArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// With an Anki package: also bring in its review history (Anki's
+    /// revlog; ease 1-4 are FSRS's Again/Hard/Good/Easy), so `recall optimize`
+    /// can fit FSRS to it. On an SM-2 deck the history is kept in the log but
+    /// changes no card's SM-2 state; on an FSRS deck each card's memory is
+    /// recomputed from it.
+    #[arg(long)]
+    pub with_history: bool,
 }
 
 #[derive(Debug, Args)]
@@ -267,10 +314,22 @@ pub struct AnswerArgs {
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
+    /// A deck's scheduler settings instead: scheduler (sm2|fsrs), retention, params.
+    #[arg(long, value_name = "ID")]
+    pub deck: Option<String>,
     /// The setting to show or change (all settings if omitted).
     pub key: Option<String>,
     /// The new value.
     pub value: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    /// The deck [default: every deck that uses FSRS].
+    pub deck: Option<String>,
+    /// Print the fit and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -217,11 +217,27 @@ pub fn import_decks(
             -(cards as i64 / 2).clamp(16_000, 256_000),
         )?;
     }
-    let result = import_in_tx(conn, decks_in, now_ms, dry_run);
+    let result = import_in_tx(conn, decks_in, now_ms, dry_run, None);
     if big {
         conn.pragma_update(None, "cache_size", crate::storage::CACHE_SIZE)?;
     }
     result
+}
+
+/// Work done inside an import's transaction after its cards are in.
+pub type AfterImport<'a> = dyn FnMut(&Connection) -> Result<()> + 'a;
+
+/// [`import_decks`], then `then` inside the same transaction (an imported
+/// review history goes in with its cards: all or nothing). In a dry run
+/// `then` runs too, and is rolled back with the rest.
+pub fn import_decks_then(
+    conn: &mut Connection,
+    decks_in: &[Deck],
+    now_ms: i64,
+    dry_run: bool,
+    then: &mut AfterImport<'_>,
+) -> Result<Vec<Report>> {
+    import_in_tx(conn, decks_in, now_ms, dry_run, Some(then))
 }
 
 fn import_in_tx(
@@ -229,6 +245,7 @@ fn import_in_tx(
     decks_in: &[Deck],
     now_ms: i64,
     dry_run: bool,
+    then: Option<&mut AfterImport<'_>>,
 ) -> Result<Vec<Report>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut reports = Vec::with_capacity(decks_in.len());
@@ -241,6 +258,18 @@ fn import_in_tx(
         if !dry_run {
             apply(&tx, deck, &p, &existing, now_ms)?;
         }
+    }
+    if let Some(then) = then {
+        if dry_run {
+            // what follows needs the cards: apply them, to be rolled back
+            for deck in decks_in {
+                let existing = cards::deck_contents(&tx, &deck.meta.id)?;
+                let deck_exists = decks::get(&tx, &deck.meta.id)?.is_some();
+                let p = plan(&existing, deck, deck_exists);
+                apply(&tx, deck, &p, &existing, now_ms)?;
+            }
+        }
+        then(&tx)?;
     }
     if !dry_run {
         tx.commit()?;

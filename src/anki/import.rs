@@ -31,6 +31,8 @@ pub struct Imported {
     pub decks: Vec<Deck>,
     pub media_skipped: usize,
     pub cards_skipped: usize,
+    /// The collection's review history, when asked for.
+    pub history: Vec<super::history::AnkiReview>,
 }
 
 fn bad(path: &Path, msg: impl Into<String>) -> Error {
@@ -260,6 +262,11 @@ fn after_answer_rule(html: &str) -> &str {
 
 /// Reads every card of a package's collection into recall decks.
 pub fn read(path: &Path, c: &Collection) -> Result<Imported> {
+    read_with(path, c, false)
+}
+
+/// Reads a collection's decks and, with `history`, its review log.
+pub fn read_with(path: &Path, c: &Collection, history: bool) -> Result<Imported> {
     let conn = open(path, c)?;
     let notetypes = match c.layout {
         Layout::Legacy => legacy_notetypes(path, &conn)?,
@@ -268,7 +275,7 @@ pub fn read(path: &Path, c: &Collection) -> Result<Imported> {
     let deck_names = deck_names(path, &conn, c.layout)?;
     let mut stmt = conn
         .prepare(
-            "SELECT n.guid, n.mid, n.flds, c.ord, c.did, n.tags FROM cards c JOIN notes n ON n.id = c.nid
+            "SELECT n.guid, n.mid, n.flds, c.ord, c.did, n.tags, c.id FROM cards c JOIN notes n ON n.id = c.nid
              ORDER BY c.did, n.id, c.ord",
         )
         .map_err(|e| schema_err(path, e))?;
@@ -281,6 +288,7 @@ pub fn read(path: &Path, c: &Collection) -> Result<Imported> {
                 r.get::<_, i64>(3)?,
                 r.get::<_, i64>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
             ))
         })
         .map_err(|e| schema_err(path, e))?;
@@ -289,8 +297,10 @@ pub fn read(path: &Path, c: &Collection) -> Result<Imported> {
         ..Imported::default()
     };
     let mut by_deck: BTreeMap<String, Vec<CardContent>> = BTreeMap::new();
+    // Anki card id → (deck name, index in that deck)
+    let mut places: Vec<(i64, String, usize)> = Vec::new();
     for row in rows {
-        let (guid, mid, flds, ord, did, tags) = row.map_err(|e| schema_err(path, e))?;
+        let (guid, mid, flds, ord, did, tags, cid) = row.map_err(|e| schema_err(path, e))?;
         let Some(nt) = notetypes.get(&mid) else {
             out.cards_skipped += 1;
             continue;
@@ -323,10 +333,25 @@ pub fn read(path: &Path, c: &Collection) -> Result<Imported> {
                     .get(&did)
                     .cloned()
                     .unwrap_or_else(|| "Imported".into());
-                by_deck.entry(deck).or_default().push(card);
+                let list = by_deck.entry(deck.clone()).or_default();
+                places.push((cid, deck, list.len()));
+                list.push(card);
             }
             None => out.cards_skipped += 1,
         }
+    }
+    if history {
+        let index: std::collections::HashMap<&str, usize> = by_deck
+            .keys()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let cards: std::collections::HashMap<i64, (usize, usize)> = places
+            .iter()
+            .filter_map(|(cid, deck, i)| Some((*cid, (*index.get(deck.as_str())?, *i))))
+            .collect();
+        out.history = super::history::read(&conn, &cards)
+            .map_err(|e| bad(path, format!("cannot read the review history: {e}")))?;
     }
     for (name, cards) in by_deck {
         let short = name.rsplit("::").next().unwrap_or(&name).to_string();

@@ -9,6 +9,7 @@
 
 pub mod csv;
 pub mod export;
+pub mod history;
 pub mod html;
 pub mod import;
 pub mod package;

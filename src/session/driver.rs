@@ -11,6 +11,7 @@ use chrono::{Days, NaiveDate};
 use crate::cli::StudyArgs;
 use crate::clock::{self, Now};
 use crate::error::{Error, Result};
+use crate::fsrs_scheduler;
 use crate::grading;
 use crate::import::ensure_bundled_deck;
 use crate::model::Grade;
@@ -22,7 +23,7 @@ use crate::session::prompter::{AnswerInput, CardView, GradeInput, Prompter, Reve
 use crate::session::{terminal, Session};
 use crate::storage::cards::{self, day_str};
 use crate::storage::reviews::{self, AnswerInfo};
-use crate::storage::{claims, config, decks, Store};
+use crate::storage::{claims, config, deck_scheduler, decks, Store};
 
 /// `recall study`.
 pub fn study(db: &Path, now: Now, args: &StudyArgs, out: &mut dyn Write) -> Result<()> {
@@ -228,6 +229,8 @@ fn run_loop(
 ) -> Result<()> {
     let today = day.today;
     let mut deck_names: std::collections::HashMap<String, String> = Default::default();
+    let mut schedulers: std::collections::HashMap<String, deck_scheduler::Settings> =
+        Default::default();
     'cards: while let Some(rowid) = session.current() {
         // another session shows this card right now: leave it to that one
         if !claims::try_claim(&mut store.conn, rowid, me, pid, now_ms())? {
@@ -292,10 +295,30 @@ fn run_loop(
             a
         });
         let suggested = assessment.as_ref().map(|a| a.grade);
+        if !schedulers.contains_key(&card.deck_id) {
+            let s = deck_scheduler::get(&store.conn, &card.deck_id)?;
+            schedulers.insert(card.deck_id.clone(), s);
+        }
+        let settings = schedulers.get(&card.deck_id);
+        let fsrs = settings.is_some_and(|s| s.kind == deck_scheduler::Kind::Fsrs);
+        let previews = match settings {
+            _ if drill => None,
+            Some(s) if fsrs => {
+                let cols = deck_scheduler::columns(&store.conn, rowid)?;
+                Some(fsrs_scheduler::previews(
+                    &s.model(),
+                    s.retention,
+                    &cols.card(card.state),
+                    today,
+                ))
+            }
+            _ => Some(scheduler::previews(&card.state, today)),
+        };
         p.show_reveal(&RevealView {
             card: &card.content,
             assessment: assessment.as_ref(),
-            previews: (!drill).then(|| scheduler::previews(&card.state, today)),
+            previews,
+            fsrs,
         })?;
         let grade: Grade = loop {
             match p.ask_grade(suggested)? {

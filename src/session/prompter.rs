@@ -22,6 +22,8 @@ pub struct RevealView<'a> {
     pub assessment: Option<&'a Assessment>,
     /// Interval in days each grade 0..=5 would give; `None` for a drill.
     pub previews: Option<[i64; 6]>,
+    /// Whether the card's deck uses FSRS (the grade line says how grades map).
+    pub fsrs: bool,
 }
 
 /// What the user did at the answer prompt.

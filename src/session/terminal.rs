@@ -333,11 +333,12 @@ impl Prompter for StdioPrompter<'_> {
         }
         match v.previews {
             Some(p) => {
-                self.write(
-                    Look::Dim,
-                    "Grades: ",
-                    "0 blackout | 1 wrong, familiar once seen | 2 wrong, easy once seen | 3 hard | 4 hesitated | 5 perfect",
-                )?;
+                let grades = if v.fsrs {
+                    crate::fsrs_scheduler::GRADE_LINE
+                } else {
+                    "0 blackout | 1 wrong, familiar once seen | 2 wrong, easy once seen | 3 hard | 4 hesitated | 5 perfect"
+                };
+                self.write(Look::Dim, "Grades: ", grades)?;
                 self.write(Look::Dim, "Next review in: ", &interval_groups(&p))?;
             }
             None => self.write(

@@ -241,6 +241,7 @@ pub fn collect(
         intervals,
         weak_items: weak_items(conn, deck)?,
         hardest: hardest(conn, hard)?,
+        fsrs: super::fsrs::collect(conn, deck, today)?,
     })
 }
 

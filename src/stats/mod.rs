@@ -11,6 +11,7 @@
 
 pub mod charts;
 pub mod collect;
+pub mod fsrs;
 
 use std::io::Write;
 use std::path::Path;
@@ -109,6 +110,10 @@ pub struct Stats {
     pub intervals: Vec<Bucket>,
     pub weak_items: Vec<WeakItem>,
     pub hardest: Vec<HardCard>,
+    /// Decks that use FSRS: predicted retention and each card's
+    /// retrievability today (absent when no deck uses FSRS).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fsrs: Vec<fsrs::FsrsDeck>,
 }
 
 /// Retention over the last 30 days.
@@ -160,6 +165,8 @@ pub fn command(db: &Path, now: Now, args: &StatsArgs, out: &mut dyn Write) -> Re
         .unwrap_or_else(output::terminal_width)
         .clamp(40, 200);
     out.write_all(charts::text(&stats, width, args.ascii).as_bytes())
+        .map_err(output::out_err)?;
+    out.write_all(fsrs::text(&stats.fsrs).as_bytes())
         .map_err(output::out_err)?;
     if let Some(path) = &args.svg {
         say!(out, "charts written to {}", path.display());

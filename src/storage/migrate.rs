@@ -52,6 +52,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_group_member.sql",
         include_str!("../../migrations/0010_group_member.sql"),
     ),
+    (
+        "0011_fsrs.sql",
+        include_str!("../../migrations/0011_fsrs.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -5,6 +5,7 @@
 pub mod cards;
 pub mod claims;
 pub mod config;
+pub mod deck_scheduler;
 pub mod decks;
 pub mod member;
 pub mod migrate;
@@ -142,13 +143,27 @@ pub fn check(conn: &Connection) -> Result<Vec<String>> {
     if fk > 0 {
         out.push(format!("{fk} row(s) point at missing rows (foreign keys)"));
     }
-    // every card's state equals the "after" state of its last scheduled answer
+    // every card's state equals the "after" state of its last scheduled
+    // answer decided by recall (imported Anki reviews changed no state):
+    // E-Factor, repetitions and lapses always; SM-2's interval and due
+    // (live on an SM-2 deck, put aside on an FSRS deck); on an FSRS deck
+    // also the live FSRS schedule and memory, when the answer came after
+    // the deck's last switch
     let mut stmt = conn.prepare(
-        "WITH last AS (SELECT card_id, MAX(id) AS id FROM revlog WHERE kind = 'review' GROUP BY card_id)
+        "WITH last AS (SELECT card_id, MAX(id) AS id FROM revlog
+                       WHERE kind = 'review' AND scheduler != 'anki' GROUP BY card_id)
          SELECT c.deck_id, c.key FROM last JOIN revlog r ON r.id = last.id
          JOIN card_state s ON s.card_id = last.card_id JOIN cards c ON c.id = s.card_id
-         WHERE r.ef_after != s.ef OR r.reps_after != s.reps OR r.interval_after != s.interval
-            OR r.due_after IS NOT s.due OR r.lapses_after != s.lapses",
+         LEFT JOIN deck_scheduler d ON d.deck_id = c.deck_id
+         WHERE r.ef_after != s.ef OR r.reps_after != s.reps OR r.lapses_after != s.lapses
+            OR (CASE WHEN r.scheduler = 'fsrs' THEN r.sm2_interval_after ELSE r.interval_after END)
+               IS NOT (CASE WHEN d.scheduler = 'fsrs' THEN s.sm2_interval ELSE s.interval END)
+            OR (CASE WHEN r.scheduler = 'fsrs' THEN r.sm2_due_after ELSE r.due_after END)
+               IS NOT (CASE WHEN d.scheduler = 'fsrs' THEN s.sm2_due ELSE s.due END)
+            OR (d.scheduler = 'fsrs' AND r.scheduler = 'fsrs' AND r.id > d.since_revlog
+                AND (r.interval_after != s.interval OR r.due_after IS NOT s.due
+                     OR r.stability_after IS NOT s.stability
+                     OR r.difficulty_after IS NOT s.difficulty))",
     )?;
     for row in stmt.query_map([], |r| {
         Ok(format!(

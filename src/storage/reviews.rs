@@ -6,9 +6,11 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::error::{Error, Result};
+use crate::fsrs_scheduler;
 use crate::model::{Grade, ReviewKind};
 use crate::scheduler::{self, CardState, Outcome};
 use crate::storage::cards::{self, day_str, parse_day, StoredCard};
+use crate::storage::deck_scheduler::{self, FsrsColumns, Kind};
 
 /// One answer, as written to the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,47 +77,125 @@ pub fn record_answer(
         )));
     }
     let answered_today = answered_on(&tx, card_rowid, today)?;
-    let outcome: Outcome = scheduler::answer(&card.state, grade, today, answered_today)
-        .ok_or_else(|| {
-            Error::Invalid(format!(
-                "card '{}' is not due until {} (today is {})",
-                card.content.id,
-                card.state.due.map(day_str).unwrap_or_default(),
-                day_str(today)
-            ))
-        })?;
+    let settings = deck_scheduler::get(&tx, &card.deck_id)?;
+    let not_due = || {
+        Error::Invalid(format!(
+            "card '{}' is not due until {} (today is {})",
+            card.content.id,
+            card.state.due.map(day_str).unwrap_or_default(),
+            day_str(today)
+        ))
+    };
+    let (outcome, fsrs): (Outcome, Option<(FsrsColumns, FsrsColumns)>) = match settings.kind {
+        Kind::Sm2 => (
+            scheduler::answer(&card.state, grade, today, answered_today).ok_or_else(not_due)?,
+            None,
+        ),
+        Kind::Fsrs => {
+            let cols = deck_scheduler::columns(&tx, card_rowid)?;
+            let before = cols.card(card.state);
+            let after = if answered_today {
+                before
+            } else if card.state.is_due(today) {
+                fsrs_scheduler::review(&settings.model(), settings.retention, &before, grade, today)
+            } else {
+                return Err(not_due());
+            };
+            let kind = if answered_today {
+                ReviewKind::Drill
+            } else {
+                ReviewKind::Review
+            };
+            (
+                Outcome {
+                    kind,
+                    before: before.live,
+                    after: after.live,
+                },
+                Some((FsrsColumns::of(&before), FsrsColumns::of(&after))),
+            )
+        }
+    };
     if outcome.kind == ReviewKind::Review {
         cards::set_state(&tx, card_rowid, &outcome.after)?;
+        if let Some((_, after)) = &fsrs {
+            deck_scheduler::set_columns(&tx, card_rowid, after)?;
+        }
     }
     let (b, a) = (&outcome.before, &outcome.after);
-    tx.prepare_cached(
-        "INSERT INTO revlog(card_id, reviewed_at, day, grade, kind,
+    match &fsrs {
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO revlog(card_id, reviewed_at, day, grade, kind,
             ef_before, reps_before, interval_before, due_before, lapses_before,
             ef_after, reps_after, interval_after, due_after, lapses_after,
             taken_ms, suggested, typed, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-    )?
-    .execute(rusqlite::params![
-        card_rowid,
-        now_ms,
-        day_str(today),
-        grade.value(),
-        outcome.kind.as_str(),
-        b.ef,
-        b.reps,
-        b.interval,
-        b.due.map(day_str),
-        b.lapses,
-        a.ef,
-        a.reps,
-        a.interval,
-        a.due.map(day_str),
-        a.lapses,
-        info.taken_ms,
-        info.suggested,
-        info.typed,
-        info.detail,
-    ])?;
+            )?
+            .execute(rusqlite::params![
+                card_rowid,
+                now_ms,
+                day_str(today),
+                grade.value(),
+                outcome.kind.as_str(),
+                b.ef,
+                b.reps,
+                b.interval,
+                b.due.map(day_str),
+                b.lapses,
+                a.ef,
+                a.reps,
+                a.interval,
+                a.due.map(day_str),
+                a.lapses,
+                info.taken_ms,
+                info.suggested,
+                info.typed,
+                info.detail,
+            ])?;
+        }
+        Some((fb, fa)) => {
+            tx.prepare_cached(
+                "INSERT INTO revlog(card_id, reviewed_at, day, grade, kind,
+            ef_before, reps_before, interval_before, due_before, lapses_before,
+            ef_after, reps_after, interval_after, due_after, lapses_after,
+            taken_ms, suggested, typed, detail, scheduler,
+            stability_before, difficulty_before, sm2_interval_before, sm2_due_before,
+            stability_after, difficulty_after, sm2_interval_after, sm2_due_after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, 'fsrs', ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+            )?
+            .execute(rusqlite::params![
+                card_rowid,
+                now_ms,
+                day_str(today),
+                grade.value(),
+                outcome.kind.as_str(),
+                b.ef,
+                b.reps,
+                b.interval,
+                b.due.map(day_str),
+                b.lapses,
+                a.ef,
+                a.reps,
+                a.interval,
+                a.due.map(day_str),
+                a.lapses,
+                info.taken_ms,
+                info.suggested,
+                info.typed,
+                info.detail,
+                fb.stability,
+                fb.difficulty,
+                fb.sm2_interval,
+                fb.sm2_due.map(day_str),
+                fa.stability,
+                fa.difficulty,
+                fa.sm2_interval,
+                fa.sm2_due.map(day_str),
+            ])?;
+        }
+    }
     let id = tx.last_insert_rowid();
     if outcome.kind == ReviewKind::Review && a.lapses > b.lapses {
         let threshold = crate::storage::config::get(&tx, "leech_lapses")?;
@@ -157,8 +237,35 @@ pub fn undo(conn: &mut Connection, entry_id: i64) -> Result<LogEntry> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let entry = get(&tx, entry_id)?
         .ok_or_else(|| Error::NotFound(format!("no review log entry {entry_id}")))?;
+    let (scheduler, fsrs_before) = fsrs_before(&tx, entry_id)?;
     if entry.kind == ReviewKind::Review {
+        let card = cards::by_rowid(&tx, entry.card_rowid)?;
+        let deck = deck_scheduler::get(&tx, &card.deck_id)?.kind;
+        let decided = match scheduler.as_str() {
+            "fsrs" => Kind::Fsrs,
+            "sm2" => Kind::Sm2,
+            _ => {
+                return Err(Error::Invalid(
+                    "that review was imported from Anki's history: it cannot be undone".into(),
+                ))
+            }
+        };
+        if decided != deck {
+            return Err(Error::Invalid(format!(
+                "the answer to '{}' was scheduled by {} and deck '{}' now uses {}: \
+                 switch back (`recall config --deck {} scheduler {}`) to undo it",
+                card.content.id,
+                decided.as_str(),
+                card.deck_id,
+                deck.as_str(),
+                card.deck_id,
+                decided.as_str()
+            )));
+        }
         cards::set_state(&tx, entry.card_rowid, &entry.before)?;
+        if decided == Kind::Fsrs {
+            deck_scheduler::set_columns(&tx, entry.card_rowid, &fsrs_before)?;
+        }
         // the answer that made the card a leech is taken back: so is that
         if entry.after.lapses > entry.before.lapses {
             tx.execute(
@@ -174,13 +281,35 @@ pub fn undo(conn: &mut Connection, entry_id: i64) -> Result<LogEntry> {
     Ok(entry)
 }
 
+/// Which scheduler decided a logged answer, and the FSRS columns before it.
+fn fsrs_before(conn: &Connection, id: i64) -> Result<(String, FsrsColumns)> {
+    Ok(conn.query_row(
+        "SELECT scheduler, stability_before, difficulty_before, sm2_interval_before, sm2_due_before
+         FROM revlog WHERE id = ?1",
+        [id],
+        |r| {
+            let due: Option<String> = r.get(4)?;
+            Ok((
+                r.get(0)?,
+                FsrsColumns {
+                    stability: r.get(1)?,
+                    difficulty: r.get(2)?,
+                    sm2_interval: r.get(3)?,
+                    sm2_due: due.as_deref().map(parse_day).transpose()?,
+                },
+            ))
+        },
+    )?)
+}
+
 /// The id of the latest answer logged on `day` (to a card of `deck`, when
 /// given).
 pub fn last_on(conn: &Connection, day: NaiveDate, deck: Option<&str>) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
             "SELECT r.id FROM revlog r JOIN cards c ON c.id = r.card_id
-             WHERE r.day = ?1 AND (?2 IS NULL OR c.deck_id = ?2) ORDER BY r.id DESC LIMIT 1",
+             WHERE r.day = ?1 AND (?2 IS NULL OR c.deck_id = ?2) AND r.scheduler != 'anki'
+             ORDER BY r.id DESC LIMIT 1",
             (day_str(day), deck),
             |r| r.get(0),
         )

@@ -8,6 +8,7 @@ mod build_cmd;
 mod core_cmds;
 mod errors;
 mod first_week;
+mod fsrs;
 mod grading;
 mod group;
 mod hostile;

@@ -59,6 +59,6 @@ fn fresh_database_is_wal_with_foreign_keys() {
     let tables: i64 = r.scalar(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
     );
-    assert!(strict >= 9, "{strict} STRICT tables");
+    assert!(strict >= 10, "{strict} STRICT tables");
     assert_eq!(strict, tables);
 }
