@@ -424,6 +424,10 @@ fn group_reports(c: &mut Criterion) {
         b.iter(|| {
             recall::group::command(&dir.join("unused.db"), now, &args, &mut std::io::sink())
                 .expect("report")
+        })
+    });
+    g.finish();
+}
 
 /// One scheduled answer under SM-2 and under FSRS, on the same collection
 /// (10k cards; the FSRS copy switched with memories from its log), and the

@@ -13,9 +13,10 @@ use super::summary::{
     SCHEDULER,
 };
 use crate::error::{Error, Result};
+use crate::fsrs_scheduler;
 use crate::model::Deck;
 use crate::storage::cards::{self, day_str, parse_day};
-use crate::storage::decks;
+use crate::storage::{deck_scheduler, decks};
 
 /// Collects the summary of `deck_id` on `today` for the member `member`.
 pub fn collect(
@@ -31,6 +32,14 @@ pub fn collect(
         .filter(|c| !c.retired)
         .collect();
     let last = last_reviews(conn, deck_id)?;
+    // an FSRS deck's summary carries each card's probability of recall today
+    let settings = deck_scheduler::get(conn, deck_id)?;
+    let fsrs = settings.kind == deck_scheduler::Kind::Fsrs;
+    let memories = if fsrs {
+        deck_scheduler::memories(conn, Some(deck_id))?
+    } else {
+        HashMap::new()
+    };
     let tally = item_tally(conn, deck_id)?;
     let mut out = Vec::with_capacity(stored.len());
     for c in &stored {
@@ -71,7 +80,13 @@ pub fn collect(
             lapses: count(c.state.lapses),
             interval: count(c.state.interval),
             ef: Some(c.state.ef.clamp(1300, 1_000_000) as u32),
-            retrievability: None,
+            retrievability: memories.get(&c.rowid).map(|m| {
+                fsrs_scheduler::retrievability(
+                    m.stability,
+                    f64::from(days_since.unwrap_or(0)),
+                    settings.decay(),
+                )
+            }),
             last_grade,
             days_since,
             items,
@@ -91,7 +106,7 @@ pub fn collect(
             name: deck.meta.name.clone(),
             hash: deck_hash(&deck),
         },
-        scheduler: SCHEDULER.into(),
+        scheduler: if fsrs { "fsrs" } else { SCHEDULER }.into(),
         cards: out,
     })
 }

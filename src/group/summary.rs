@@ -42,8 +42,9 @@ pub const FORMAT: i64 = 1;
 pub const KIND: &str = "recall-group-progress";
 /// The scheduler whose state this recall's summaries carry.
 pub const SCHEDULER: &str = "sm2";
-/// The schedulers a summary may name: SM-2, and FSRS (being built: its
-/// summaries fill `retrievability` and may leave `ef` null). The report's
+/// The schedulers a summary may name: SM-2, and FSRS (its summaries fill
+/// `retrievability`; `ef` holds SM-2's state put aside, and other tools'
+/// summaries may leave it null). The report's
 /// rule reads only what both have (interval, last grade, lapses).
 pub const SCHEDULERS: [&str; 2] = ["sm2", "fsrs"];
 /// Largest summary file read (a 100,000-card deck's summary is ~20 MB).

@@ -1000,6 +1000,57 @@ fn an_fsrs_summary_is_merged_on_interval_and_grade() {
     assert_eq!(i2["mean_ef"], 2600);
 }
 
+#[test]
+fn an_fsrs_deck_summary_carries_retrievability() {
+    let r = alice();
+    let switch = r
+        .at(DAY3)
+        .args(["config", "--deck", "civics", "scheduler", "fsrs"])
+        .output()
+        .unwrap();
+    assert!(
+        switch.status.success(),
+        "{}",
+        String::from_utf8_lossy(&switch.stderr)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = export(&r, dir.path(), "alice", true);
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(s["scheduler"], "fsrs");
+    // the same probability `recall cards --json` shows for each card today
+    let out = r.at(DAY3).args(["cards", "--json"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = listed
+        .as_array()
+        .or_else(|| listed["cards"].as_array())
+        .unwrap();
+    let mut compared = 0;
+    for c in s["cards"].as_array().unwrap() {
+        let id = c["id"].as_str().unwrap();
+        let other = listed.iter().find(|x| x["id"] == id).unwrap();
+        match (
+            c["retrievability"].as_f64(),
+            other["retrievability"].as_f64(),
+        ) {
+            (Some(a), Some(b)) => {
+                assert!((0.0..=1.0).contains(&a), "{id}: {a}");
+                assert!((a - b).abs() < 1e-6, "{id}: summary {a}, cards {b}");
+                compared += 1;
+            }
+            (None, None) => {}
+            (a, b) => panic!("{id}: summary {a:?}, cards {b:?}"),
+        }
+        // SM-2's state, put aside while the deck is on FSRS, stays in ef
+        assert!(c["ef"].as_i64().is_some(), "{id}");
+    }
+    assert!(compared >= 3, "{compared} cards with a memory");
+}
+
 /// Renders an SVG with resvg; returns the pixmap.
 fn render(svg: &str) -> resvg::tiny_skia::Pixmap {
     let tree =
