@@ -137,7 +137,10 @@ fn copular(
                 | "they"
         )
     });
-    if pointing || word_count(term) > 4 || is_topic(term, ctx) {
+    // a term the text is about is still worth defining ("What is a
+    // scope?"); only its gap, below, would be guessable
+    let topic = is_topic(term, ctx);
+    if pointing || word_count(term) > 4 {
         return;
     }
     // "refers to", "is defined as", "is a", "are the"
@@ -199,7 +202,7 @@ fn copular(
     let score = prior::DEFINITION + (4.5 - term_rare.min(4.5)) as f64 * 0.3;
     out.push(basic(at, question, def.clone(), score, "definition"));
     // the other way round, for a rare term: "___ is the visible surface …"
-    if term_rare < RARE_TERM {
+    if term_rare < RARE_TERM && !topic {
         if let Some(front) = gap_front(s, subj.start, subj.end, at.prev) {
             out.push(card(
                 at,
