@@ -95,6 +95,11 @@ fn definition_span(s: &str, nps: &[Phrase], i: usize) -> Option<(usize, usize)> 
         }
     }
     let def = s[start..end].trim_end();
+    // a lone everyday noun ("the photosphere is the layer …") names only
+    // the kind of thing, not what the term is
+    if word_count(def) == 1 && rarity(def) > 4.0 {
+        return None;
+    }
     (word_count(def) <= MAX_DEF_WORDS).then_some((start, start + def.len()))
 }
 
