@@ -109,6 +109,20 @@ pub(crate) fn num_words(w: &str) -> Option<Vec<NumWord>> {
     })
 }
 
+/// The value of one cardinal number word ("two", "twenty-one"), not an
+/// ordinal and not a multiplier alone.
+pub fn cardinal_value(w: &str) -> Option<u64> {
+    let w = w.to_lowercase().replace('-', "");
+    let mut total = 0;
+    for n in num_words(&w)? {
+        match n {
+            NumWord::Small(v, false) | NumWord::Tens(v, false) => total += v,
+            _ => return None,
+        }
+    }
+    Some(total)
+}
+
 /// Reads runs of number words as values: "one hundred five" → 105,
 /// "sixty" → 60, "nineteenth" → 19. A word that cannot continue the number
 /// ("five four") starts a new one.

@@ -12,6 +12,7 @@
 pub mod anaphora;
 pub mod candidate;
 pub mod claims;
+pub mod counts;
 pub mod definitions;
 pub mod document;
 pub mod frame;
@@ -566,6 +567,7 @@ fn extract_blocks(
             definitions::extract(at, ctx, &mut cands);
             claims::extract(at, ctx, &mut cands);
             gaps::figures(at, &mut cands);
+            counts::extract(at, &mut cands);
             gaps::quotes(at, ctx, &mut cands);
             gaps::concepts(at, ctx, &mut cands);
             gaps::names(at, ctx, &mut cands);

@@ -368,13 +368,24 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
         if (2..=7).contains(&n) {
             let texts: Vec<String> = run.iter().map(|p| p.text.clone()).collect();
             let mut items = point_leads(&texts);
-            // a bullet that is one short sentence is its own item ("There can
-            // only be one owner at a time")
-            if !ordered {
+            // a point that is one short sentence is its own item ("There can
+            // only be one owner at a time", "A product owner has been
+            // identified"): cutting it leaves a fragment
+            // (not when every point opens with its own lead: "Politically, …")
+            let comma_leads = items.iter().zip(&texts).all(|(item, t)| {
+                t.split(',')
+                    .next()
+                    .is_some_and(|h| h.trim() == item.as_str())
+            });
+            if !comma_leads {
                 for (item, t) in items.iter_mut().zip(&texts) {
                     let first = text::sentences(t).into_iter().next().unwrap_or_default();
                     let first = first.trim().trim_end_matches(['.', ':', ';']);
                     if (2..=MAX_BULLET_WORDS).contains(&text::word_count(first))
+                        && !first.ends_with('?')
+                        // "To keep the peace": the lead already drops "To"
+                        && !first.starts_with("To ")
+                        && !t.trim_end().ends_with('?')
                         && !first.contains('(')
                         && !fold(first).contains("such as")
                     {

@@ -425,6 +425,18 @@ pub fn parallel_items(items: &[String]) -> bool {
         }
     };
     let classes: Vec<u8> = items.iter().map(|i| class(i)).collect();
+    // in a list of names or noun phrases, an item with a finite verb runs
+    // on into the sentence ("Egypt | Syria | Media broke up the brief order")
+    let finite = |item: &str| {
+        super::nlp::tag(item)
+            .iter()
+            .skip(1)
+            .any(|t| matches!(t.tag.name(), "VBD" | "VBZ" | "VBP" | "MD"))
+    };
+    let nouny = classes.iter().filter(|&&c| c == 1).count();
+    if nouny * 2 > classes.len() && items.iter().any(|i| finite(i)) {
+        return false;
+    }
     // the first item may carry a word of the sentence before it
     let rest = &classes[1..];
     let first = rest[0];
