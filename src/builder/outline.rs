@@ -51,6 +51,24 @@ pub fn shorten(t: &str) -> String {
     while cut > 2 && (is_stop(w[cut - 1].text) || is_verb(w[cut - 1].text)) {
         cut -= 1;
     }
+    // nor on a modifier without its noun ("inherited and developed the
+    // important diplomatic"): reach the noun a few words on, or stop before
+    // the modifiers
+    let tags = super::nlp::tag(t);
+    let tag_of = |k: usize| tags.iter().find(|x| x.start == w[k].start).map(|x| x.tag);
+    let modifier = |k: usize| tag_of(k).is_some_and(|g| g.is_adjective() || g.is_determiner());
+    if modifier(cut - 1) {
+        let noun = (cut..(cut + 3).min(w.len()))
+            .find(|&k| tag_of(k).is_some_and(|g| g.is_noun()) && (cut..k).all(&modifier));
+        match noun {
+            Some(k) => cut = k + 1,
+            None => {
+                while cut > 2 && modifier(cut - 1) {
+                    cut -= 1;
+                }
+            }
+        }
+    }
     t[w[0].start..w[cut - 1].end].to_string()
 }
 
@@ -511,6 +529,14 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shortened_point_ends_on_its_noun() {
+        assert_eq!(
+            shorten("It inherited and developed the important diplomatic thoughts of the older generation"),
+            "It inherited and developed the important diplomatic thoughts"
+        );
+    }
 
     #[test]
     fn headings_are_shortened() {

@@ -433,6 +433,16 @@ pub fn parallel_items(items: &[String]) -> bool {
             .skip(1)
             .any(|t| matches!(t.tag.name(), "VBD" | "VBZ" | "VBP" | "MD"))
     };
+    // "reasonable international order | maintaining world peace |
+    // achieving common prosperity": the first item lost its verb
+    let gerund = |item: &str| {
+        super::nlp::tag(item)
+            .first()
+            .is_some_and(|t| t.tag.name() == "VBG" && t.text.ends_with("ing"))
+    };
+    if items.len() >= 3 && items[1..].iter().all(|i| gerund(i)) && !gerund(&items[0]) {
+        return false;
+    }
     let nouny = classes.iter().filter(|&&c| c == 1).count();
     if nouny * 2 > classes.len() && items.iter().any(|i| finite(i)) {
         return false;

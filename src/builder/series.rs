@@ -133,7 +133,19 @@ fn noun_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
                 matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD")
                     && joined_plain(&s[toks[nps[j].last].end..t.start])
             });
+        // "the Belt and Road Initiative and further deepen the …": a first
+        // phrase after "and" belongs to the coordination before it, and a
+        // "noun" with a determiner right after it is a verb
+        let tail_of_coordination = n == 2
+            && nps[i].first > 0
+            && matches!(fold(toks[nps[i].first - 1].text).as_str(), "and" | "or");
+        let verb_like = n == 2
+            && toks.get(nps[j].last + 1).is_some_and(|t| {
+                t.tag.is_determiner() && joined_plain(&s[toks[nps[j].last].end..t.start])
+            });
         let plain_pair = n == 2
+            && !tail_of_coordination
+            && !verb_like
             && !inside_of
             && !shared
             && !clause
@@ -357,6 +369,10 @@ mod tests {
         ));
         assert!(!pair(
             "The terms of Senators and Representatives end at noon."
+        ));
+        // inside a name's coordination, or a verb after the "and"
+        assert!(!pair(
+            "We must push forward the construction of the Belt and Road Initiative and further deepen the opening-up pattern."
         ));
         // the second phrase opens a clause
         assert!(!pair(
