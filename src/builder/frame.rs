@@ -57,6 +57,35 @@ pub fn resolve(front: &str, prev: Option<&str>) -> Option<String> {
     ))
 }
 
+/// The subject of a sentence: the words before its first finite verb, when
+/// they are a short phrase without a comma.
+fn subject_of(sentence: &str) -> Option<&str> {
+    let toks = super::nlp::tag(sentence);
+    let v = toks
+        .iter()
+        .position(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"))?;
+    let subj = sentence[..toks[v].start].trim();
+    let n = text::word_count(subj);
+    ((2..=8).contains(&n)
+        && !subj.contains([',', ';', ':', '(', '"', '\u{201c}'])
+        && !super::frame::starts_with_pronoun(subj)
+        && toks[..v].iter().any(|t| t.tag.is_noun())
+        // "Where extinguishers are …", "See much and put aside the things
+        // which …": no subject phrase
+        && toks[..v].iter().all(|t| {
+            t.tag.is_noun()
+                || t.tag.is_adjective()
+                || t.tag.is_determiner()
+                || t.tag.is_number()
+                || matches!(t.tag.name(), "IN" | "POS" | "CC" | "VBN" | "VBG")
+        })
+        && !matches!(
+            fold(toks[0].text).as_str(),
+            "where" | "when" | "if" | "while" | "although" | "because" | "as" | "since" | "unless"
+        ))
+    .then_some(subj)
+}
+
 /// Trims a question to at most [`MAX_FRONT_WORDS`] by cutting whole clauses
 /// far from the gap, marking cuts with "…".
 pub fn trim_around(before: &str, after: &str) -> (String, String) {
@@ -80,7 +109,13 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
                 before[start..].to_string()
             }
         };
-        before = format!("… {rest}");
+        // keep the sentence's subject, so the clause says whose it is:
+        // "The idea … provides new choices for ___", not "… provides new
+        // choices for ___"
+        before = match subject_of(&before) {
+            Some(subj) if !rest.starts_with(subj) => format!("{subj} … {rest}"),
+            _ => format!("… {rest}"),
+        };
     }
     let left = MAX_FRONT_WORDS.saturating_sub(text::word_count(&before) + 1);
     if text::word_count(&after) > left {

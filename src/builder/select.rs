@@ -142,6 +142,17 @@ fn lost_context(c: &Candidate) -> Option<String> {
     {
         return Some(format!("question opens mid-sentence with '{first}'"));
     }
+    // "… an important contribution of China to the world" cut from "This
+    // is …": the subject that was cut was only a pointer anyway
+    let ctx_first = fold(c.context.split_whitespace().next().unwrap_or(""));
+    if body.starts_with('\u{2026}')
+        && matches!(
+            ctx_first.as_str(),
+            "this" | "it" | "these" | "they" | "that" | "he" | "she"
+        )
+    {
+        return Some(format!("question cut from a sentence about '{ctx_first}'"));
+    }
     if matches!(first.as_str(), "thereupon" | "whereupon" | "then") {
         return Some(format!(
             "question opens with '{first}', which points elsewhere"
