@@ -272,6 +272,96 @@ fn conditional(
 }
 
 /// All definition cards of one sentence.
+/// Longest stipulated meaning asked for, in words.
+const MAX_MEANT_WORDS: usize = 12;
+
+/// "A pure democracy, by which I mean a society consisting of …" and "By a
+/// faction, I understand a number of citizens …" → "What is meant by a
+/// pure democracy?" → the meaning, cut at its clause (at most
+/// [`MAX_MEANT_WORDS`] words).
+fn stipulated(at: At<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    let f = fold(s);
+    let verbs = ["mean ", "understand "];
+    let found = if let Some(p) = f.find(", by which ") {
+        // the term: the phrase before ", by which", from the clause start
+        let clause = s[..p].rsplit([',', ';', ':']).next().unwrap_or("").trim();
+        // "… it may be concluded that a pure democracy": its last phrase
+        let toks = super::nlp::tag(clause);
+        let head = noun_phrases(clause, &toks)
+            .last()
+            .filter(|np| clause[np.end..].trim().is_empty())
+            .map_or(clause, |np| clause[toks[np.first].start..].trim());
+        let after = &f[p + ", by which ".len()..];
+        let who = after.split_whitespace().next().unwrap_or("");
+        let verb = verbs
+            .iter()
+            .find(|v| after[who.len()..].trim_start().starts_with(**v));
+        verb.map(|v| {
+            let at_meaning = p + ", by which ".len() + who.len();
+            let rest = &s[at_meaning..];
+            let k = rest.find(v.trim()).map_or(0, |k| k + v.len());
+            (head.to_string(), &s[at_meaning + k..])
+        })
+    } else if f.starts_with("by ") {
+        let comma = s.find(',');
+        comma.and_then(|c| {
+            let term = s[3..c].trim().to_string();
+            let after = s[c + 1..].trim_start();
+            let fa = fold(after);
+            let subject_ok = fa.starts_with("i ") || fa.starts_with("we ");
+            let v = verbs
+                .iter()
+                .find(|v| fa.split_once(' ').is_some_and(|(_, r)| r.starts_with(**v)))?;
+            subject_ok.then(|| {
+                let k = fa.find(v.trim()).map_or(0, |k| k + v.len());
+                (term, &after[k..])
+            })
+        })
+    } else {
+        None
+    };
+    let Some((term, rest)) = found else { return };
+    let term = term.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // the meaning up to its clause's end, or up to a relative clause
+    let end = rest
+        .find([';', '.', ':', '(', '\u{2014}'])
+        .unwrap_or(rest.len());
+    let mut meaning = rest[..end].trim().trim_end_matches(',');
+    if word_count(meaning) > MAX_MEANT_WORDS {
+        meaning = meaning.split(", ").next().unwrap_or(meaning);
+        // "a number of citizens, whether …, who are united …": a stub
+        // of a longer meaning is not the meaning
+        if word_count(meaning) < 6 {
+            return;
+        }
+    }
+    let (tw, mw) = (word_count(term), word_count(meaning));
+    if !(1..=6).contains(&tw) || !(2..=MAX_MEANT_WORDS).contains(&mw) {
+        return;
+    }
+    let term = if term.chars().next().is_some_and(char::is_uppercase)
+        && term
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.chars().all(char::is_lowercase))
+    {
+        let mut c = term.chars();
+        c.next()
+            .map(|x| x.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    } else {
+        term.to_string()
+    };
+    out.push(basic(
+        at,
+        format!("What is meant by {term}?"),
+        meaning.to_string(),
+        prior::DEFINITION + 0.5,
+        "definition",
+    ));
+}
+
 pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
     if word_count(s) < 4 || s.trim_end().ends_with('?') {
@@ -280,6 +370,42 @@ pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let toks = at.toks;
     let nps = noun_phrases(s, toks);
     named(at, ctx, toks, &nps, out);
+    stipulated(at, out);
     copular(at, ctx, toks, &nps, out);
     conditional(at, ctx, toks, &nps, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn stipulated_meanings_are_asked() {
+        let ask = |s: &str| {
+            let toks = super::super::nlp::tag(s);
+            let at = At {
+                block: 0,
+                sentence: 0,
+                locator: "",
+                text: s,
+                prev: None,
+                prefix: None,
+                toks: &toks,
+            };
+            let mut out = Vec::new();
+            stipulated(at, &mut out);
+            out.pop().map(|c| (c.front, c.back))
+        };
+        assert_eq!(
+            ask("A republic, by which I mean a government in which the scheme of representation takes place, opens a different prospect."),
+            Some(("What is meant by a republic?".into(), "a government in which the scheme of representation takes place".into()))
+        );
+        assert_eq!(
+            ask("It may be concluded that a pure democracy, by which I mean a society consisting of a small number of citizens, who assemble in person, can admit of no cure."),
+            Some(("What is meant by a pure democracy?".into(), "a society consisting of a small number of citizens".into()))
+        );
+        assert_eq!(
+            ask("By a faction, I understand a number of citizens, whether amounting to a majority or a minority of the whole, who are united by some common impulse."),
+            None
+        );
+    }
 }

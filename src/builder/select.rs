@@ -63,6 +63,7 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     }
     let limit = match c.kind {
         // a definition or a part's title is one fact, if a longer one
+        CardKind::Basic if c.origin == "definition" => 12,
         CardKind::Basic => 10,
         _ if c.items.is_empty() => 7,
         CardKind::Outline => super::outline::MAX_BULLET_WORDS,
@@ -413,6 +414,9 @@ pub fn parallel_items(items: &[String]) -> bool {
         let toks = super::nlp::tag(item);
         let Some(t) = toks.first() else { return 0 };
         let name = t.tag.name();
+        // "landed interest": a participle before a noun modifies it
+        let modifies =
+            matches!(name, "VBD" | "VBN") && toks.get(1).is_some_and(|n| n.tag.is_noun());
         if matches!(
             fold(t.text).as_str(),
             "including" | "such" | "especially" | "like"
@@ -423,6 +427,7 @@ pub fn parallel_items(items: &[String]) -> bool {
             || t.tag.is_number()
             || t.tag.is_determiner()
             || matches!(name, "VBN" | "VBG" | "FW" | "POS" | "PRP")
+            || modifies
         {
             1
         } else if t.tag.is_verb() {
