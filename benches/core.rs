@@ -16,7 +16,7 @@ use rand::{rngs::StdRng, Rng, SeedableRng};
 use recall::builder::{build_deck, BuildOptions};
 use recall::import::import_deck;
 use recall::model::{CardContent, CardKind, Deck, DeckMeta, Grade};
-use recall::session::driver::todays_queue;
+use recall::session::driver::{todays_queue, Scope};
 use recall::storage::{decks, reviews, Store};
 
 const SEED_DOC: &str = include_str!("../decks/sources/000_e83d40c0b69a7c7e.txt");
@@ -170,7 +170,7 @@ fn queue_and_counts(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("open_and_queue", n), &path, |b, path| {
             b.iter(|| {
                 let store = Store::open(path).expect("open");
-                todays_queue(&store, None, today(), limits(), None).expect("queue")
+                todays_queue(&store, Scope::default(), today(), limits(), None).expect("queue")
             })
         });
         let store = Store::open(&path).expect("open");
@@ -201,7 +201,7 @@ fn answers(c: &mut Criterion) {
         let mut store = Store::open(&path).expect("open");
         let ids: Vec<i64> = todays_queue(
             &store,
-            None,
+            Scope::default(),
             today(),
             recall::queue::Limits {
                 new_per_day: 1000,

@@ -7,16 +7,18 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::{Days, NaiveDate};
+use rusqlite::OptionalExtension;
 
 use crate::cli::StudyArgs;
 use crate::clock::{self, Now};
+use crate::editor;
 use crate::error::{Error, Result};
 use crate::grading;
 use crate::import::ensure_bundled_deck;
 use crate::model::Grade;
 use crate::output::plural;
 use crate::output::say;
-use crate::queue::{self, Candidate, Limits, Queue};
+use crate::queue::{self, Candidate, DayLimits, Limits, Queue};
 use crate::scheduler;
 use crate::session::prompter::{AnswerInput, CardView, GradeInput, Prompter, RevealView};
 use crate::session::{terminal, Session};
@@ -72,34 +74,107 @@ fn answered_families(store: &Store, today: NaiveDate) -> Result<HashSet<u64>> {
     Ok(out)
 }
 
+/// Which cards a session studies: one deck or all, one tag or all.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope<'a> {
+    pub deck: Option<&'a str>,
+    /// A tag: cards with it or a tag under it (`bio` takes `bio::cells`).
+    pub tag: Option<&'a str>,
+}
+
+/// SQL that holds for a card `c` with tag `:tag` or a tag under it.
+pub const TAG_FILTER: &str = "EXISTS (SELECT 1 FROM json_each(c.tags) t
+    WHERE lower(t.value) = lower(:tag)
+       OR substr(lower(t.value), 1, length(:tag) + 2) = lower(:tag) || '::')";
+
 /// Loads the cards that could be in today's queue (a bounded set, not the
 /// whole collection) and orders them. `more_new` (`--new N`) allows N new
-/// cards more than those introduced today, instead of the daily limit.
+/// cards more than those introduced today, instead of the daily limits.
 pub fn todays_queue(
     store: &Store,
-    deck: Option<&str>,
+    scope: Scope<'_>,
     today: NaiveDate,
-    mut limits: Limits,
+    global: Limits,
     more_new: Option<usize>,
 ) -> Result<Queue> {
     let facts = reviews::today_facts(&store.conn, today)?;
+    let mut limits = DayLimits {
+        global,
+        decks: decks::own_limits(&store.conn)?,
+    };
     if let Some(n) = more_new {
-        limits.new_per_day = facts.values().filter(|f| f.introduced).count() + n;
+        limits.global.new_per_day = facts.values().filter(|f| f.introduced).count() + n;
+        for l in limits.decks.values_mut() {
+            l.new_per_day = None;
+        }
     }
+    // decks in scope with a limit of their own are read on their own, each
+    // up to its limit; the others together, up to the global limit
+    let own = |pick: fn(&queue::DeckLimits) -> Option<usize>| -> Vec<(String, usize)> {
+        let mut v: Vec<(String, usize)> = limits
+            .decks
+            .iter()
+            .filter(|(d, _)| scope.deck.is_none_or(|x| x == d.as_str()))
+            .filter_map(|(d, l)| pick(l).map(|n| (d.clone(), n)))
+            .collect();
+        v.sort();
+        v
+    };
+    let (own_new, own_reviews) = (own(|l| l.new_per_day), own(|l| l.review_cap));
     let families = answered_families(store, today)?;
     let slack = facts.len() as i64;
-    let sql = "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses, c.context
+    let tag = if scope.tag.is_some() {
+        format!(" AND {TAG_FILTER}")
+    } else {
+        String::new()
+    };
+    let sql = format!(
+        "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses, c.context
         FROM cards c JOIN card_state s ON s.card_id = c.id
-        WHERE s.retired = 0 AND s.suspended = 0 AND (?1 IS NULL OR s.deck_id = ?1)";
+        WHERE s.retired = 0 AND s.suspended = 0 AND (:deck IS NULL OR s.deck_id = :deck){tag}"
+    );
+    // most overdue first, in the index's order (due, card): no sort
+    let due_sql = |only: &str| {
+        format!("{sql}{only} AND s.due IS NOT NULL AND s.due <= :today ORDER BY s.due, s.card_id LIMIT :limit")
+    };
+    // walk the cards in deck order and stop at the limit: the card
+    // (deck_id, ord) index drives, new states are checked one by one
+    let new_sql = |only: &str| {
+        format!(
+            "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses, c.context
+             FROM cards c CROSS JOIN card_state s ON s.card_id = c.id
+             WHERE +s.retired = 0 AND +s.suspended = 0 AND (:deck IS NULL OR c.deck_id = :deck){tag}{only}
+               AND s.due IS NULL ORDER BY c.deck_id, c.ord LIMIT :limit"
+        )
+    };
+    let except = |key: &str, col: &str, own: &[(String, usize)]| {
+        if own.is_empty() {
+            String::new()
+        } else {
+            format!(" AND {col} NOT IN (SELECT deck_id FROM deck_config WHERE key = '{key}')")
+        }
+    };
     let today_s = day_str(today);
     // Buried siblings take places in the bounded reads: read more (twice as
     // many each time) while a limit is not reached and more rows may exist.
     let mut batch: i64 = 1;
     loop {
         let mut candidates: Vec<Candidate> = Vec::new();
-        let mut push_rows = |sql: String, params: &[&dyn rusqlite::ToSql]| -> Result<usize> {
-            let mut stmt = store.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params, |r| {
+        let mut push_rows = |sql: &str, only: Option<&str>, limit: Option<i64>| -> Result<bool> {
+            let mut stmt = store.conn.prepare_cached(sql)?;
+            let values: [(&str, &dyn rusqlite::ToSql); 5] = [
+                (":deck", &scope.deck),
+                (":tag", &scope.tag),
+                (":today", &today_s),
+                (":only", &only),
+                (":limit", &limit),
+            ];
+            // bind only the parameters this statement names
+            let params: Vec<(&str, &dyn rusqlite::ToSql)> = values
+                .into_iter()
+                .filter(|(name, _)| sql.contains(name))
+                .collect();
+            let rows = stmt.query_map(params.as_slice(), |r| {
                 let due: Option<String> = r.get(6)?;
                 let deck_id: String = r.get(1)?;
                 let family = queue::family(&deck_id, r.get_ref(8)?.as_str()?);
@@ -121,27 +196,28 @@ pub fn todays_queue(
             for row in rows {
                 candidates.push(row?);
             }
-            Ok(candidates.len() - before)
+            // whether the read stopped at its limit (more rows may exist)
+            Ok(limit.is_some_and(|l| (candidates.len() - before) as i64 == l))
         };
-        let due_limit = (limits.review_cap as i64 + slack).saturating_mul(batch);
-        let new_limit = (limits.new_per_day as i64 + slack).saturating_mul(batch);
-        let due_read = push_rows(
-            format!(
-                // most overdue first, in the index's order (due, card): no sort
-                "{sql} AND s.due IS NOT NULL AND s.due <= ?2 ORDER BY s.due, s.card_id LIMIT ?3"
-            ),
-            &[&deck, &today_s, &due_limit],
+        let scaled = |limit: usize| (limit as i64 + slack).saturating_mul(batch);
+        let mut due_full = push_rows(
+            &due_sql(&except("review_cap", "s.deck_id", &own_reviews)),
+            None,
+            Some(scaled(limits.global.review_cap)),
         )?;
-        let new_read = push_rows(
-            // walk the cards in deck order and stop at the limit: the card
-            // (deck_id, ord) index drives, new states are checked one by one
-            "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses, c.context
-             FROM cards c CROSS JOIN card_state s ON s.card_id = c.id
-             WHERE +s.retired = 0 AND +s.suspended = 0 AND (?1 IS NULL OR c.deck_id = ?1)
-               AND s.due IS NULL ORDER BY c.deck_id, c.ord LIMIT ?2"
-                .to_string(),
-            &[&deck, &new_limit],
+        for (d, cap) in &own_reviews {
+            let limit = scaled((*cap).min(limits.global.review_cap));
+            due_full |= push_rows(&due_sql(" AND s.deck_id = :only"), Some(d), Some(limit))?;
+        }
+        let mut new_full = push_rows(
+            &new_sql(&except("new_per_day", "c.deck_id", &own_new)),
+            None,
+            Some(scaled(limits.global.new_per_day)),
         )?;
+        for (d, n) in &own_new {
+            let limit = scaled((*n).min(limits.global.new_per_day));
+            new_full |= push_rows(&new_sql(" AND c.deck_id = :only"), Some(d), Some(limit))?;
+        }
         // Cards answered today that are neither due nor new (drill candidates).
         let ids: Vec<i64> = facts.keys().copied().collect();
         for chunk in ids.chunks(500) {
@@ -151,13 +227,14 @@ pub fn todays_queue(
                 .collect::<Vec<_>>()
                 .join(",");
             push_rows(
-                format!("{sql} AND s.due > ?2 AND c.id IN ({list})"),
-                &[&deck, &today_s],
+                &format!("{sql} AND s.due > :today AND c.id IN ({list})"),
+                None,
+                None,
             )?;
         }
-        let q = queue::build(&candidates, &facts, &families, today, limits);
-        let more_due = due_read as i64 == due_limit && q.reviews_taken() < limits.review_cap;
-        let more_new = new_read as i64 == new_limit && q.new_taken() < q.new_left;
+        let q = queue::build(&candidates, &facts, &families, today, &limits);
+        let more_due = due_full && q.reviews_taken() < q.reviews_left;
+        let more_new = new_full && q.new_taken() < q.new_left;
         if !(more_due || more_new) || q.buried == 0 {
             return Ok(q);
         }
@@ -169,9 +246,13 @@ pub fn todays_queue(
 pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) -> Result<()> {
     let started = clock::instant();
     let today = now.study_day(config::get(&store.conn, "rollover_hour")? as u32);
+    let scope = Scope {
+        deck: args.deck.as_deref(),
+        tag: args.tag.as_deref(),
+    };
     let queue = todays_queue(
         store,
-        args.deck.as_deref(),
+        scope,
         today,
         limits(store)?,
         args.new.map(|n| n as usize),
@@ -202,10 +283,13 @@ pub fn run(store: &mut Store, now: Now, args: &StudyArgs, p: &mut dyn Prompter) 
     result?;
     released?;
     summary(store, &session, args, today, started, p)?;
-    match new_limit_note(store, args, &queue)? {
-        Some(note) if queue.new_taken() == 0 => p.info(&format!("New cards: {note}")),
-        _ => Ok(()),
+    // the queue ran out: say which limits held cards back
+    if session.current().is_none() {
+        for note in limit_notes(store, args, today, &queue)? {
+            p.info(&format!("Held back: {note}"))?;
+        }
     }
+    Ok(())
 }
 
 /// The day a session studies, and its deck filter.
@@ -241,7 +325,7 @@ fn run_loop(
             session.pass();
             continue;
         }
-        let card = cards::by_rowid(&store.conn, rowid)?;
+        let mut card = cards::by_rowid(&store.conn, rowid)?;
         if !deck_names.contains_key(&card.deck_id) {
             let name = decks::get(&store.conn, &card.deck_id)?
                 .map_or_else(|| card.deck_id.clone(), |d| d.name);
@@ -249,13 +333,9 @@ fn run_loop(
         }
         let drill = last_today.is_some();
         let shown = clock::instant();
-        p.show_card(&CardView {
-            deck: deck_names.get(&card.deck_id).unwrap_or(&card.deck_id),
-            position: session.answered() + 1,
-            total: session.answered() + session.remaining(),
-            card: &card.content,
-            drill,
-        })?;
+        // time in the editor is not time spent answering
+        let mut editing_ms = 0;
+        p.show_card(&card_view(&deck_names, &card, session, drill))?;
         // the source holds the answer: once shown, no unaided grade
         let mut aided = false;
         let typed = loop {
@@ -271,6 +351,10 @@ fn run_loop(
                     };
                     p.info(&text)?;
                 }
+                AnswerInput::Edit => {
+                    editing_ms += edit(store, &mut card, p, now_ms)?;
+                    p.show_card(&card_view(&deck_names, &card, session, drill))?;
+                }
                 AnswerInput::Skip => {
                     session.skip();
                     p.info("skipped (the card stays due)")?;
@@ -283,27 +367,41 @@ fn run_loop(
                 AnswerInput::Quit => break 'cards,
             }
         };
-        let assessment = typed.as_deref().map(|t| {
-            let c = &card.content;
-            let mut a = grading::assess(&c.front, &c.expected_items(), c.ordered, t);
-            if aided {
-                a.aided();
-            }
-            a
-        });
-        let suggested = assessment.as_ref().map(|a| a.grade);
+        let assess = |card: &cards::StoredCard| {
+            typed.as_deref().map(|t| {
+                let c = &card.content;
+                let mut a = grading::assess(&c.front, &c.expected_items(), c.ordered, t);
+                if aided {
+                    a.aided();
+                }
+                a
+            })
+        };
+        let mut assessment = assess(&card);
+        let previews = (!drill).then(|| scheduler::previews(&card.state, today));
         p.show_reveal(&RevealView {
             card: &card.content,
             assessment: assessment.as_ref(),
-            previews: (!drill).then(|| scheduler::previews(&card.state, today)),
+            previews,
         })?;
         let grade: Grade = loop {
+            let suggested = assessment.as_ref().map(|a| a.grade);
             match p.ask_grade(suggested)? {
                 GradeInput::Grade(g) => break g,
                 GradeInput::Accept => match suggested {
                     Some(g) => break g,
                     None => p.info("type a grade 0-5")?,
                 },
+                GradeInput::Edit => {
+                    // a fixed card grades the typed answer afresh
+                    editing_ms += edit(store, &mut card, p, now_ms)?;
+                    assessment = assess(&card);
+                    p.show_reveal(&RevealView {
+                        card: &card.content,
+                        assessment: assessment.as_ref(),
+                        previews,
+                    })?;
+                }
                 GradeInput::Undo => {
                     undo(store, session, day, p)?;
                     continue 'cards;
@@ -311,8 +409,9 @@ fn run_loop(
                 GradeInput::Quit => break 'cards,
             }
         };
+        let suggested = assessment.as_ref().map(|a| a.grade);
         let info = AnswerInfo {
-            taken_ms: clock::elapsed_ms(shown),
+            taken_ms: (clock::elapsed_ms(shown) - editing_ms).max(0),
             suggested: suggested.map(|g| g.value()),
             typed: typed.clone(),
             detail: assessment
@@ -345,6 +444,46 @@ fn run_loop(
     Ok(())
 }
 
+/// The question side of `card`, shown as the session's next answer.
+fn card_view<'a>(
+    deck_names: &'a std::collections::HashMap<String, String>,
+    card: &'a cards::StoredCard,
+    session: &Session,
+    drill: bool,
+) -> CardView<'a> {
+    CardView {
+        deck: deck_names
+            .get(&card.deck_id)
+            .map_or(card.deck_id.as_str(), String::as_str),
+        position: session.answered() + 1,
+        total: session.answered() + session.remaining(),
+        card: &card.content,
+        drill,
+    }
+}
+
+/// The `f` key: edits the card on screen in the editor (as `recall edit`
+/// does) and reloads it. A refused edit is reported and the session goes
+/// on. Returns the time spent editing (ms).
+fn edit(
+    store: &mut Store,
+    card: &mut cards::StoredCard,
+    p: &mut dyn Prompter,
+    now_ms: &dyn Fn() -> i64,
+) -> Result<i64> {
+    let started = clock::instant();
+    let name = format!("{}/{}", card.deck_id, card.content.id);
+    match editor::edit_card(&mut store.conn, card.rowid, now_ms(), p.edit_mode()) {
+        Ok(outcome) => {
+            *card = cards::by_rowid(&store.conn, card.rowid)?;
+            p.info(&crate::card_cmds::edit_message(&name, outcome))?;
+        }
+        Err(Error::Db(e)) => return Err(Error::Db(e)),
+        Err(e) => p.info(&e.to_string())?,
+    }
+    Ok(clock::elapsed_ms(started))
+}
+
 /// Takes back the last answer of this session, or else (a new session)
 /// the last answer of today in the session's decks: nothing logged after it
 /// depends on it, since it is the latest answer of its card.
@@ -372,7 +511,25 @@ fn undo(
 }
 
 /// The next due date after `today` and how many cards fall due on it.
-fn next_due(store: &Store, deck: Option<&str>, today: NaiveDate) -> Result<Option<(String, i64)>> {
+fn next_due(store: &Store, scope: Scope<'_>, today: NaiveDate) -> Result<Option<(String, i64)>> {
+    let deck = scope.deck;
+    if let Some(tag) = scope.tag {
+        // tags are not counted in deck_counts: read the tagged cards
+        let row: Option<(String, i64)> = store
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT s.due, COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
+                     WHERE s.retired = 0 AND s.suspended = 0 AND s.due > :today
+                       AND (:deck IS NULL OR s.deck_id = :deck) AND {TAG_FILTER}
+                     GROUP BY s.due ORDER BY s.due LIMIT 1"
+                ),
+                rusqlite::named_params! {":today": day_str(today), ":deck": deck, ":tag": tag},
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        return Ok(row);
+    }
     // from the per-deck due counts: a few rows, not every card
     let row: Option<String> = store.conn.query_row(
         "SELECT MIN(due) FROM deck_counts
@@ -390,21 +547,69 @@ fn next_due(store: &Store, deck: Option<&str>, today: NaiveDate) -> Result<Optio
     Ok(Some((day, n)))
 }
 
-/// Why new cards are held back, when the daily budget is what holds them.
-fn new_limit_note(store: &Store, args: &StudyArgs, q: &Queue) -> Result<Option<String>> {
-    if q.new_held == 0 || q.new_left > 0 {
-        return Ok(None);
-    }
-    let setting = config::get(&store.conn, "new_per_day")?;
-    let limit = match args.new {
-        // (only `--new 0` leaves no room: --new N allows N more)
-        Some(n) => format!("`--new {n}` allows no more new cards in this session"),
-        None => format!("{} of {setting} new cards today, all decks", q.introduced),
+/// Why cards are held back, one note per limit that holds some: the
+/// global new-card and review limits, and decks' own.
+fn limit_notes(
+    store: &Store,
+    args: &StudyArgs,
+    today: NaiveDate,
+    q: &Queue,
+) -> Result<Vec<String>> {
+    let facts = reviews::today_facts(&store.conn, today)?;
+    let count = |deck: Option<&str>, pick: fn(&reviews::TodayFact) -> bool| {
+        facts
+            .values()
+            .filter(|f| deck.is_none_or(|d| d == f.deck_id) && pick(f))
+            .count() as i64
     };
-    let more = (setting.max(10) * 2).max(q.introduced as i64 + 10);
-    Ok(Some(format!(
-        "daily new-card limit reached: {limit}; `recall study --new 10` for 10 more, or `recall config new_per_day {more}`."
-    )))
+    let own = decks::own_limits(&store.conn)?;
+    let more = |limit: i64, done: i64| (limit.max(10) * 2).max(done + 10);
+    let wait = |n: usize| plural(n as i64, "more waits", "more wait");
+    let mut notes = Vec::new();
+    if q.new_held > 0 {
+        let introduced = count(None, |f| f.introduced);
+        let setting = config::get(&store.conn, "new_per_day")?;
+        let limit = match args.new {
+            // (only `--new 0` leaves no room: --new N allows N more)
+            Some(n) => format!("`--new {n}` allows no more new cards in this session"),
+            None => format!("{introduced} of {setting} new cards today, all decks"),
+        };
+        notes.push(format!(
+            "daily new-card limit reached: {limit}; `recall study --new 10` for 10 more, or `recall config new_per_day {}`.",
+            more(setting, introduced)
+        ));
+    }
+    for (deck, held) in &q.new_held_by_deck {
+        let limit = own.get(deck).and_then(|l| l.new_per_day).unwrap_or(0) as i64;
+        let introduced = count(Some(deck), |f| f.introduced);
+        notes.push(format!(
+            "deck '{deck}' new-card limit reached: {introduced} of {limit} new cards today from this deck, {}; \
+             `recall study --new 10` for 10 more, or `recall config --deck {deck} new_per_day {}`.",
+            wait(*held),
+            more(limit, introduced)
+        ));
+    }
+    if q.reviews_held > 0 {
+        let reviewed = count(None, |f| f.reviewed);
+        let setting = config::get(&store.conn, "review_cap")?;
+        notes.push(format!(
+            "daily review limit reached: {reviewed} of {setting} reviews today, all decks; {} due \
+             (`recall config review_cap {}` to review them today).",
+            plural(q.reviews_held as i64, "more card is", "more cards are"),
+            more(setting, reviewed + q.reviews_held as i64)
+        ));
+    }
+    for (deck, held) in &q.reviews_held_by_deck {
+        let limit = own.get(deck).and_then(|l| l.review_cap).unwrap_or(0) as i64;
+        let reviewed = count(Some(deck), |f| f.reviewed);
+        notes.push(format!(
+            "deck '{deck}' review limit reached: {reviewed} of {limit} reviews today from this deck; {} due \
+             (`recall config --deck {deck} review_cap {}` to review them today).",
+            plural(*held as i64, "more card is", "more cards are"),
+            more(limit, reviewed + *held as i64)
+        ));
+    }
+    Ok(notes)
 }
 
 fn nothing_due(
@@ -416,10 +621,21 @@ fn nothing_due(
 ) -> Result<()> {
     let deck = args.deck.as_deref();
     let head = format!("Nothing to study today ({})", day_str(today));
-    if let Some(note) = new_limit_note(store, args, q)? {
-        p.info(&format!("{head}: {note}"))?;
+    let notes = limit_notes(store, args, today, q)?;
+    if let Some((first, rest)) = notes.split_first() {
+        p.info(&format!("{head}: {first}"))?;
+        for note in rest {
+            p.info(note)?;
+        }
     } else {
-        match next_due(store, deck, today)? {
+        match next_due(
+            store,
+            Scope {
+                deck,
+                tag: args.tag.as_deref(),
+            },
+            today,
+        )? {
             Some((day, n)) => p.info(&format!(
                 "{head}. Next: {} due on {day}.",
                 plural(n, "card", "cards")
@@ -446,14 +662,30 @@ fn summary(
     p: &mut dyn Prompter,
 ) -> Result<()> {
     let deck = args.deck.as_deref();
+    let scope = Scope {
+        deck,
+        tag: args.tag.as_deref(),
+    };
     let t = session.tally;
     let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    let due_tomorrow: i64 = store.conn.query_row(
-        "SELECT COALESCE(SUM(n), 0) FROM deck_counts
-         WHERE suspended = 0 AND due != '' AND due <= ?2 AND (?1 IS NULL OR deck_id = ?1)",
-        (deck, day_str(tomorrow)),
-        |r| r.get(0),
-    )?;
+    let due_tomorrow: i64 = match scope.tag {
+        // tags are not counted in deck_counts: read the tagged cards
+        Some(tag) => store.conn.query_row(
+            &format!(
+                "SELECT COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
+                 WHERE s.retired = 0 AND s.suspended = 0 AND s.due <= :day
+                   AND (:deck IS NULL OR s.deck_id = :deck) AND {TAG_FILTER}"
+            ),
+            rusqlite::named_params! {":day": day_str(tomorrow), ":deck": deck, ":tag": tag},
+            |r| r.get(0),
+        )?,
+        None => store.conn.query_row(
+            "SELECT COALESCE(SUM(n), 0) FROM deck_counts
+             WHERE suspended = 0 AND due != '' AND due <= ?2 AND (?1 IS NULL OR deck_id = ?1)",
+            (deck, day_str(tomorrow)),
+            |r| r.get(0),
+        )?,
+    };
     let secs = clock::elapsed_ms(started) / 1000;
     let mut parts = vec![plural(t.reviews as i64, "card studied", "cards studied")];
     if t.reviews > 0 {
@@ -484,7 +716,7 @@ fn summary(
             plural(due_tomorrow, "card", "cards")
         )
     } else {
-        match next_due(store, deck, today)? {
+        match next_due(store, scope, today)? {
             Some((d, n)) => format!(
                 "Nothing due tomorrow; next due: {} on {d}.",
                 plural(n, "card", "cards")

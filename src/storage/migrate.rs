@@ -48,6 +48,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_kind_check.sql",
         include_str!("../../migrations/0009_kind_check.sql"),
     ),
+    (
+        "0010_card_management.sql",
+        include_str!("../../migrations/0010_card_management.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -1,0 +1,132 @@
+//! Full-text search over cards (`recall search`): SQLite's FTS5 index
+//! `cards_fts` (migration 0010) over fronts, backs, list items and source
+//! sentences, ranked by BM25.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+use crate::storage::cards::{self, StoredCard};
+
+/// BM25 weights of the indexed columns: front, back, items, context. A word
+/// in the question or the answer says more about a card than one in its
+/// source sentence.
+const WEIGHTS: &str = "4.0, 2.0, 2.0, 1.0";
+
+/// Marks around matched words in [`Hit::context`].
+pub const MARK: (&str, &str) = ("\u{1}", "\u{2}");
+
+/// One card found.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub card: StoredCard,
+    /// How well it matches (BM25, higher is better).
+    pub score: f64,
+    /// The part of the source sentence that matched, words marked with
+    /// [`MARK`]; empty when the sentence did not match.
+    pub context: String,
+}
+
+/// An FTS5 query for what a person typed: each word (or "quoted phrase")
+/// must occur; the last bare word of three letters or more also matches
+/// longer words it begins. Quoting every word keeps FTS5's operators
+/// (AND, NEAR, column filters, …) out of reach of the text. `None` when the
+/// text holds no word.
+pub fn fts_query(text: &str) -> Option<String> {
+    let mut terms: Vec<(String, bool)> = Vec::new(); // (text, quoted)
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c == '"' || !c.is_whitespace()) {
+        rest = &rest[start..];
+        if let Some(inner) = rest.strip_prefix('"') {
+            let end = inner.find('"').unwrap_or(inner.len());
+            terms.push((inner[..end].to_string(), true));
+            rest = inner.get(end + 1..).unwrap_or("");
+        } else {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '"')
+                .unwrap_or(rest.len());
+            terms.push((rest[..end].to_string(), false));
+            rest = &rest[end..];
+        }
+    }
+    // a term without a letter or digit matches nothing (and FTS5 refuses it)
+    terms.retain(|(t, _)| t.chars().any(char::is_alphanumeric));
+    let last = terms.len().checked_sub(1)?;
+    let parts: Vec<String> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, (t, quoted))| {
+            let prefix =
+                i == last && !quoted && t.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
+            format!(
+                "\"{}\"{}",
+                t.replace('"', "\"\""),
+                if prefix { "*" } else { "" }
+            )
+        })
+        .collect();
+    Some(parts.join(" "))
+}
+
+/// The best `limit` active cards matching `text`, in one deck or all.
+pub fn search(conn: &Connection, text: &str, deck: Option<&str>, limit: usize) -> Result<Vec<Hit>> {
+    let query = fts_query(text).ok_or_else(|| {
+        Error::Invalid(format!(
+            "nothing to search for in '{text}': give a word (letters or digits)"
+        ))
+    })?;
+    let sql = format!(
+        "SELECT {cols}, -bm25(cards_fts, {WEIGHTS}),
+             snippet(cards_fts, 3, char(1), char(2), '…', 16)
+         FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid
+         JOIN card_state s ON s.card_id = c.id
+         WHERE cards_fts MATCH ?1 AND c.retired = 0 AND (?2 IS NULL OR c.deck_id = ?2)
+         ORDER BY bm25(cards_fts, {WEIGHTS}), c.id LIMIT ?3",
+        cols = cards::CARD_COLUMNS
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let n = cards::CARD_COLUMN_COUNT;
+    let rows = stmt.query_map((&query, deck, limit as i64), |r| {
+        let context: String = r.get(n + 1)?;
+        Ok(Hit {
+            card: cards::row_to_card(r)?,
+            score: r.get(n)?,
+            context: if context.contains(MARK.0) {
+                context
+            } else {
+                String::new()
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_quoted_and_the_last_may_be_a_prefix() {
+        assert_eq!(
+            fts_query("moral law").as_deref(),
+            Some("\"moral\" \"law\"*")
+        );
+        assert_eq!(fts_query("  photo ").as_deref(), Some("\"photo\"*"));
+        assert_eq!(fts_query("of a").as_deref(), Some("\"of\" \"a\""));
+        assert_eq!(
+            fts_query("\"moral law\" heaven").as_deref(),
+            Some("\"moral law\" \"heaven\"*")
+        );
+        assert_eq!(
+            fts_query("heaven \"moral law").as_deref(),
+            Some("\"heaven\" \"moral law\"")
+        );
+        // operators and quotes are text, never syntax
+        assert_eq!(
+            fts_query("NEAR(a b) OR front:x").as_deref(),
+            Some("\"NEAR(a\" \"b)\" \"OR\" \"front:x\"*")
+        );
+        assert_eq!(fts_query("o\"clock").as_deref(), Some("\"o\" \"clock\""));
+        assert_eq!(fts_query("  -- ?? \"\" "), None);
+        assert_eq!(fts_query(""), None);
+    }
+}
