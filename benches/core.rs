@@ -17,7 +17,7 @@ use recall::builder::{build_deck, BuildOptions};
 use recall::import::import_deck;
 use recall::model::{CardContent, CardKind, Deck, DeckMeta, Grade};
 use recall::session::driver::{todays_queue, Scope};
-use recall::storage::{decks, reviews, Store};
+use recall::storage::{decks, reviews, search, Store};
 
 const SEED_DOC: &str = include_str!("../decks/sources/000_e83d40c0b69a7c7e.txt");
 
@@ -186,6 +186,82 @@ fn queue_and_counts(c: &mut Criterion) {
     g.finish();
 }
 
+/// A copy of the generated collection with a deck limit of its own and
+/// one card in a hundred tagged: the queue with limits and a tag filter.
+fn queue_with_limits_and_tags(c: &mut Criterion) {
+    let dir = bench_dir();
+    let mut g = c.benchmark_group("start");
+    g.sample_size(20).measurement_time(Duration::from_secs(5));
+    for n in sizes() {
+        let path = dir.join(format!("limits-{n}.db"));
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+        }
+        std::fs::copy(collection(&dir, n), &path).expect("copy");
+        {
+            let store = Store::open(&path).expect("open");
+            decks::set_own(&store.conn, "bench", "new_per_day", Some(5)).expect("limit");
+            decks::set_own(&store.conn, "bench", "review_cap", Some(50)).expect("limit");
+            store
+                .conn
+                .execute("UPDATE cards SET tags = '[\"t1\"]' WHERE id % 100 = 0", [])
+                .expect("tags");
+        }
+        g.bench_with_input(
+            BenchmarkId::new("open_and_queue_deck_limits", n),
+            &path,
+            |b, path| {
+                b.iter(|| {
+                    let store = Store::open(path).expect("open");
+                    todays_queue(&store, Scope::default(), today(), limits(), None).expect("queue")
+                })
+            },
+        );
+        g.bench_with_input(
+            BenchmarkId::new("open_and_queue_tag", n),
+            &path,
+            |b, path| {
+                b.iter(|| {
+                    let store = Store::open(path).expect("open");
+                    let scope = Scope {
+                        deck: None,
+                        tag: Some("t1"),
+                    };
+                    todays_queue(&store, scope, today(), limits(), None).expect("queue")
+                })
+            },
+        );
+    }
+    g.finish();
+}
+
+/// `recall search` and `recall history` on the generated collection:
+/// a rare word, two words where one is in every card, and a short prefix
+/// that begins a third of all list items (the worst case: every match is
+/// ranked).
+fn search_and_history(c: &mut Criterion) {
+    let dir = bench_dir();
+    let mut g = c.benchmark_group("search");
+    g.sample_size(20).measurement_time(Duration::from_secs(5));
+    for n in sizes() {
+        let store = Store::open(&collection(&dir, n)).expect("open");
+        for (name, text) in [
+            ("rare_word", "4242"),
+            ("common_and_rare", "topic 42"),
+            ("broad_prefix", "gam"),
+        ] {
+            g.bench_with_input(BenchmarkId::new(name, n), &store, |b, store| {
+                b.iter(|| search::search(&store.conn, text, None, 20).expect("search"))
+            });
+        }
+        let rowid = (n / 2) as i64;
+        g.bench_with_input(BenchmarkId::new("history", n), &store, |b, store| {
+            b.iter(|| reviews::history(&store.conn, rowid).expect("history"))
+        });
+    }
+    g.finish();
+}
+
 fn answers(c: &mut Criterion) {
     let dir = bench_dir();
     let mut g = c.benchmark_group("answer");
@@ -325,5 +401,13 @@ fn builds(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, builds, queue_and_counts, answers, imports);
+criterion_group!(
+    benches,
+    builds,
+    queue_and_counts,
+    queue_with_limits_and_tags,
+    search_and_history,
+    answers,
+    imports
+);
 criterion_main!(benches);

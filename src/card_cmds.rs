@@ -228,7 +228,7 @@ pub fn search(db: &Path, args: &cli::SearchArgs, out: &mut dyn Write) -> Result<
                 source: h.card.content.source,
                 context: h.card.content.context,
                 tags: h.card.content.tags,
-                score: (h.score * 1000.0).round() / 1000.0,
+                score: h.score,
             })
             .collect();
         let text = serde_json::to_string_pretty(&rows)

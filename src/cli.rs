@@ -405,6 +405,7 @@ pub struct ConfigArgs {
     /// The setting to show or change (all settings if omitted).
     pub key: Option<String>,
     /// The new value (with --deck: `global` drops the deck's own value).
+    #[arg(allow_hyphen_values = true)]
     pub value: Option<String>,
     /// A deck's own limits (new_per_day, review_cap) instead of the global ones.
     #[arg(long, value_name = "ID")]

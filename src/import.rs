@@ -720,6 +720,147 @@ mod tests {
         assert_eq!(p.retired.len(), 1);
     }
 
+    fn edited(rowid: i64, local: CardContent, base: CardContent) -> DeckCard {
+        DeckCard {
+            base: Some(Base::Card(base)),
+            ..stored(rowid, local, false)
+        }
+    }
+
+    fn cases(p: &Plan) -> Vec<(Option<usize>, &str, LocalCase)> {
+        p.local
+            .iter()
+            .map(|l| (l.incoming, l.id.as_str(), l.case))
+            .collect()
+    }
+
+    #[test]
+    fn local_edits_merge_three_ways() {
+        let existing = vec![
+            edited(1, card("a", "mine"), card("a", "file")),
+            edited(2, card("b", "mine"), card("b", "file")),
+            edited(3, card("c", "mine"), card("c", "file")),
+            edited(4, card("d", "mine"), card("d", "file")),
+        ];
+        // a: file unchanged; b: file took the edit; c: file changed; d: removed
+        let incoming = deck(vec![
+            card("a", "file"),
+            card("b", "mine"),
+            card("c", "other"),
+        ]);
+        let p = plan(&existing, &incoming, true, &Resolve::default());
+        let conflict = |removed| LocalCase::Conflict {
+            removed,
+            side: None,
+        };
+        assert_eq!(
+            cases(&p),
+            vec![
+                (Some(0), "a", LocalCase::Kept),
+                (Some(1), "b", LocalCase::InFile),
+                (Some(2), "c", conflict(false)),
+                (None, "d", conflict(true)),
+            ]
+        );
+        assert!(p.updated.is_empty() && p.unchanged.is_empty() && p.retired.is_empty());
+        // unresolved: nothing but b's base is written
+        let writes: Vec<_> = p.local.iter().map(|l| l.new_base.clone()).collect();
+        assert_eq!(writes, vec![None, Some(None), None, None]);
+        // sides picked
+        let r = Resolve {
+            mine: Pick::Cards(vec!["c".into()]),
+            theirs: Pick::Cards(vec!["d/d".into()]),
+        };
+        let p = plan(&existing, &incoming, true, &r);
+        assert_eq!(
+            p.local[2].new_base,
+            Some(Some(Base::Card(card("c", "other"))))
+        );
+        assert!(!p.local[2].takes_theirs());
+        assert_eq!(p.local[3].new_base, Some(None));
+        assert!(p.local[3].takes_theirs());
+    }
+
+    #[test]
+    fn a_relinked_card_keeps_its_local_edit() {
+        // the file's card moved (new id), its text as the member last saw it
+        let mut moved = card("new-id", "The Moral Law");
+        moved.source = "2".into();
+        let mut base = moved.clone();
+        base.id = "old-id".into();
+        let existing = vec![edited(1, card("old-id", "The Moral Law, edited"), base)];
+        let p = plan(
+            &existing,
+            &deck(vec![moved.clone()]),
+            true,
+            &Resolve::default(),
+        );
+        assert_eq!(p.relinked, vec![(0, 1, "old-id".to_string())]);
+        assert_eq!(cases(&p), vec![(Some(0), "new-id", LocalCase::Kept)]);
+        // the base follows the new id
+        assert_eq!(p.local[0].new_base, Some(Some(Base::Card(moved))));
+        assert!(p.added.is_empty() && p.retired.is_empty());
+    }
+
+    #[test]
+    fn a_card_kept_after_the_file_removed_it_stays_quiet() {
+        let existing = vec![DeckCard {
+            base: Some(Base::Absent),
+            ..stored(1, card("a", "mine"), false)
+        }];
+        let p = plan(&existing, &deck(vec![]), true, &Resolve::default());
+        assert_eq!(cases(&p), vec![(None, "a", LocalCase::Kept)]);
+        assert!(!p.changes_cards());
+    }
+
+    #[test]
+    fn local_edits_survive_an_import_in_the_database() {
+        let mut store = crate::storage::Store::open_in_memory().unwrap();
+        let conn = &mut store.conn;
+        import_deck(conn, &many(3), 0, false).unwrap();
+        let rowid: i64 = conn
+            .query_row("SELECT id FROM cards WHERE key = 'c1'", [], |r| r.get(0))
+            .unwrap();
+        let mut mine = card("c1", "my answer");
+        mine.front = "Question c1?".into();
+        assert_eq!(
+            cards::edit_content(conn, rowid, &mine, 5).unwrap(),
+            cards::Edited::Local
+        );
+        let r = import_deck(conn, &many(3), 0, false).unwrap();
+        assert_eq!(r.local_kept, ["c1"]);
+        assert_eq!(
+            cards::deck_card(conn, rowid).unwrap().content.back,
+            "my answer"
+        );
+        let mut changed = many(3);
+        changed.cards[1].back = "their answer".into();
+        let r = import_deck(conn, &changed, 0, false).unwrap();
+        assert_eq!(r.conflicts.len(), 1);
+        assert_eq!(
+            cards::deck_card(conn, rowid).unwrap().content.back,
+            "my answer"
+        );
+        let r = import_decks(
+            conn,
+            std::slice::from_ref(&changed),
+            0,
+            false,
+            &Resolve {
+                theirs: Pick::All,
+                ..Resolve::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(r[0].conflicts[0].kept, Side::Theirs);
+        let now = cards::deck_card(conn, rowid).unwrap();
+        assert_eq!(
+            (now.content.back.as_str(), now.base),
+            ("their answer", None)
+        );
+        assert_eq!(crate::storage::check(conn).unwrap(), Vec::<String>::new());
+    }
+
     #[test]
     fn same_file_twice_changes_nothing() {
         let existing = vec![stored(0, card("a", "x"), false)];

@@ -387,6 +387,45 @@ mod tests {
     }
 
     #[test]
+    fn a_deck_limit_caps_its_deck_and_the_global_limit_all() {
+        // decks a (limit 1 new, 1 review) and b (no limit of its own)
+        let mut cands: Vec<Candidate> = (0..4).map(|i| cand(i, "a", i, None)).collect();
+        cands.extend((4..8).map(|i| cand(i, "b", i, None)));
+        cands.extend((8..11).map(|i| cand(i, "a", i, Some(5))));
+        cands.push(cand(11, "b", 11, Some(5)));
+        let limits = DayLimits {
+            global: Limits {
+                new_per_day: 4,
+                review_cap: 10,
+            },
+            decks: HashMap::from([(
+                "a".to_string(),
+                DeckLimits {
+                    new_per_day: Some(1),
+                    review_cap: Some(1),
+                },
+            )]),
+        };
+        let q = build(&cands, &HashMap::new(), &HashSet::new(), day(10), &limits);
+        let ids: Vec<i64> = q.cards.iter().map(|c| c.0).collect();
+        // reviews: one of a, b's; new: one of a, then b's up to the global 4
+        assert_eq!(ids, vec![8, 11, 0, 4, 5, 6]);
+        assert_eq!(q.reviews_held_by_deck, BTreeMap::from([("a".into(), 2)]));
+        assert_eq!(q.new_held_by_deck, BTreeMap::from([("a".into(), 3)]));
+        assert_eq!((q.new_held, q.reviews_held), (1, 0));
+        // what today's log holds counts against both budgets
+        let facts = HashMap::from([(20, fact("a", 5, true)), (21, fact("a", 5, false))]);
+        let q = build(&cands, &facts, &HashSet::new(), day(10), &limits);
+        let ids: Vec<i64> = q.cards.iter().map(|c| c.0).collect();
+        assert_eq!(ids, vec![11, 4, 5, 6]);
+        assert_eq!(
+            (q.introduced, q.reviewed, q.new_left, q.reviews_left),
+            (1, 1, 3, 9)
+        );
+        assert_eq!(q.done_by_deck, BTreeMap::from([("a".into(), (1, 1))]));
+    }
+
+    #[test]
     fn cards_done_today_do_not_come_back() {
         let cands = vec![cand(1, "a", 0, Some(11))];
         let facts = HashMap::from([(1, fact("a", 4, true))]);

@@ -318,7 +318,7 @@ pub fn read(path: &Path, c: &Collection) -> Result<Imported> {
         };
         match card {
             Some(mut card) => {
-                super::apply_kind_tag(&mut card, &tags);
+                super::apply_tags(&mut card, &tags);
                 let deck = deck_names
                     .get(&did)
                     .cloned()

@@ -43,6 +43,24 @@ pub fn study(db: &Path, now: Now, args: &StudyArgs, out: &mut dyn Write) -> Resu
             )));
         }
     }
+    if let Some(tag) = &args.tag {
+        let any: bool = store.conn.query_row(
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM cards c WHERE c.retired = 0
+                     AND (:deck IS NULL OR c.deck_id = :deck) AND {TAG_FILTER})"
+            ),
+            rusqlite::named_params! {":deck": args.deck, ":tag": tag},
+            |r| r.get(0),
+        )?;
+        if !any {
+            return Err(Error::NotFound(format!(
+                "no card{} has tag '{tag}' (see `recall cards --tag {tag}`; `recall tag CARD +{tag}` adds it)",
+                args.deck
+                    .as_ref()
+                    .map_or(String::new(), |d| format!(" of deck '{d}'"))
+            )));
+        }
+    }
     let mut prompter = terminal::for_stdio(out);
     run(&mut store, now, args, &mut prompter)
 }
@@ -199,7 +217,8 @@ pub fn todays_queue(
             // whether the read stopped at its limit (more rows may exist)
             Ok(limit.is_some_and(|l| (candidates.len() - before) as i64 == l))
         };
-        let scaled = |limit: usize| (limit as i64 + slack).saturating_mul(batch);
+        // one row more than a limit allows tells that the limit holds some back
+        let scaled = |limit: usize| (limit as i64 + slack + 1).saturating_mul(batch);
         let mut due_full = push_rows(
             &due_sql(&except("review_cap", "s.deck_id", &own_reviews)),
             None,
@@ -564,7 +583,14 @@ fn limit_notes(
     };
     let own = decks::own_limits(&store.conn)?;
     let more = |limit: i64, done: i64| (limit.max(10) * 2).max(done + 10);
-    let wait = |n: usize| plural(n as i64, "more waits", "more wait");
+    // cards still due today in the session's scope, or in one deck of it
+    let due_left = |deck: Option<&str>| -> Result<i64> {
+        let scope = Scope {
+            deck: deck.or(args.deck.as_deref()),
+            tag: args.tag.as_deref(),
+        };
+        due_count(store, scope, today)
+    };
     let mut notes = Vec::new();
     if q.new_held > 0 {
         let introduced = count(None, |f| f.introduced);
@@ -579,37 +605,61 @@ fn limit_notes(
             more(setting, introduced)
         ));
     }
-    for (deck, held) in &q.new_held_by_deck {
+    for deck in q.new_held_by_deck.keys() {
         let limit = own.get(deck).and_then(|l| l.new_per_day).unwrap_or(0) as i64;
         let introduced = count(Some(deck), |f| f.introduced);
         notes.push(format!(
-            "deck '{deck}' new-card limit reached: {introduced} of {limit} new cards today from this deck, {}; \
+            "deck '{deck}' new-card limit reached: {introduced} of {limit} new cards today from this deck; \
              `recall study --new 10` for 10 more, or `recall config --deck {deck} new_per_day {}`.",
-            wait(*held),
             more(limit, introduced)
         ));
     }
     if q.reviews_held > 0 {
         let reviewed = count(None, |f| f.reviewed);
         let setting = config::get(&store.conn, "review_cap")?;
+        let left = due_left(None)?;
         notes.push(format!(
             "daily review limit reached: {reviewed} of {setting} reviews today, all decks; {} due \
              (`recall config review_cap {}` to review them today).",
-            plural(q.reviews_held as i64, "more card is", "more cards are"),
-            more(setting, reviewed + q.reviews_held as i64)
+            plural(left, "more card is", "more cards are"),
+            more(setting, reviewed + left)
         ));
     }
-    for (deck, held) in &q.reviews_held_by_deck {
+    for deck in q.reviews_held_by_deck.keys() {
         let limit = own.get(deck).and_then(|l| l.review_cap).unwrap_or(0) as i64;
         let reviewed = count(Some(deck), |f| f.reviewed);
+        let left = due_left(Some(deck))?;
         notes.push(format!(
             "deck '{deck}' review limit reached: {reviewed} of {limit} reviews today from this deck; {} due \
              (`recall config --deck {deck} review_cap {}` to review them today).",
-            plural(*held as i64, "more card is", "more cards are"),
-            more(limit, reviewed + *held as i64)
+            plural(left, "more card is", "more cards are"),
+            more(limit, reviewed + left)
         ));
     }
     Ok(notes)
+}
+
+/// Active cards due on or before `today` in `scope` (not new ones).
+fn due_count(store: &Store, scope: Scope<'_>, today: NaiveDate) -> Result<i64> {
+    Ok(match scope.tag {
+        // tags are not counted in deck_counts: read the tagged cards
+        Some(tag) => store.conn.query_row(
+            &format!(
+                "SELECT COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
+                 WHERE s.retired = 0 AND s.suspended = 0 AND s.due <= :day
+                   AND (:deck IS NULL OR s.deck_id = :deck) AND {TAG_FILTER}"
+            ),
+            rusqlite::named_params! {":day": day_str(today), ":deck": scope.deck, ":tag": tag},
+            |r| r.get(0),
+        )?,
+        // from the per-deck due counts: a few rows, not every card
+        None => store.conn.query_row(
+            "SELECT COALESCE(SUM(n), 0) FROM deck_counts
+             WHERE suspended = 0 AND due != '' AND due <= ?2 AND (?1 IS NULL OR deck_id = ?1)",
+            (scope.deck, day_str(today)),
+            |r| r.get(0),
+        )?,
+    })
 }
 
 fn nothing_due(
@@ -620,6 +670,14 @@ fn nothing_due(
     p: &mut dyn Prompter,
 ) -> Result<()> {
     let deck = args.deck.as_deref();
+    let any_deck: bool = store
+        .conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM decks)", [], |r| r.get(0))?;
+    if !any_deck {
+        return p.info(
+            "No decks: `recall build DOC --import` makes one from a document, `recall import FILE` adds a deck file.",
+        );
+    }
     let head = format!("Nothing to study today ({})", day_str(today));
     let notes = limit_notes(store, args, today, q)?;
     if let Some((first, rest)) = notes.split_first() {
@@ -668,24 +726,7 @@ fn summary(
     };
     let t = session.tally;
     let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    let due_tomorrow: i64 = match scope.tag {
-        // tags are not counted in deck_counts: read the tagged cards
-        Some(tag) => store.conn.query_row(
-            &format!(
-                "SELECT COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
-                 WHERE s.retired = 0 AND s.suspended = 0 AND s.due <= :day
-                   AND (:deck IS NULL OR s.deck_id = :deck) AND {TAG_FILTER}"
-            ),
-            rusqlite::named_params! {":day": day_str(tomorrow), ":deck": deck, ":tag": tag},
-            |r| r.get(0),
-        )?,
-        None => store.conn.query_row(
-            "SELECT COALESCE(SUM(n), 0) FROM deck_counts
-             WHERE suspended = 0 AND due != '' AND due <= ?2 AND (?1 IS NULL OR deck_id = ?1)",
-            (deck, day_str(tomorrow)),
-            |r| r.get(0),
-        )?,
-    };
+    let due_tomorrow = due_count(store, scope, tomorrow)?;
     let secs = clock::elapsed_ms(started) / 1000;
     let mut parts = vec![plural(t.reviews as i64, "card studied", "cards studied")];
     if t.reviews > 0 {
