@@ -214,8 +214,18 @@ pub fn search(db: &Path, args: &cli::SearchArgs, out: &mut dyn Write) -> Result<
         }
     }
     let text = args.text.join(" ");
-    let hits = search::search(&store.conn, &text, args.deck.as_deref(), args.limit)?;
+    let found = search::search(&store.conn, &text, args.deck.as_deref(), args.limit)?;
+    let broad = format!(
+        "more than {} cards match '{text}': these are the best of the first {} (the oldest cards); add a word to narrow the search",
+        search::RANK_AT_MOST,
+        search::RANK_AT_MOST
+    );
+    let hits = found.hits;
     if args.json {
+        if found.capped {
+            // (standard output stays JSON)
+            eprintln!("recall: note: {broad}");
+        }
         let rows: Vec<HitJson> = hits
             .into_iter()
             .map(|h| HitJson {
@@ -246,7 +256,11 @@ pub fn search(db: &Path, args: &cli::SearchArgs, out: &mut dyn Write) -> Result<
     } else {
         String::new()
     };
-    say!(out, "{shown} '{text}', best first{more}:");
+    if found.capped {
+        say!(out, "{broad}.");
+    } else {
+        say!(out, "{shown} '{text}', best first{more}:");
+    }
     let (open, close) = search::MARK;
     for h in hits {
         let c = &h.card;

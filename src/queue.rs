@@ -166,8 +166,6 @@ pub struct Queue {
     pub new_held_by_deck: BTreeMap<String, usize>,
     /// Due reviews held back by a deck's own review limit, per deck.
     pub reviews_held_by_deck: BTreeMap<String, usize>,
-    /// Per deck: new cards introduced today and reviews done today.
-    pub done_by_deck: BTreeMap<String, (usize, usize)>,
 }
 
 impl Queue {
@@ -237,12 +235,6 @@ pub fn build(
         reviews_left: review_budget.left,
         ..Queue::default()
     };
-    for (d, n) in &introduced {
-        q.done_by_deck.entry(d.to_string()).or_default().0 = *n;
-    }
-    for (d, n) in &reviewed {
-        q.done_by_deck.entry(d.to_string()).or_default().1 = *n;
-    }
     let mut shown: HashSet<u64> = answered_families.clone();
     for c in drill {
         // answered today already: its family is taken by itself
@@ -422,7 +414,6 @@ mod tests {
             (q.introduced, q.reviewed, q.new_left, q.reviews_left),
             (1, 1, 3, 9)
         );
-        assert_eq!(q.done_by_deck, BTreeMap::from([("a".into(), (1, 1))]));
     }
 
     #[test]

@@ -306,14 +306,24 @@ pub struct HistoryEntry {
     pub taken_ms: i64,
 }
 
-/// Every answer to a card, oldest first. (The log has no index by card, to
-/// keep answers cheap: this reads the whole log, once.)
+/// Every answer to a card, oldest first. The log has no index by card (it
+/// would cost every answer a random page write), so rather than reading
+/// the whole log this walks its (day, card) index: from each study day to
+/// the next with one seek (a loose index scan), and within a day straight
+/// to the card. A few hundred seeks for a year of study.
 pub fn history(conn: &Connection, card_rowid: i64) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT reviewed_at, day, kind, grade, suggested, typed, detail,
+        "WITH RECURSIVE days(day) AS (
+             SELECT MIN(day) FROM revlog
+             UNION ALL
+             SELECT (SELECT MIN(day) FROM revlog WHERE day > days.day) FROM days
+             WHERE days.day IS NOT NULL)
+         SELECT reviewed_at, day, kind, grade, suggested, typed, detail,
              ef_before, reps_before, interval_before, lapses_before,
              ef_after, reps_after, interval_after, lapses_after, taken_ms
-         FROM revlog WHERE card_id = ?1 ORDER BY id",
+         FROM revlog INDEXED BY revlog_day_card
+         WHERE day IN (SELECT day FROM days WHERE day IS NOT NULL) AND card_id = ?1
+         ORDER BY id",
     )?;
     let rows = stmt.query_map([card_rowid], |r| {
         let numbers = |base: usize| -> rusqlite::Result<StateNumbers> {

@@ -67,37 +67,76 @@ pub fn fts_query(text: &str) -> Option<String> {
     Some(parts.join(" "))
 }
 
+/// Most matches a search ranks. BM25 has to score every match before the
+/// best can be known (about a microsecond each with the card lookup); a
+/// word in most of 100,000 cards would take 0.1 s. A search that matches
+/// more ranks the first this many (oldest cards first) and says so: a word
+/// that common does not find a card, a second word does.
+pub const RANK_AT_MOST: usize = 5_000;
+
+/// What a search found.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The best matches, best first.
+    pub hits: Vec<Hit>,
+    /// More than [`RANK_AT_MOST`] cards matched: `hits` are the best of the
+    /// first ones.
+    pub capped: bool,
+}
+
 /// The best `limit` active cards matching `text`, in one deck or all.
-pub fn search(conn: &Connection, text: &str, deck: Option<&str>, limit: usize) -> Result<Vec<Hit>> {
+pub fn search(conn: &Connection, text: &str, deck: Option<&str>, limit: usize) -> Result<Found> {
     let query = fts_query(text).ok_or_else(|| {
         Error::Invalid(format!(
             "nothing to search for in '{text}': give a word (letters or digits)"
         ))
     })?;
+    // the matches in scope in id order, each scored, one more than
+    // RANK_AT_MOST (which tells that there were more); the best of the first
+    // RANK_AT_MOST; their rows and source snippets
     let sql = format!(
-        "SELECT {cols}, -bm25(cards_fts, {WEIGHTS}),
+        "WITH matched AS MATERIALIZED (
+             SELECT cards_fts.rowid AS id, -bm25(cards_fts, {WEIGHTS}) AS score
+             FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid
+             WHERE cards_fts MATCH ?1 AND c.retired = 0 AND (?2 IS NULL OR c.deck_id = ?2)
+             LIMIT ?3 + 1),
+         best AS (SELECT id, score FROM (SELECT * FROM matched LIMIT ?3)
+                  ORDER BY score DESC, id LIMIT ?4)
+         SELECT {cols}, best.score, (SELECT COUNT(*) FROM matched),
              snippet(cards_fts, 3, char(1), char(2), '…', 16)
-         FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid
-         JOIN card_state s ON s.card_id = c.id
-         WHERE cards_fts MATCH ?1 AND c.retired = 0 AND (?2 IS NULL OR c.deck_id = ?2)
-         ORDER BY bm25(cards_fts, {WEIGHTS}), c.id LIMIT ?3",
+         FROM best JOIN cards_fts ON cards_fts.rowid = best.id AND cards_fts MATCH ?1
+         JOIN cards c ON c.id = best.id JOIN card_state s ON s.card_id = c.id
+         ORDER BY best.score DESC, best.id",
         cols = cards::CARD_COLUMNS
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let n = cards::CARD_COLUMN_COUNT;
-    let rows = stmt.query_map((&query, deck, limit as i64), |r| {
-        let context: String = r.get(n + 1)?;
-        Ok(Hit {
-            card: cards::row_to_card(r)?,
-            score: r.get(n)?,
-            context: if context.contains(MARK.0) {
-                context
-            } else {
-                String::new()
+    let mut matched = 0usize;
+    let rows = stmt.query_map((&query, deck, RANK_AT_MOST as i64, limit as i64), |r| {
+        let context: String = r.get(n + 2)?;
+        Ok((
+            Hit {
+                card: cards::row_to_card(r)?,
+                score: r.get(n)?,
+                context: if context.contains(MARK.0) {
+                    context
+                } else {
+                    String::new()
+                },
             },
-        })
+            r.get::<_, i64>(n + 1)?,
+        ))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut hits = Vec::new();
+    for row in rows {
+        let (hit, count) = row?;
+        matched = count as usize;
+        hits.push(hit);
+    }
+    Ok(Found {
+        hits,
+        capped: matched > RANK_AT_MOST,
+    })
 }
 
 #[cfg(test)]
@@ -128,5 +167,54 @@ mod tests {
         assert_eq!(fts_query("o\"clock").as_deref(), Some("\"o\" \"clock\""));
         assert_eq!(fts_query("  -- ?? \"\" "), None);
         assert_eq!(fts_query(""), None);
+    }
+
+    #[test]
+    fn a_search_matching_very_many_cards_ranks_the_first_and_says_so() {
+        use crate::model::{CardContent, CardKind, Deck, DeckMeta};
+        let mut store = crate::storage::Store::open_in_memory().unwrap();
+        let n = RANK_AT_MOST + 50;
+        let deck = Deck {
+            meta: DeckMeta {
+                id: "d".into(),
+                name: "D".into(),
+                source: None,
+            },
+            cards: (0..n)
+                .map(|i| CardContent {
+                    id: format!("c{i}"),
+                    kind: CardKind::Basic,
+                    front: format!("A common question number w{i}?"),
+                    // the last card says "common" three times: the best match
+                    back: if i == n - 1 {
+                        "common common".into()
+                    } else {
+                        format!("a{i}")
+                    },
+                    items: vec![],
+                    ordered: false,
+                    source: String::new(),
+                    context: String::new(),
+                    tags: vec![],
+                })
+                .collect(),
+        };
+        crate::import::import_deck(&mut store.conn, &deck, 0, false).unwrap();
+        let found = search(&store.conn, "common", None, 20).unwrap();
+        assert!(found.capped);
+        assert_eq!(found.hits.len(), 20);
+        // ranked among the first RANK_AT_MOST: the best card, last, is not
+        assert!(found
+            .hits
+            .iter()
+            .all(|h| h.card.content.id != format!("c{}", n - 1)));
+        // a second word narrows it: exact again
+        let found = search(&store.conn, "common w5049", None, 20).unwrap();
+        assert!(!found.capped);
+        assert_eq!(found.hits.len(), 1);
+        let found = search(&store.conn, "common", Some("d"), 5000).unwrap();
+        assert_eq!(found.hits.len(), 5000);
+        let scores: Vec<f64> = found.hits.iter().map(|h| h.score).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first");
     }
 }
