@@ -186,8 +186,10 @@ fn queue_and_counts(c: &mut Criterion) {
     g.finish();
 }
 
-/// A copy of the generated collection with a deck limit of its own and
-/// one card in a hundred tagged: the queue with limits and a tag filter.
+/// A copy of the generated collection with limits of the deck's own, a
+/// second deck of 1,000 cards (400 of them due) with limits of its own,
+/// and one card in a hundred tagged: the queue with per-deck limits (a big
+/// deck and a small one) and with a tag filter.
 fn queue_with_limits_and_tags(c: &mut Criterion) {
     let dir = bench_dir();
     let mut g = c.benchmark_group("start");
@@ -199,9 +201,20 @@ fn queue_with_limits_and_tags(c: &mut Criterion) {
         }
         std::fs::copy(collection(&dir, n), &path).expect("copy");
         {
-            let store = Store::open(&path).expect("open");
-            decks::set_own(&store.conn, "bench", "new_per_day", Some(5)).expect("limit");
-            decks::set_own(&store.conn, "bench", "review_cap", Some(50)).expect("limit");
+            let mut store = Store::open(&path).expect("open");
+            import_deck(&mut store.conn, &synthetic_deck(1000, "small"), 0, false).expect("import");
+            store
+                .conn
+                .execute(
+                    "UPDATE card_state SET reps = 2, interval = 6, due = '2026-05-30'
+                     WHERE deck_id = 'small' AND card_id % 5 < 2",
+                    [],
+                )
+                .expect("due");
+            for deck in ["bench", "small"] {
+                decks::set_own(&store.conn, deck, "new_per_day", Some(5)).expect("limit");
+                decks::set_own(&store.conn, deck, "review_cap", Some(50)).expect("limit");
+            }
             store
                 .conn
                 .execute("UPDATE cards SET tags = '[\"t1\"]' WHERE id % 100 = 0", [])

@@ -47,7 +47,8 @@ pub fn study(db: &Path, now: Now, args: &StudyArgs, out: &mut dyn Write) -> Resu
         let any: bool = store.conn.query_row(
             &format!(
                 "SELECT EXISTS (SELECT 1 FROM cards c WHERE c.retired = 0
-                     AND (:deck IS NULL OR c.deck_id = :deck) AND {TAG_FILTER})"
+                     AND (:deck IS NULL OR c.deck_id = :deck) AND {})",
+                tag_filter(tag)
             ),
             rusqlite::named_params! {":deck": args.deck, ":tag": tag},
             |r| r.get(0),
@@ -100,10 +101,20 @@ pub struct Scope<'a> {
     pub tag: Option<&'a str>,
 }
 
-/// SQL that holds for a card `c` with tag `:tag` or a tag under it.
-pub const TAG_FILTER: &str = "EXISTS (SELECT 1 FROM json_each(c.tags) t
-    WHERE lower(t.value) = lower(:tag)
-       OR substr(lower(t.value), 1, length(:tag) + 2) = lower(:tag) || '::')";
+/// SQL that holds for a card `c` with tag `:tag` (the value of `tag`) or
+/// a tag under it. A LIKE on the JSON text first passes over the cards
+/// whose tags cannot hold it without parsing them (LIKE's wildcards only
+/// let more through; a tag JSON would escape gets no such test).
+pub fn tag_filter(tag: &str) -> String {
+    let exact = "EXISTS (SELECT 1 FROM json_each(c.tags) t
+        WHERE lower(t.value) = lower(:tag)
+           OR substr(lower(t.value), 1, length(:tag) + 2) = lower(:tag) || '::')";
+    if tag.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
+        exact.to_string()
+    } else {
+        format!("c.tags LIKE '%' || :tag || '%' AND {exact}")
+    }
+}
 
 /// Loads the cards that could be in today's queue (a bounded set, not the
 /// whole collection) and orders them. `more_new` (`--new N`) allows N new
@@ -141,11 +152,9 @@ pub fn todays_queue(
     let (own_new, own_reviews) = (own(|l| l.new_per_day), own(|l| l.review_cap));
     let families = answered_families(store, today)?;
     let slack = facts.len() as i64;
-    let tag = if scope.tag.is_some() {
-        format!(" AND {TAG_FILTER}")
-    } else {
-        String::new()
-    };
+    let tag = scope
+        .tag
+        .map_or(String::new(), |t| format!(" AND {}", tag_filter(t)));
     let sql = format!(
         "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses, c.context
         FROM cards c JOIN card_state s ON s.card_id = c.id
@@ -165,12 +174,19 @@ pub fn todays_queue(
                AND s.due IS NULL ORDER BY c.deck_id, c.ord LIMIT :limit"
         )
     };
-    let except = |key: &str, col: &str, own: &[(String, usize)]| {
-        if own.is_empty() {
-            String::new()
-        } else {
-            format!(" AND {col} NOT IN (SELECT deck_id FROM deck_config WHERE key = '{key}')")
-        }
+    // a deck's due cards through its cards, not the due index: for a deck
+    // small beside the others (see `deck_reads`)
+    let deck_due_sql = format!(
+        "SELECT c.id, c.deck_id, c.ord, s.ef, s.reps, s.interval, s.due, s.lapses, c.context
+         FROM cards c CROSS JOIN card_state s ON s.card_id = c.id
+         WHERE c.deck_id = :only AND +s.retired = 0 AND +s.suspended = 0{tag}
+           AND s.due IS NOT NULL AND s.due <= :today"
+    );
+    // with limits of decks' own, each deck in scope is read on its own
+    let per_deck = if own_new.is_empty() && own_reviews.is_empty() {
+        None
+    } else {
+        Some(deck_reads(store, scope.deck, today, &limits)?)
     };
     let today_s = day_str(today);
     // Buried siblings take places in the bounded reads: read more (twice as
@@ -219,23 +235,27 @@ pub fn todays_queue(
         };
         // one row more than a limit allows tells that the limit holds some back
         let scaled = |limit: usize| (limit as i64 + slack + 1).saturating_mul(batch);
-        let mut due_full = push_rows(
-            &due_sql(&except("review_cap", "s.deck_id", &own_reviews)),
-            None,
-            Some(scaled(limits.global.review_cap)),
-        )?;
-        for (d, cap) in &own_reviews {
-            let limit = scaled((*cap).min(limits.global.review_cap));
-            due_full |= push_rows(&due_sql(" AND s.deck_id = :only"), Some(d), Some(limit))?;
-        }
-        let mut new_full = push_rows(
-            &new_sql(&except("new_per_day", "c.deck_id", &own_new)),
-            None,
-            Some(scaled(limits.global.new_per_day)),
-        )?;
-        for (d, n) in &own_new {
-            let limit = scaled((*n).min(limits.global.new_per_day));
-            new_full |= push_rows(&new_sql(" AND c.deck_id = :only"), Some(d), Some(limit))?;
+        let (mut due_full, mut new_full) = (false, false);
+        match &per_deck {
+            None => {
+                due_full = push_rows(&due_sql(""), None, Some(scaled(limits.global.review_cap)))?;
+                new_full = push_rows(&new_sql(""), None, Some(scaled(limits.global.new_per_day)))?;
+            }
+            Some(reads) => {
+                for d in reads {
+                    let only = Some(d.id.as_str());
+                    if d.due > 0 && d.due_by_index {
+                        let limit = Some(scaled(d.review_limit));
+                        due_full |= push_rows(&due_sql(" AND s.deck_id = :only"), only, limit)?;
+                    } else if d.due > 0 {
+                        push_rows(&deck_due_sql, only, None)?;
+                    }
+                    if d.new > 0 {
+                        let limit = Some(scaled(d.new_limit));
+                        new_full |= push_rows(&new_sql(" AND c.deck_id = :only"), only, limit)?;
+                    }
+                }
+            }
         }
         // Cards answered today that are neither due nor new (drill candidates).
         let ids: Vec<i64> = facts.keys().copied().collect();
@@ -259,6 +279,68 @@ pub fn todays_queue(
         }
         batch = batch.saturating_mul(2);
     }
+}
+
+/// How one deck's cards are read for a queue when decks have limits of
+/// their own.
+struct DeckRead {
+    id: String,
+    /// Active cards due today, and new ones (from `deck_counts`).
+    due: i64,
+    new: i64,
+    review_limit: usize,
+    new_limit: usize,
+    /// Read its due cards by the due index (most overdue first, stopping at
+    /// the limit) rather than through the deck's cards. The due index holds
+    /// every deck's cards: finding a small deck's few in it means walking
+    /// past the others', so a deck small beside the due cards of the others
+    /// is read through its own cards (all of them, sorted here) instead.
+    due_by_index: bool,
+}
+
+/// The decks in scope, with what to read of each (see [`DeckRead`]).
+fn deck_reads(
+    store: &Store,
+    deck: Option<&str>,
+    today: NaiveDate,
+    limits: &DayLimits,
+) -> Result<Vec<DeckRead>> {
+    let mut stmt = store.conn.prepare_cached(
+        "SELECT deck_id, SUM(n),
+             SUM(CASE WHEN due != '' AND due <= ?1 THEN n ELSE 0 END),
+             SUM(CASE WHEN due = '' THEN n ELSE 0 END)
+         FROM deck_counts WHERE suspended = 0 AND (?2 IS NULL OR deck_id = ?2)
+         GROUP BY deck_id ORDER BY deck_id",
+    )?;
+    let rows: Vec<(String, i64, i64, i64)> = stmt
+        .query_map((day_str(today), deck), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let all_due: i64 = rows.iter().map(|r| r.2).sum();
+    Ok(rows
+        .into_iter()
+        .map(|(id, active, due, new)| {
+            let own = limits.decks.get(&id).copied().unwrap_or_default();
+            let review_limit = own.review_cap.map_or(limits.global.review_cap, |n| {
+                n.min(limits.global.review_cap)
+            });
+            let new_limit = own.new_per_day.map_or(limits.global.new_per_day, |n| {
+                n.min(limits.global.new_per_day)
+            });
+            // rows walked either way: through the due index until the limit
+            // is found among all decks' due cards, or the deck's cards
+            let by_index = (review_limit as i64 + 1).saturating_mul(all_due) / due.max(1);
+            DeckRead {
+                id,
+                due,
+                new,
+                review_limit,
+                new_limit,
+                due_by_index: by_index <= active,
+            }
+        })
+        .collect())
 }
 
 /// Runs a whole session with `prompter`.
@@ -540,8 +622,9 @@ fn next_due(store: &Store, scope: Scope<'_>, today: NaiveDate) -> Result<Option<
                 &format!(
                     "SELECT s.due, COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
                      WHERE s.retired = 0 AND s.suspended = 0 AND s.due > :today
-                       AND (:deck IS NULL OR s.deck_id = :deck) AND {TAG_FILTER}
-                     GROUP BY s.due ORDER BY s.due LIMIT 1"
+                       AND (:deck IS NULL OR s.deck_id = :deck) AND {}
+                     GROUP BY s.due ORDER BY s.due LIMIT 1",
+                    tag_filter(tag)
                 ),
                 rusqlite::named_params! {":today": day_str(today), ":deck": deck, ":tag": tag},
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -647,7 +730,8 @@ fn due_count(store: &Store, scope: Scope<'_>, today: NaiveDate) -> Result<i64> {
             &format!(
                 "SELECT COUNT(*) FROM cards c JOIN card_state s ON s.card_id = c.id
                  WHERE s.retired = 0 AND s.suspended = 0 AND s.due <= :day
-                   AND (:deck IS NULL OR s.deck_id = :deck) AND {TAG_FILTER}"
+                   AND (:deck IS NULL OR s.deck_id = :deck) AND {}",
+                tag_filter(tag)
             ),
             rusqlite::named_params! {":day": day_str(today), ":deck": scope.deck, ":tag": tag},
             |r| r.get(0),

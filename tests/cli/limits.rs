@@ -224,3 +224,39 @@ fn bad_deck_settings_are_refused_and_change_nothing() {
         assert_eq!(r.db_digest(), before);
     }
 }
+
+#[test]
+fn a_big_deck_with_its_own_review_limit_is_read_by_the_due_index() {
+    // 30 cards, 20 of them due on day 2: a deck's limit is found in the due
+    // index (the other way, through the deck's cards, is for small decks)
+    let r = Recall::new();
+    let mut text = String::from("format = 1\n[deck]\nid = \"big\"\nname = \"Big\"\n");
+    for i in 0..30 {
+        text.push_str(&format!(
+            "[[cards]]\nid = \"c{i:02}\"\nkind = \"basic\"\nfront = \"Question {i}?\"\nback = \"answer {i}\"\n"
+        ));
+    }
+    let f = r.write("big.toml", text);
+    r.ok(&["import", f.to_str().unwrap()]);
+    for i in 0..20 {
+        r.at(&day(1))
+            .args(["answer", &format!("c{i:02}"), "5"])
+            .assert()
+            .success();
+    }
+    r.ok(&["config", "--deck", "big", "review_cap", "2"]);
+    r.ok(&["config", "--deck", "big", "new_per_day", "1"]);
+    let text = study(&r, &day(2), &[]);
+    let done = answered(&r, "2026-03-02");
+    let ids: Vec<&str> = done.iter().map(|(_, c)| c.as_str()).collect();
+    // the two most overdue (all equally: deck order), then one new card
+    assert_eq!(ids, ["c00", "c01", "c20"], "{text}");
+    assert!(
+        text.contains("2 of 2 reviews today from this deck; 18 more cards are due"),
+        "{text}"
+    );
+    assert!(
+        text.contains("deck 'big' new-card limit reached: 1 of 1"),
+        "{text}"
+    );
+}
