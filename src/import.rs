@@ -591,11 +591,10 @@ pub fn apply(
             Some(i) if l.takes_theirs() => {
                 cards::update_content(conn, l.rowid, i as i64, &deck.cards[i], now_ms)?
             }
-            Some(i) => {
-                if old_ord.get(&l.rowid) != Some(&(i as i64, false)) {
-                    cards::set_ord(conn, l.rowid, i as i64)?;
-                }
+            Some(i) if old_ord.get(&l.rowid) != Some(&(i as i64, false)) => {
+                cards::set_ord(conn, l.rowid, i as i64)?
             }
+            Some(_) => {}
             None if l.takes_theirs() => cards::retire(conn, l.rowid, now_ms)?,
             None => {}
         }

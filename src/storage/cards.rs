@@ -404,8 +404,25 @@ pub fn insert_new(
              SELECT id, deck_id FROM cards WHERE id BETWEEN ?2 AND ?3 AND +deck_id = ?1",
         )?
         .execute((deck_id, before.saturating_add(1), last))?;
-    if made != new.len() {
+    // The search index likewise, in one statement (there is no insert
+    // trigger: a trigger's one index insert per card made a 100,000-card
+    // import a third slower).
+    if made == new.len() {
+        conn.prepare_cached(
+            "INSERT INTO cards_fts(rowid, front, back, items, context)
+             SELECT id, front, back, items, context FROM cards
+             WHERE id BETWEEN ?2 AND ?3 AND +deck_id = ?1",
+        )?
+        .execute((deck_id, before.saturating_add(1), last))?;
+    } else {
         add_missing_states(conn, deck_id)?;
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO cards_fts(rowid, front, back, items, context)
+             SELECT id, front, back, items, context FROM cards WHERE deck_id = ?1 AND key = ?2",
+        )?;
+        for (_, c) in new {
+            stmt.execute((deck_id, &c.id))?;
+        }
     }
     Ok(())
 }

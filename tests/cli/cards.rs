@@ -781,3 +781,24 @@ fn every_new_command_teaches_with_an_example() {
         .ok(&["study", "--help"])
         .contains("f = fix the card in your editor"));
 }
+
+#[test]
+fn check_finds_a_search_index_out_of_step_with_the_cards() {
+    let r = Recall::with_demo();
+    assert!(r.ok(&["check"]).starts_with("ok"));
+    // a card written behind recall's back is not in the index
+    r.sql()
+        .execute(
+            "INSERT INTO cards(deck_id, key, ord, kind, front, back, added_at, modified_at)
+             VALUES ('demo', 'sneaky', 9, 'basic', 'Hidden?', 'yes', 0, 0)",
+            [],
+        )
+        .unwrap();
+    let out = r.cmd().arg("check").output().unwrap();
+    assert!(!out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the search index (cards_fts) does not match the cards"),
+        "{text}"
+    );
+}
