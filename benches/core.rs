@@ -249,9 +249,9 @@ fn queue_with_limits_and_tags(c: &mut Criterion) {
 }
 
 /// `recall search` and `recall history` on the generated collection:
-/// a rare word, two words where one is in every card, and a short prefix
-/// that begins a third of all list items (the worst case: every match is
-/// ranked).
+/// a rare word, two words where one is in every card, a short prefix that
+/// begins a third of all list items, and a word in every card (the last two
+/// rank at most `search::RANK_AT_MOST` matches).
 fn search_and_history(c: &mut Criterion) {
     let dir = bench_dir();
     let mut g = c.benchmark_group("search");
@@ -262,6 +262,7 @@ fn search_and_history(c: &mut Criterion) {
             ("rare_word", "4242"),
             ("common_and_rare", "topic 42"),
             ("broad_prefix", "gam"),
+            ("every_card", "question"),
         ] {
             g.bench_with_input(BenchmarkId::new(name, n), &store, |b, store| {
                 b.iter(|| search::search(&store.conn, text, None, 20).expect("search"))

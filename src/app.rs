@@ -556,7 +556,7 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
         "learned",
         "retired",
         "new/day",
-        "reviews"
+        "rev/day"
     );
     let any_own = list
         .iter()
@@ -578,7 +578,7 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
     if any_own {
         say!(
             out,
-            "(new/day, reviews: a deck's own daily limits, on top of the global new_per_day and review_cap; - = global only)"
+            "(new/day, rev/day: a deck's own daily limits of new cards and reviews, on top of the global new_per_day and review_cap; - = the global limits only)"
         );
     }
     Ok(())

@@ -414,6 +414,15 @@ fn run_loop(
     let today = day.today;
     let mut deck_names: std::collections::HashMap<String, String> = Default::default();
     'cards: while let Some(rowid) = session.current() {
+        // deleted meanwhile (`recall delete` of its deck): nothing to show
+        let exists: bool = store
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE id = ?1)")?
+            .query_row([rowid], |r| r.get(0))?;
+        if !exists {
+            session.pass();
+            continue;
+        }
         // another session shows this card right now: leave it to that one
         if !claims::try_claim(&mut store.conn, rowid, me, pid, now_ms())? {
             session.pass();
@@ -519,8 +528,25 @@ fn run_loop(
                 .as_ref()
                 .and_then(|a| serde_json::to_string(&a.items).ok()),
         };
-        let (after, entry) =
-            reviews::record_answer(&mut store.conn, rowid, grade, today, now_ms(), &info)?;
+        let (after, entry) = match reviews::record_answer(
+            &mut store.conn,
+            rowid,
+            grade,
+            today,
+            now_ms(),
+            &info,
+        ) {
+            Ok(done) => done,
+            // its deck was deleted while the card was on screen
+            Err(Error::NotFound(_)) => {
+                session.pass();
+                p.info(
+                    "this card was deleted meanwhile (`recall delete`); the answer is not saved",
+                )?;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         session.answer(entry.id, grade, entry.kind);
         let next = match (entry.kind, after.state.due) {
             (crate::model::ReviewKind::Drill, _) => "drill answer: schedule unchanged".to_string(),

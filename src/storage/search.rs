@@ -93,50 +93,67 @@ pub fn search(conn: &Connection, text: &str, deck: Option<&str>, limit: usize) -
     })?;
     // the matches in scope in id order, each scored, one more than
     // RANK_AT_MOST (which tells that there were more); the best of the first
-    // RANK_AT_MOST; their rows and source snippets
-    let sql = format!(
+    // RANK_AT_MOST
+    let mut stmt = conn.prepare_cached(&format!(
         "WITH matched AS MATERIALIZED (
              SELECT cards_fts.rowid AS id, -bm25(cards_fts, {WEIGHTS}) AS score
              FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid
              WHERE cards_fts MATCH ?1 AND c.retired = 0 AND (?2 IS NULL OR c.deck_id = ?2)
-             LIMIT ?3 + 1),
-         best AS (SELECT id, score FROM (SELECT * FROM matched LIMIT ?3)
-                  ORDER BY score DESC, id LIMIT ?4)
-         SELECT {cols}, best.score, (SELECT COUNT(*) FROM matched),
-             snippet(cards_fts, 3, char(1), char(2), '…', 16)
-         FROM best JOIN cards_fts ON cards_fts.rowid = best.id AND cards_fts MATCH ?1
-         JOIN cards c ON c.id = best.id JOIN card_state s ON s.card_id = c.id
-         ORDER BY best.score DESC, best.id",
+             LIMIT ?3 + 1)
+         SELECT id, score, (SELECT COUNT(*) FROM matched)
+         FROM (SELECT * FROM matched LIMIT ?3) ORDER BY score DESC, id LIMIT ?4"
+    ))?;
+    let best: Vec<(i64, f64, i64)> = stmt
+        .query_map((&query, deck, RANK_AT_MOST as i64, limit as i64), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let capped = best.first().is_some_and(|b| b.2 as usize > RANK_AT_MOST);
+    let (Some(low), Some(high)) = (
+        best.iter().map(|b| b.0).min(),
+        best.iter().map(|b| b.0).max(),
+    ) else {
+        return Ok(Found {
+            hits: Vec::new(),
+            capped,
+        });
+    };
+    // their rows and source snippets, in one pass of the query over their
+    // id range (`+` keeps the id list from FTS5, which would run the query
+    // once per id: for a prefix that is a merge of every word it begins)
+    let ids = serde_json::to_string(&best.iter().map(|b| b.0).collect::<Vec<_>>())
+        .map_err(|e| Error::Invalid(format!("cannot encode ids: {e}")))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {cols}, snippet(cards_fts, 3, char(1), char(2), '…', 16)
+         FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid
+         JOIN card_state s ON s.card_id = c.id
+         WHERE cards_fts MATCH ?1 AND cards_fts.rowid BETWEEN ?2 AND ?3
+           AND +cards_fts.rowid IN (SELECT value FROM json_each(?4))",
         cols = cards::CARD_COLUMNS
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    ))?;
     let n = cards::CARD_COLUMN_COUNT;
-    let mut matched = 0usize;
-    let rows = stmt.query_map((&query, deck, RANK_AT_MOST as i64, limit as i64), |r| {
-        let context: String = r.get(n + 2)?;
-        Ok((
-            Hit {
-                card: cards::row_to_card(r)?,
-                score: r.get(n)?,
+    let mut rows: std::collections::HashMap<i64, (StoredCard, String)> = stmt
+        .query_map((&query, low, high, &ids), |r| {
+            let card = cards::row_to_card(r)?;
+            Ok((card.rowid, (card, r.get(n)?)))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let hits = best
+        .iter()
+        .filter_map(|&(id, score, _)| {
+            let (card, context) = rows.remove(&id)?;
+            Some(Hit {
+                card,
+                score,
                 context: if context.contains(MARK.0) {
                     context
                 } else {
                     String::new()
                 },
-            },
-            r.get::<_, i64>(n + 1)?,
-        ))
-    })?;
-    let mut hits = Vec::new();
-    for row in rows {
-        let (hit, count) = row?;
-        matched = count as usize;
-        hits.push(hit);
-    }
-    Ok(Found {
-        hits,
-        capped: matched > RANK_AT_MOST,
-    })
+            })
+        })
+        .collect();
+    Ok(Found { hits, capped })
 }
 
 #[cfg(test)]

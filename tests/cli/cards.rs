@@ -802,3 +802,18 @@ fn check_finds_a_search_index_out_of_step_with_the_cards() {
         "{text}"
     );
 }
+
+#[test]
+fn a_deck_deleted_during_a_session_ends_it_calmly() {
+    let r = Recall::with_demo();
+    let mut p = r.pty(&["study", "--reveal"]);
+    p.exp_string("Enter to reveal").unwrap();
+    r.ok(&["delete", "demo", "--yes"]);
+    p.send_line("").unwrap();
+    p.exp_string("Grade 0-5").unwrap();
+    p.send_line("5").unwrap();
+    p.exp_string("this card was deleted meanwhile").unwrap();
+    p.exp_string("Session over: 0 cards studied").unwrap();
+    p.exp_eof().unwrap();
+    assert!(r.ok(&["check"]).starts_with("ok"));
+}
