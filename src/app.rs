@@ -426,23 +426,21 @@ fn print_report(out: &mut dyn Write, r: &import::Report) -> Result<()> {
         out,
     )?;
     for c in &r.conflicts {
-        let what = match c.file {
-            "removed" => "the file no longer has this card",
-            _ => "the file changed this card since your edit",
+        let removed = c.file == import::FileChange::Removed;
+        let what = if removed {
+            "the file no longer has this card"
+        } else {
+            "the file changed this card since your edit"
         };
         let line = match (c.kept, c.resolved) {
-            (import::Side::Theirs, _) if c.file == "removed" => "retired it (--theirs)".to_string(),
+            (import::Side::Theirs, _) if removed => "retired it (--theirs)".to_string(),
             (import::Side::Theirs, _) => "took the file's card (--theirs)".to_string(),
             (import::Side::Mine, true) => {
                 "kept your text (--mine); reported again only if the file changes it".to_string()
             }
             (import::Side::Mine, false) => format!(
                 "kept your text; `--theirs={id}` takes the file's{}, `--mine={id}` keeps yours",
-                if c.file == "removed" {
-                    " (retires it)"
-                } else {
-                    ""
-                },
+                if removed { " (retires it)" } else { "" },
                 id = c.card
             ),
         };

@@ -172,12 +172,20 @@ pub struct Local {
     pub new_base: Option<Option<Base>>,
 }
 
+/// What the deck file did to a locally edited card, in a conflict.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FileChange {
+    Changed,
+    Removed,
+}
+
 /// One conflict, for the report.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ConflictReport {
     pub card: String,
-    /// `changed` or `removed`: what the file did to the card.
-    pub file: &'static str,
+    /// What the file did to the card.
+    pub file: FileChange,
     /// The side the card has after the import.
     pub kept: Side,
     /// Whether a side was picked (`--mine`/`--theirs`); unresolved
@@ -251,7 +259,11 @@ impl Plan {
                 .filter_map(|l| match l.case {
                     LocalCase::Conflict { removed, side } => Some(ConflictReport {
                         card: l.id.clone(),
-                        file: if removed { "removed" } else { "changed" },
+                        file: if removed {
+                            FileChange::Removed
+                        } else {
+                            FileChange::Changed
+                        },
                         kept: side.unwrap_or(Side::Mine),
                         resolved: side.is_some(),
                     }),

@@ -528,25 +528,19 @@ fn run_loop(
                 .as_ref()
                 .and_then(|a| serde_json::to_string(&a.items).ok()),
         };
-        let (after, entry) = match reviews::record_answer(
-            &mut store.conn,
-            rowid,
-            grade,
-            today,
-            now_ms(),
-            &info,
-        ) {
-            Ok(done) => done,
-            // its deck was deleted while the card was on screen
-            Err(Error::NotFound(_)) => {
-                session.pass();
-                p.info(
+        let (after, entry) =
+            match reviews::record_answer(&mut store.conn, rowid, grade, today, now_ms(), &info) {
+                Ok(done) => done,
+                // its deck was deleted while the card was on screen
+                Err(Error::NotFound(_)) => {
+                    session.pass();
+                    p.info(
                     "this card was deleted meanwhile (`recall delete`); the answer is not saved",
                 )?;
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
         session.answer(entry.id, grade, entry.kind);
         let next = match (entry.kind, after.state.due) {
             (crate::model::ReviewKind::Drill, _) => "drill answer: schedule unchanged".to_string(),

@@ -817,3 +817,40 @@ fn a_deck_deleted_during_a_session_ends_it_calmly() {
     p.exp_eof().unwrap();
     assert!(r.ok(&["check"]).starts_with("ok"));
 }
+
+#[test]
+fn an_import_while_the_editor_is_open_saves_nothing_and_keeps_the_text() {
+    let r = Recall::with_demo();
+    let changed = r.write(
+        "changed.toml",
+        crate::common::THREE_CARDS.replace("back = \"Paris\"", "back = \"Paris (FR)\""),
+    );
+    // the editor imports the group's new file meanwhile, then saves an edit
+    let editor = r.script(
+        "busy-editor",
+        &format!(
+            "'{bin}' import '{file}' > /dev/null && sed -i 's/^back = .*/back = \"Mine\"/' \"$1\"",
+            bin = env!("CARGO_BIN_EXE_recall"),
+            file = changed.display()
+        ),
+    );
+    let out = r
+        .cmd()
+        .env("EDITOR", &editor)
+        .args(["edit", "q1"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("card 'demo/q1' changed while you edited it (an import or another edit); nothing was saved; your text is in "),
+        "{err}"
+    );
+    let kept = err.trim_end().rsplit("your text is in ").next().unwrap();
+    assert!(std::fs::read_to_string(kept)
+        .unwrap()
+        .contains("back = \"Mine\""));
+    std::fs::remove_file(kept).unwrap();
+    assert_eq!(r.card("q1")["back"], "Paris (FR)");
+    assert_eq!(r.card("q1")["edited"], false);
+}
