@@ -16,8 +16,8 @@ use rand::{rngs::StdRng, Rng, SeedableRng};
 use recall::builder::{build_deck, BuildOptions};
 use recall::import::import_deck;
 use recall::model::{CardContent, CardKind, Deck, DeckMeta, Grade};
-use recall::session::driver::todays_queue;
-use recall::storage::{decks, reviews, Store};
+use recall::session::driver::{todays_queue, Scope};
+use recall::storage::{decks, reviews, search, Store};
 
 const SEED_DOC: &str = include_str!("../decks/sources/000_e83d40c0b69a7c7e.txt");
 
@@ -170,7 +170,7 @@ fn queue_and_counts(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("open_and_queue", n), &path, |b, path| {
             b.iter(|| {
                 let store = Store::open(path).expect("open");
-                todays_queue(&store, None, today(), limits(), None).expect("queue")
+                todays_queue(&store, Scope::default(), today(), limits(), None).expect("queue")
             })
         });
         let store = Store::open(&path).expect("open");
@@ -181,6 +181,96 @@ fn queue_and_counts(c: &mut Criterion) {
             b.iter(|| {
                 recall::stats::collect::collect(&store.conn, None, today(), 20).expect("stats")
             })
+        });
+    }
+    g.finish();
+}
+
+/// A copy of the generated collection with limits of the deck's own, a
+/// second deck of 1,000 cards (400 of them due) with limits of its own,
+/// and one card in a hundred tagged: the queue with per-deck limits (a big
+/// deck and a small one) and with a tag filter.
+fn queue_with_limits_and_tags(c: &mut Criterion) {
+    let dir = bench_dir();
+    let mut g = c.benchmark_group("start");
+    g.sample_size(20).measurement_time(Duration::from_secs(5));
+    for n in sizes() {
+        let path = dir.join(format!("limits-{n}.db"));
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+        }
+        std::fs::copy(collection(&dir, n), &path).expect("copy");
+        {
+            let mut store = Store::open(&path).expect("open");
+            import_deck(&mut store.conn, &synthetic_deck(1000, "small"), 0, false).expect("import");
+            store
+                .conn
+                .execute(
+                    "UPDATE card_state SET reps = 2, interval = 6, due = '2026-05-30'
+                     WHERE deck_id = 'small' AND card_id % 5 < 2",
+                    [],
+                )
+                .expect("due");
+            for deck in ["bench", "small"] {
+                decks::set_own(&store.conn, deck, "new_per_day", Some(5)).expect("limit");
+                decks::set_own(&store.conn, deck, "review_cap", Some(50)).expect("limit");
+            }
+            store
+                .conn
+                .execute("UPDATE cards SET tags = '[\"t1\"]' WHERE id % 100 = 0", [])
+                .expect("tags");
+        }
+        g.bench_with_input(
+            BenchmarkId::new("open_and_queue_deck_limits", n),
+            &path,
+            |b, path| {
+                b.iter(|| {
+                    let store = Store::open(path).expect("open");
+                    todays_queue(&store, Scope::default(), today(), limits(), None).expect("queue")
+                })
+            },
+        );
+        g.bench_with_input(
+            BenchmarkId::new("open_and_queue_tag", n),
+            &path,
+            |b, path| {
+                b.iter(|| {
+                    let store = Store::open(path).expect("open");
+                    let scope = Scope {
+                        deck: None,
+                        tag: Some("t1"),
+                    };
+                    todays_queue(&store, scope, today(), limits(), None).expect("queue")
+                })
+            },
+        );
+    }
+    g.finish();
+}
+
+/// `recall search` and `recall history` on the generated collection:
+/// a rare word, two words where one is in every card, a short prefix that
+/// begins a third of all list items, and a word in every card (the last two
+/// rank at most `search::RANK_AT_MOST` matches).
+fn search_and_history(c: &mut Criterion) {
+    let dir = bench_dir();
+    let mut g = c.benchmark_group("search");
+    g.sample_size(20).measurement_time(Duration::from_secs(5));
+    for n in sizes() {
+        let store = Store::open(&collection(&dir, n)).expect("open");
+        for (name, text) in [
+            ("rare_word", "4242"),
+            ("common_and_rare", "topic 42"),
+            ("broad_prefix", "gam"),
+            ("every_card", "question"),
+        ] {
+            g.bench_with_input(BenchmarkId::new(name, n), &store, |b, store| {
+                b.iter(|| search::search(&store.conn, text, None, 20).expect("search"))
+            });
+        }
+        let rowid = (n / 2) as i64;
+        g.bench_with_input(BenchmarkId::new("history", n), &store, |b, store| {
+            b.iter(|| reviews::history(&store.conn, rowid).expect("history"))
         });
     }
     g.finish();
@@ -201,7 +291,7 @@ fn answers(c: &mut Criterion) {
         let mut store = Store::open(&path).expect("open");
         let ids: Vec<i64> = todays_queue(
             &store,
-            None,
+            Scope::default(),
             today(),
             recall::queue::Limits {
                 new_per_day: 1000,
@@ -449,7 +539,7 @@ fn schedulers(c: &mut Criterion) {
         deck_scheduler::switch(&mut store.conn, "bench", kind).expect("switch");
         let ids: Vec<i64> = todays_queue(
             &store,
-            None,
+            Scope::default(),
             today(),
             recall::queue::Limits {
                 new_per_day: 0,
@@ -519,6 +609,8 @@ criterion_group!(
     benches,
     builds,
     queue_and_counts,
+    queue_with_limits_and_tags,
+    search_and_history,
     answers,
     imports,
     group_reports,

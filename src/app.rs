@@ -9,13 +9,14 @@ use serde::Serialize;
 
 use crate::anki;
 use crate::builder::{self, BuildOptions};
+use crate::card_cmds;
 use crate::cli::{self, Cli, Command};
 use crate::clock::Now;
 use crate::deckfile;
 use crate::error::{Error, Result};
 use crate::import;
 use crate::model::{Deck, Grade};
-use crate::output::{self, out_err, say, write_atomically};
+use crate::output::{self, out_err, plural, say, write_atomically};
 use crate::session;
 use crate::storage::{self, cards, config, decks, reviews, Store};
 
@@ -34,33 +35,28 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Decks(args) => decks_cmd(&db, now, args.json, out),
         Command::Cards(args) => cards_cmd(&db, now, &args, out),
         Command::Answer(args) => answer(&db, now, &args, out),
-        Command::Config(args) => match &args.deck {
-            Some(deck) => crate::scheduling_cmds::deck_config(&db, deck, &args, out),
-            None => config_cmd(&db, &args, out),
+        // a deck's own settings: its limits (new_per_day, review_cap) and
+        // its scheduler (scheduler, retention, params); without a key, both
+        Command::Config(args) => match (&args.deck, args.key.as_deref()) {
+            (Some(deck), None) => {
+                deck_config_cmd(&Store::open(&db)?, deck, &args, out)?;
+                crate::scheduling_cmds::deck_config(&db, deck, &args, out)
+            }
+            (Some(deck), Some(k)) if decks::OWN_SETTINGS.contains(&k) => {
+                deck_config_cmd(&Store::open(&db)?, deck, &args, out)
+            }
+            (Some(deck), Some(_)) => crate::scheduling_cmds::deck_config(&db, deck, &args, out),
+            (None, _) => config_cmd(&db, &args, out),
         },
         Command::Optimize(args) => crate::scheduling_cmds::optimize(&db, now, &args, out),
         Command::Backup(args) => backup(&db, &args.file, out),
-        Command::Unsuspend(args) => {
-            let store = Store::open(&db)?;
-            let card = cards::find(&store.conn, &args.card)?;
-            if !card.suspended {
-                say!(
-                    out,
-                    "card '{}/{}' is not suspended: nothing to do",
-                    card.deck_id,
-                    card.content.id
-                );
-                return Ok(());
-            }
-            cards::unsuspend(&store.conn, card.rowid)?;
-            say!(
-                out,
-                "card '{}/{}' will be shown again",
-                card.deck_id,
-                card.content.id
-            );
-            Ok(())
-        }
+        Command::Edit(args) => card_cmds::edit(&db, now, &args, out),
+        Command::Tag(args) => card_cmds::tag(&db, now, &args, out),
+        Command::Suspend(args) => card_cmds::suspend(&db, &args.cards, true, out),
+        Command::Unsuspend(args) => card_cmds::suspend(&db, &args.cards, false, out),
+        Command::Search(args) => card_cmds::search(&db, &args, out),
+        Command::History(args) => card_cmds::history(&db, now, &args, out),
+        Command::Delete(args) => card_cmds::delete(&db, now, &args, out),
         Command::Undo => undo(&db, now, out),
         Command::Stats(args) => crate::stats::command(&db, now, &args, out),
         Command::Check => check(&db, out),
@@ -320,7 +316,38 @@ fn document_hint(path: &Path, bytes: &[u8], err: Error) -> Error {
     }
 }
 
+/// The sides `--mine`/`--theirs` pick.
+fn resolve(args: &cli::ImportArgs) -> Result<import::Resolve> {
+    let pick = |v: &Option<Vec<String>>| match v {
+        None => import::Pick::None,
+        Some(ids) if ids.iter().all(|i| i.trim().is_empty()) => import::Pick::All,
+        Some(ids) => import::Pick::Cards(
+            ids.iter()
+                .map(|i| i.trim().to_string())
+                .filter(|i| !i.is_empty())
+                .collect(),
+        ),
+    };
+    let r = import::Resolve {
+        mine: pick(&args.mine),
+        theirs: pick(&args.theirs),
+    };
+    match (&r.mine, &r.theirs) {
+        (import::Pick::All, import::Pick::All) => Err(Error::Invalid(
+            "--mine and --theirs cannot both take every conflict; name cards: --theirs=q1,q2 --mine".into(),
+        )),
+        (import::Pick::Cards(m), import::Pick::Cards(t)) => match m.iter().find(|c| t.contains(c)) {
+            Some(c) => Err(Error::Invalid(format!(
+                "card '{c}' is given to both --mine and --theirs"
+            ))),
+            None => Ok(r),
+        },
+        _ => Ok(r),
+    }
+}
+
 fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) -> Result<()> {
+    let resolve = resolve(args)?;
     let spinner = crate::progress::Spinner::start("importing");
     let is_package = args
         .file
@@ -346,6 +373,7 @@ fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) 
             &incoming.decks,
             now.unix_ms(),
             args.dry_run,
+            &resolve,
             &mut |tx| {
                 written =
                     anki::history::write(tx, &incoming.decks, &incoming.history, now, rollover)?;
@@ -358,6 +386,7 @@ fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) 
             &incoming.decks,
             now.unix_ms(),
             args.dry_run,
+            &resolve,
         )?
     };
     if args.with_history {
@@ -406,9 +435,26 @@ fn print_report(out: &mut dyn Write, r: &import::Report) -> Result<()> {
     } else {
         "imported"
     };
+    let mut local = Vec::new();
+    if !r.local_kept.is_empty() {
+        local.push(plural(
+            r.local_kept.len() as i64,
+            "local edit kept",
+            "local edits kept",
+        ));
+    }
+    if !r.local_in_file.is_empty() {
+        local.push(format!(
+            "{} now in the file",
+            plural(r.local_in_file.len() as i64, "local edit", "local edits")
+        ));
+    }
+    if !r.conflicts.is_empty() {
+        local.push(plural(r.conflicts.len() as i64, "conflict", "conflicts"));
+    }
     say!(
         out,
-        "{verb} deck '{}'{}: {} added, {} updated, {} unchanged, {} relinked, {} retired, {} revived",
+        "{verb} deck '{}'{}: {} added, {} updated, {} unchanged, {} relinked, {} retired, {} revived{}",
         r.deck,
         if r.deck_is_new { " (new)" } else { "" },
         r.added.len(),
@@ -416,7 +462,12 @@ fn print_report(out: &mut dyn Write, r: &import::Report) -> Result<()> {
         r.unchanged,
         r.relinked.len(),
         r.retired.len(),
-        r.revived.len()
+        r.revived.len(),
+        if local.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", local.join(", "))
+        }
     );
     let show = |label: &str, ids: &[String], out: &mut dyn Write| -> Result<()> {
         if !ids.is_empty() && ids.len() <= 50 {
@@ -433,6 +484,37 @@ fn print_report(out: &mut dyn Write, r: &import::Report) -> Result<()> {
     }
     show("retired", &r.retired, out)?;
     show("revived", &r.revived, out)?;
+    show(
+        "local edit kept (the file has not changed these cards)",
+        &r.local_kept,
+        out,
+    )?;
+    show(
+        "local edit now in the file (no longer local)",
+        &r.local_in_file,
+        out,
+    )?;
+    for c in &r.conflicts {
+        let removed = c.file == import::FileChange::Removed;
+        let what = if removed {
+            "the file no longer has this card"
+        } else {
+            "the file changed this card since your edit"
+        };
+        let line = match (c.kept, c.resolved) {
+            (import::Side::Theirs, _) if removed => "retired it (--theirs)".to_string(),
+            (import::Side::Theirs, _) => "took the file's card (--theirs)".to_string(),
+            (import::Side::Mine, true) => {
+                "kept your text (--mine); reported again only if the file changes it".to_string()
+            }
+            (import::Side::Mine, false) => format!(
+                "kept your text; `--theirs={id}` takes the file's{}, `--mine={id}` keeps yours",
+                if removed { " (retires it)" } else { "" },
+                id = c.card
+            ),
+        };
+        say!(out, "  conflict: {}: {what}; {line}", c.card);
+    }
     if r.dry_run {
         say!(out, "(dry run: nothing was changed)");
     }
@@ -529,26 +611,41 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
     let (id_w, name_w) = (widest(|d| &d.id), widest(|d| &d.name));
     let pad =
         |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(output::width_of(s))));
+    // a deck's own limits, or "-" where the global setting applies
+    let own = |v: Option<i64>| v.map_or("-".to_string(), |n| n.to_string());
     say!(
         out,
-        "{}  {}  {:>6} {:>6} {:>8} {:>8}",
+        "{}  {}  {:>6} {:>6} {:>8} {:>8} {:>8} {:>8}",
         pad("deck", id_w),
         pad("name", name_w),
         "new",
         "due",
         "learned",
-        "retired"
+        "retired",
+        "new/day",
+        "rev/day"
     );
+    let any_own = list
+        .iter()
+        .any(|d| d.new_per_day.is_some() || d.review_cap.is_some());
     for d in list {
         say!(
             out,
-            "{}  {}  {:>6} {:>6} {:>8} {:>8}",
+            "{}  {}  {:>6} {:>6} {:>8} {:>8} {:>8} {:>8}",
             pad(&d.id, id_w),
             pad(&d.name, name_w),
             d.new,
             d.due,
             d.learned,
-            d.retired
+            d.retired,
+            own(d.new_per_day),
+            own(d.review_cap)
+        );
+    }
+    if any_own {
+        say!(
+            out,
+            "(new/day, rev/day: a deck's own daily limits of new cards and reviews, on top of the global new_per_day and review_cap; - = the global limits only)"
         );
     }
     Ok(())
@@ -572,6 +669,9 @@ pub struct CardJson {
     pub retired: bool,
     pub leech: bool,
     pub suspended: bool,
+    pub tags: Vec<String>,
+    /// Edited locally (`recall edit`, `recall tag`): differs from its deck file.
+    pub edited: bool,
     /// FSRS cards only: stability (days), difficulty (1-10) and the
     /// probability of recall today.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -639,6 +739,12 @@ fn cards_cmd(db: &Path, now: Now, args: &cli::CardsArgs, out: &mut dyn Write) ->
         .into_iter()
         .filter(|c| args.all || !c.retired)
         .filter(|c| !args.leeches || c.leech)
+        .filter(|c| !args.suspended || c.suspended)
+        .filter(|c| {
+            args.tag
+                .as_deref()
+                .is_none_or(|t| card_cmds::has_tag(&c.content.tags, t))
+        })
         .collect();
     let fsrs = fsrs_views(&store, &list, today)?;
     if args.json {
@@ -663,6 +769,8 @@ fn cards_cmd(db: &Path, now: Now, args: &cli::CardsArgs, out: &mut dyn Write) ->
                 retired: c.retired,
                 leech: c.leech,
                 suspended: c.suspended,
+                tags: c.content.tags,
+                edited: c.local_edit,
             })
             .collect();
         return print_json(out, &rows);
@@ -688,7 +796,7 @@ fn cards_cmd(db: &Path, now: Now, args: &cli::CardsArgs, out: &mut dyn Write) ->
         };
         say!(
             out,
-            "{:<id_w$} {:<7} {} reps={:<2} ivl={:<4} due={:<10} {}{}{}",
+            "{:<id_w$} {:<7} {} reps={:<2} ivl={:<4} due={:<10} {}{}{}{}{}",
             c.content.id,
             c.content.kind.as_str(),
             memory,
@@ -696,14 +804,19 @@ fn cards_cmd(db: &Path, now: Now, args: &cli::CardsArgs, out: &mut dyn Write) ->
             c.state.interval,
             due,
             if c.retired { "[retired] " } else { "" },
-            if c.suspended {
-                "[suspended leech] "
-            } else if c.leech {
-                "[leech] "
-            } else {
-                ""
+            match (c.suspended, c.leech) {
+                (true, true) => "[suspended leech] ",
+                (true, false) => "[suspended] ",
+                (false, true) => "[leech] ",
+                (false, false) => "",
             },
-            front
+            if c.local_edit { "[edited] " } else { "" },
+            front,
+            if c.content.tags.is_empty() {
+                String::new()
+            } else {
+                format!("  #{}", c.content.tags.join(" #"))
+            }
         );
     }
     Ok(())
@@ -785,6 +898,80 @@ fn undo(db: &Path, now: Now, out: &mut dyn Write) -> Result<()> {
         card.state.interval,
         card.state.due.map_or("new".into(), cards::day_str)
     );
+    Ok(())
+}
+
+/// `recall config --deck ID [KEY [VALUE]]`: a deck's own limits.
+fn deck_config_cmd(
+    store: &Store,
+    deck: &str,
+    args: &cli::ConfigArgs,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if decks::get(&store.conn, deck)?.is_none() {
+        return Err(Error::NotFound(format!(
+            "no deck '{deck}' (see `recall decks`)"
+        )));
+    }
+    let own = decks::own_limits(&store.conn)?
+        .remove(deck)
+        .unwrap_or_default();
+    let value_of = |key: &str| match key {
+        "new_per_day" => own.new_per_day,
+        _ => own.review_cap,
+    };
+    let check_key = |key: &str| -> Result<()> {
+        if decks::OWN_SETTINGS.contains(&key) {
+            return Ok(());
+        }
+        config::get(&store.conn, key)?; // unknown settings get the usual error
+        Err(Error::Invalid(format!(
+            "{key} is not a per-deck setting (per deck: {}); `recall config {key}` sets it for all decks",
+            decks::OWN_SETTINGS.join(", ")
+        )))
+    };
+    match (&args.key, &args.value) {
+        (None, _) => {
+            for key in decks::OWN_SETTINGS {
+                let global = config::get(&store.conn, key)?;
+                match value_of(key) {
+                    Some(v) => say!(
+                        out,
+                        "{key:<14} {v:>6}   deck '{deck}' (and at most {global} over all decks)"
+                    ),
+                    None => say!(out, "{key:<14} {:>6}   the global setting", global),
+                }
+            }
+        }
+        (Some(k), None) => {
+            check_key(k)?;
+            match value_of(k) {
+                Some(v) => say!(out, "{v}"),
+                None => say!(out, "global ({})", config::get(&store.conn, k)?),
+            }
+        }
+        (Some(k), Some(v)) => {
+            check_key(k)?;
+            if v.trim() == "global" {
+                decks::set_own(&store.conn, deck, k, None)?;
+                say!(
+                    out,
+                    "{k} for deck '{deck}': the global setting ({})",
+                    config::get(&store.conn, k)?
+                );
+            } else {
+                let n = config::check(k, v)?;
+                decks::set_own(&store.conn, deck, k, Some(n))?;
+                let global = config::get(&store.conn, k)?;
+                let note = if n > global {
+                    format!(" (the global {k} of {global} still applies over all decks)")
+                } else {
+                    String::new()
+                };
+                say!(out, "{k} for deck '{deck}' = {n}{note}");
+            }
+        }
+    }
     Ok(())
 }
 

@@ -60,16 +60,28 @@ pub enum Command {
     ///
     /// Keys at the answer prompt: u = undo the last answer (at the start of a
     /// session: the last answer given earlier today), s = skip,
-    /// e = show the source sentence, q = quit (Ctrl-C also quits; every answer
-    /// is already saved); `:u`, `:s`, `:e`, `:q` work too. A line starting
-    /// with `=` is always an answer: type `=e` to answer "e" (vitamin E).
-    /// After `e` the suggested grade is at most 3, since the source holds the
-    /// answer.
+    /// e = show the source sentence, f = fix the card in your editor (as
+    /// `recall edit` does; also at the grade prompt, which then grades your
+    /// answer against the fixed card), q = quit (Ctrl-C also quits; every
+    /// answer is already saved); `:u`, `:s`, `:e`, `:f`, `:q` work too. A line
+    /// starting with `=` is always an answer: type `=e` to answer "e"
+    /// (vitamin E). After `e` the suggested grade is at most 3, since the
+    /// source holds the answer.
+    ///
+    /// Limits: at most `new_per_day` new cards and `review_cap` reviews a
+    /// day over all decks, and a deck's own limits on top (`recall config
+    /// --deck ID new_per_day 5`); when a limit holds cards back, the session
+    /// says which one.
     ///
     /// When standard input is not a terminal, one line is read per prompt
     /// (the answer, then the grade; an empty grade line accepts the suggested
     /// grade), so a session can be scripted. With no database yet, the bundled
     /// sample deck is imported first.
+    #[command(after_help = "Examples:
+  recall study                  today's cards from every deck
+  recall study biology          one deck
+  recall study --tag chapter-3  only cards tagged chapter-3 (or chapter-3::…)
+  recall study --new 10         ten new cards more than today's limit allows")]
     Study(StudyArgs),
 
     /// Build a deck file from a study document (plain text or Markdown).
@@ -96,6 +108,18 @@ pub enum Command {
     /// come back with their old progress if they return; a card whose id
     /// changed but whose answer did not is relinked. All or nothing: a bad
     /// file changes nothing.
+    ///
+    /// Cards you edited here (`recall edit`, `recall tag`) keep your text
+    /// while the file's card stays as it was when you edited it. When the
+    /// file changed or removed such a card too, that is a conflict: your text
+    /// stays and the report lists the conflict at every import until you
+    /// pick a side with `--theirs` (the file's card) or `--mine` (your text).
+    #[command(after_help = "Examples:
+  recall import chapter3.toml --dry-run    what would change, changing nothing
+  recall import chapter3.toml              add, update, retire; progress is kept
+  recall import chapter3.toml --theirs=q7  the file's version of q7, your other edits stay
+  recall import chapter3.toml --mine       keep your text in every conflict
+  recall import deck.apkg                  an Anki package")]
     Import(ImportArgs),
 
     /// Write a deck to a deck file, an Anki package (.apkg) or Anki CSV.
@@ -105,7 +129,91 @@ pub enum Command {
     Decks(JsonArgs),
 
     /// List cards with their scheduling state.
+    #[command(after_help = "Examples:
+  recall cards                      every active card
+  recall cards biology --json       one deck, as JSON
+  recall cards --tag chapter-3      cards tagged chapter-3 (or chapter-3::…)
+  recall cards --suspended          cards hidden by `recall suspend` or as leeches")]
     Cards(CardsArgs),
+
+    /// Edit a card in your editor ($VISUAL, else $EDITOR, else vi).
+    ///
+    /// The card opens as a deck-file fragment (kind, front, back, items,
+    /// ordered, source, context, tags). Save and quit to apply it: it is
+    /// checked with the deck-file rules and saved in one transaction, and the
+    /// card keeps its progress and history. A bad edit re-opens the editor
+    /// with the error on top (when standard input is not a terminal it is
+    /// refused with the error); quitting without a change, or emptying the
+    /// file, changes nothing. The id cannot change.
+    ///
+    /// The edit is local: `recall export` writes it, and importing the
+    /// group's deck file keeps it (see `recall import --help`).
+    #[command(after_help = "Examples:
+  recall edit q1                    the card with id q1
+  recall edit biology/cell-3        a card whose id is in several decks
+  EDITOR=nano recall edit q1        with another editor")]
+    Edit(EditArgs),
+
+    /// Add or remove tags of cards: `+TAG` adds, `-TAG` removes.
+    ///
+    /// A tag is one word (no spaces); `::` nests tags (`bio::cells`), and
+    /// `--tag bio` then finds both. Tags are a local edit, like `recall
+    /// edit`; they go out with `recall export` (deck files, Anki packages
+    /// and CSV) and come in with `recall import`.
+    #[command(after_help = "Examples:
+  recall tag q1 q2 +hard            tag two cards 'hard'
+  recall tag q1 -hard +review       remove one tag, add another
+  recall study --tag hard           then study only those")]
+    Tag(TagArgs),
+
+    /// Hide cards from study until `recall unsuspend`; progress is kept.
+    #[command(after_help = "Examples:
+  recall suspend q1 q2              hide two cards
+  recall cards --suspended          what is hidden
+  recall unsuspend q1               show it again")]
+    Suspend(CardsListArgs),
+
+    /// Show suspended cards again: suspended by hand or as leeches.
+    #[command(after_help = "Examples:
+  recall unsuspend q1               show q1 again
+  recall cards --suspended          which cards are suspended")]
+    Unsuspend(CardsListArgs),
+
+    /// Find cards by words in their fronts, backs, list items and source
+    /// sentences, best matches first.
+    ///
+    /// Every word must occur (in any field); words match their other forms
+    /// ("valves" finds "valve") and the last word its beginnings ("photo"
+    /// finds "photosynthesis"); case and accents are ignored. Use quotes for
+    /// a phrase: `recall search '"moral law"'`. Retired cards are left out.
+    #[command(after_help = "Examples:
+  recall search mitochondria              in every deck
+  recall search 'five factors' --deck war one deck
+  recall search '\"moral law\"'           a phrase
+  recall search valve --json              as JSON")]
+    Search(SearchArgs),
+
+    /// Every answer given to a card: date, kind (scheduled or final drill),
+    /// grade, suggested grade, typed answer, each list item's result, and
+    /// interval and E-Factor before and after.
+    #[command(after_help = "Examples:
+  recall history q1                 the card with id q1
+  recall history biology/cell-3     a card whose id is in several decks
+  recall history q1 --json          as JSON")]
+    History(HistoryArgs),
+
+    /// Delete a deck: its cards, their progress and their answers.
+    ///
+    /// A backup of the whole database is taken first (next to it, named
+    /// after the deck and the time), and the command says where; restore it
+    /// by copying it over the database. Asks for confirmation on a terminal
+    /// unless `--yes`; refused without `--yes` when standard input is not a
+    /// terminal. To keep a deck's history but stop seeing its cards, suspend
+    /// them or import an empty deck file instead.
+    #[command(after_help = "Examples:
+  recall delete old-notes           asks, backs up, deletes
+  recall delete old-notes --yes     in a script")]
+    Delete(DeleteArgs),
 
     /// Grade one card without the interactive session (for scripts).
     ///
@@ -115,9 +223,6 @@ pub enum Command {
     /// answer (logged; the schedule is unchanged). A card that is not due yet
     /// is refused.
     Answer(AnswerArgs),
-
-    /// Let a suspended card (a leech) be shown again.
-    Unsuspend(CardArg),
 
     /// Take back the last answer given today.
     ///
@@ -133,12 +238,16 @@ pub enum Command {
     /// `--json` prints every number (fields in the README).
     Stats(StatsArgs),
 
-    /// Show or change settings, or a deck's scheduler (--deck).
+    /// Show or change settings, a deck's own limits, or a deck's scheduler.
     ///
     /// Without --deck the settings are for all decks: new_per_day,
     /// review_cap, rollover_hour, leech_lapses, leech_suspend. With --deck ID
-    /// they are the deck's scheduler:
+    /// they are the deck's own:
     ///
+    ///   new_per_day, review_cap  limits on top of the global ones (a day's
+    ///              queue takes at most the global limit over all decks and
+    ///              at most the deck's limit from that deck; `global` as the
+    ///              value drops the deck's own; `recall decks` shows them)
     ///   scheduler  sm2 (the default) or fsrs
     ///   retention  FSRS's desired retention, 0.70-0.99 (default 0.90)
     ///   params     `default` drops parameters fitted by `recall optimize`
@@ -149,10 +258,14 @@ pub enum Command {
     /// on by every answer given meanwhile.
     ///
     /// Examples:
-    ///   recall config new_per_day 30
+    ///   recall config                                 every setting
+    ///   recall config new_per_day 30                  30 new cards a day over all decks
+    ///   recall config --deck biology new_per_day 5    at most 5 of them from biology
+    ///   recall config --deck biology review_cap 50    at most 50 reviews a day from biology
+    ///   recall config --deck biology new_per_day global   the global limit again
     ///   recall config --deck art-of-war scheduler fsrs
     ///   recall config --deck art-of-war retention 0.85
-    ///   recall config --deck art-of-war          (show the deck's scheduler)
+    ///   recall config --deck art-of-war               the deck's limits and scheduler
     #[command(verbatim_doc_comment)]
     Config(ConfigArgs),
 
@@ -210,6 +323,9 @@ pub struct StudyArgs {
     /// Do not ask for typed answers: show the question, reveal, then grade.
     #[arg(long)]
     pub reveal: bool,
+    /// Only cards with this tag (or a tag under it: `bio` takes `bio::cells`).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -253,6 +369,28 @@ pub struct ImportArgs {
     /// recomputed from it.
     #[arg(long)]
     pub with_history: bool,
+    /// In conflicts with your local edits, keep your text (and stop
+    /// reporting them until the file changes the card again). Alone: every
+    /// conflict; `--mine=ID,ID`: those cards.
+    #[arg(
+        long,
+        value_name = "CARDS",
+        num_args = 0..=1,
+        require_equals = true,
+        value_delimiter = ','
+    )]
+    pub mine: Option<Vec<String>>,
+    /// In conflicts with your local edits, take the deck file's card (a card
+    /// the file removed is retired). Alone: every conflict; `--theirs=ID,ID`:
+    /// those cards.
+    #[arg(
+        long,
+        value_name = "CARDS",
+        num_args = 0..=1,
+        require_equals = true,
+        value_delimiter = ','
+    )]
+    pub theirs: Option<Vec<String>>,
 }
 
 #[derive(Debug, Args)]
@@ -296,6 +434,12 @@ pub struct CardsArgs {
     /// Only leeches: cards failed again and again (see `recall unsuspend`).
     #[arg(long)]
     pub leeches: bool,
+    /// Only suspended cards (by `recall suspend` or as leeches).
+    #[arg(long)]
+    pub suspended: bool,
+    /// Only cards with this tag (or a tag under it: `bio` takes `bio::cells`).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
     /// Print JSON (fields documented in the README).
     #[arg(long)]
     pub json: bool,
@@ -314,12 +458,14 @@ pub struct AnswerArgs {
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
-    /// A deck's scheduler settings instead: scheduler (sm2|fsrs), retention, params.
+    /// A deck's own settings instead: its limits (new_per_day, review_cap)
+    /// and its scheduler (scheduler sm2|fsrs, retention, params).
     #[arg(long, value_name = "ID")]
     pub deck: Option<String>,
     /// The setting to show or change (all settings if omitted).
     pub key: Option<String>,
-    /// The new value.
+    /// The new value (with --deck: `global` drops the deck's own limit).
+    #[arg(allow_hyphen_values = true)]
     pub value: Option<String>,
 }
 
@@ -333,9 +479,64 @@ pub struct OptimizeArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct CardArg {
-    /// The card: its id, or DECK_ID/CARD_ID.
+pub struct EditArgs {
+    /// The card: its id, or DECK_ID/CARD_ID when ids clash across decks.
     pub card: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CardsListArgs {
+    /// The cards: ids, or DECK_ID/CARD_ID when ids clash across decks.
+    #[arg(required = true, value_name = "CARD")]
+    pub cards: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// Cards (ids, or DECK_ID/CARD_ID) and changes: `+TAG` adds a tag,
+    /// `-TAG` removes one. Give the cards first, or mix them: anything not
+    /// starting with + or - is a card.
+    #[arg(
+        required = true,
+        value_name = "CARD|+TAG|-TAG",
+        allow_hyphen_values = true
+    )]
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to find (quote a phrase: '"moral law"').
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// Only this deck.
+    #[arg(long, value_name = "ID")]
+    pub deck: Option<String>,
+    /// At most this many cards.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON (fields documented in the README).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The card: its id, or DECK_ID/CARD_ID when ids clash across decks.
+    pub card: String,
+    /// Print JSON (fields documented in the README).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The deck id (see `recall decks`).
+    pub deck: String,
+    /// Do not ask: delete (after the backup). Needed when standard input
+    /// is not a terminal.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -63,6 +63,14 @@ impl Now {
     pub fn unix_ms(&self) -> i64 {
         self.at.timestamp_millis()
     }
+
+    /// A stored moment (`ms` since the Unix epoch) in this moment's local
+    /// offset, formatted with chrono's `format` (`%Y-%m-%d %H:%M`).
+    pub fn format_ms(&self, ms: i64, format: &str) -> String {
+        DateTime::from_timestamp_millis(ms)
+            .map(|t| t.with_timezone(self.at.offset()).format(format).to_string())
+            .unwrap_or_else(|| "?".to_string())
+    }
 }
 
 fn bad_now(text: &str) -> Error {

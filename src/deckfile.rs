@@ -205,90 +205,120 @@ fn parse_with(path: &Path, bytes: &[u8], fast: bool) -> Result<Deck> {
     for spanned in dto.cards {
         let card_start = spanned.span().start;
         let c = spanned.into_inner();
-        let id_start = c.id.span().start;
-        let id = c.id.into_inner();
-        if !valid_id(&id) {
-            return Err(at(
-                id_start,
-                format!(
-                    "card id '{id}' must be 1-{MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'"
-                ),
-            ));
-        }
-        if !seen.insert(id.clone()) {
+        let (id_start, id) = (c.id.span().start, c.id.get_ref());
+        if valid_id(id) && !seen.insert(id.clone()) {
             return Err(at(id_start, format!("duplicate card id '{id}'")));
         }
-        let kind = CardKind::parse(c.kind.get_ref()).ok_or_else(|| {
-            at(
-                c.kind.span().start,
-                format!(
-                    "card '{id}': unknown kind '{}' (expected basic, cloze, list or outline)",
-                    c.kind.get_ref()
-                ),
-            )
-        })?;
-        if c.front.get_ref().trim().is_empty() {
-            return Err(at(
-                c.front.span().start,
-                format!("card '{id}': front is empty"),
-            ));
-        }
-        let items: Vec<String> = c
-            .items
-            .iter()
-            .map(|s| s.get_ref().trim().to_string())
-            .collect();
-        if let Some(bad) = c.items.iter().find(|s| s.get_ref().trim().is_empty()) {
-            return Err(at(
-                bad.span().start,
-                format!("card '{id}': empty list item"),
-            ));
-        }
-        if items.len() > MAX_ITEMS {
-            return Err(at(
-                card_start,
-                format!("card '{id}': {} items (at most {MAX_ITEMS})", items.len()),
-            ));
-        }
-        if kind.has_items() && items.is_empty() {
-            return Err(at(
-                card_start,
-                format!("card '{id}': a {kind} card needs items"),
-            ));
-        }
-        let back_start = c.back.as_ref().map_or(card_start, |b| b.span().start);
-        let back = c.back.map(Spanned::into_inner).unwrap_or_default();
-        if items.is_empty() && back.trim().is_empty() {
-            return Err(at(
-                back_start,
-                format!("card '{id}': back (the answer) is empty"),
-            ));
-        }
-        for (name, value) in [
-            ("front", c.front.get_ref()),
-            ("back", &back),
-            ("context", &c.context),
-        ] {
-            if value.len() > MAX_FIELD_LEN {
-                return Err(at(
-                    card_start,
-                    format!("card '{id}': {name} is longer than {MAX_FIELD_LEN} bytes"),
-                ));
-            }
-        }
-        cards.push(CardContent {
-            id,
-            kind,
-            front: c.front.into_inner().trim().to_string(),
-            back: back.trim().to_string(),
-            items,
-            ordered: c.ordered,
-            source: c.source.trim().to_string(),
-            context: c.context.trim().to_string(),
-            tags: c.tags,
-        });
+        cards.push(check_card(c, card_start, &at)?);
     }
     Ok(Deck { meta, cards })
+}
+
+/// Checks one card table against the deck-file rules (id, kind, front,
+/// items, back, sizes); `at` turns a byte offset and a message into the
+/// error, `card_start` is where the table starts.
+fn check_card(
+    c: CardDto,
+    card_start: usize,
+    at: &dyn Fn(usize, String) -> Error,
+) -> Result<CardContent> {
+    let id_start = c.id.span().start;
+    let id = c.id.into_inner();
+    if !valid_id(&id) {
+        return Err(at(
+            id_start,
+            format!("card id '{id}' must be 1-{MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'"),
+        ));
+    }
+    let kind = CardKind::parse(c.kind.get_ref()).ok_or_else(|| {
+        at(
+            c.kind.span().start,
+            format!(
+                "card '{id}': unknown kind '{}' (expected basic, cloze, list or outline)",
+                c.kind.get_ref()
+            ),
+        )
+    })?;
+    if c.front.get_ref().trim().is_empty() {
+        return Err(at(
+            c.front.span().start,
+            format!("card '{id}': front is empty"),
+        ));
+    }
+    let items: Vec<String> = c
+        .items
+        .iter()
+        .map(|s| s.get_ref().trim().to_string())
+        .collect();
+    if let Some(bad) = c.items.iter().find(|s| s.get_ref().trim().is_empty()) {
+        return Err(at(
+            bad.span().start,
+            format!("card '{id}': empty list item"),
+        ));
+    }
+    if items.len() > MAX_ITEMS {
+        return Err(at(
+            card_start,
+            format!("card '{id}': {} items (at most {MAX_ITEMS})", items.len()),
+        ));
+    }
+    if kind.has_items() && items.is_empty() {
+        return Err(at(
+            card_start,
+            format!("card '{id}': a {kind} card needs items"),
+        ));
+    }
+    let back_start = c.back.as_ref().map_or(card_start, |b| b.span().start);
+    let back = c.back.map(Spanned::into_inner).unwrap_or_default();
+    if items.is_empty() && back.trim().is_empty() {
+        return Err(at(
+            back_start,
+            format!("card '{id}': back (the answer) is empty"),
+        ));
+    }
+    for (name, value) in [
+        ("front", c.front.get_ref()),
+        ("back", &back),
+        ("context", &c.context),
+    ] {
+        if value.len() > MAX_FIELD_LEN {
+            return Err(at(
+                card_start,
+                format!("card '{id}': {name} is longer than {MAX_FIELD_LEN} bytes"),
+            ));
+        }
+    }
+    Ok(CardContent {
+        id,
+        kind,
+        front: c.front.into_inner().trim().to_string(),
+        back: back.trim().to_string(),
+        items,
+        ordered: c.ordered,
+        source: c.source.trim().to_string(),
+        context: c.context.trim().to_string(),
+        tags: c.tags,
+    })
+}
+
+/// Parses one card written as the body of a deck file's `[[cards]]` table
+/// (`id = …`, `kind = …`, … at the top level: what `recall edit` shows),
+/// with the deck-file rules. `name` only names the text in errors.
+pub fn parse_card(name: &Path, text: &str) -> Result<CardContent> {
+    let at = |offset: usize, msg: String| {
+        let (line, col) = line_col(text, offset);
+        Error::Parse {
+            path: name.to_path_buf(),
+            line,
+            col,
+            msg,
+        }
+    };
+    let dto = toml::from_str::<CardDto>(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        at(offset, e.message().trim().replace('\n', " "))
+    })?;
+    check_card(dto, 0, &at)
 }
 
 /// Reads and parses a deck file from disk.
@@ -297,11 +327,13 @@ pub fn read(path: &Path) -> Result<Deck> {
     parse(path, &bytes)
 }
 
-fn quote(s: &str) -> String {
+/// A TOML string literal.
+pub fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-fn quote_list(items: &[String]) -> String {
+/// A TOML array of string literals.
+pub fn quote_list(items: &[String]) -> String {
     let parts: Vec<String> = items.iter().map(|s| quote(s)).collect();
     format!("[{}]", parts.join(", "))
 }

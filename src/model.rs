@@ -60,7 +60,7 @@ impl fmt::Display for CardKind {
 }
 
 /// The content of a card, as a deck file holds it. No review state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardContent {
     /// Stable id, unique within its deck.
     pub id: String,

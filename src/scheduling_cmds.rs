@@ -131,7 +131,8 @@ pub fn deck_config(db: &Path, deck: &str, args: &ConfigArgs, out: &mut dyn Write
         }
         (Some(k), _) => {
             return Err(Error::Invalid(format!(
-                "unknown deck setting '{k}' (known: {})",
+                "unknown deck setting '{k}' (known: {}, {})",
+                crate::storage::decks::OWN_SETTINGS.join(", "),
                 DECK_KEYS.join(", ")
             )))
         }

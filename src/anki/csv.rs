@@ -34,7 +34,7 @@ pub fn export(deck: &Deck) -> String {
                 super::html::escape(&c.source)
             ));
         }
-        let tags = super::kind_tag(c.kind);
+        let tags = clean_field(&super::note_tags(c));
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\n",
             guid_for(&deck.meta.id, &c.id),
@@ -207,7 +207,7 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Deck> {
                         ordered: false,
                         source: fields.get(2).map(|s| as_text(s)).unwrap_or_default(),
                         context: String::new(),
-                        tags: vec![],
+                        tags: super::user_tags(get(h.tags_col)),
                     });
                 }
             }
@@ -260,7 +260,7 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Deck> {
             context: String::new(),
             tags: vec![],
         };
-        super::apply_kind_tag(&mut card, get(h.tags_col));
+        super::apply_tags(&mut card, get(h.tags_col));
         cards.push(card);
     }
     if cards.is_empty() {

@@ -179,7 +179,7 @@ pub fn notes(deck: &Deck) -> Vec<Note> {
         .map(|c| {
             let guid = guid_for(&deck.meta.id, &c.id);
             let source = escape(&c.source);
-            let tags = format!(" {} ", super::kind_tag(c.kind));
+            let tags = format!(" {} ", super::note_tags(c));
             match cloze_text(c) {
                 Some(text) => Note {
                     guid,

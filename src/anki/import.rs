@@ -328,7 +328,7 @@ pub fn read_with(path: &Path, c: &Collection, history: bool) -> Result<Imported>
         };
         match card {
             Some(mut card) => {
-                super::apply_kind_tag(&mut card, &tags);
+                super::apply_tags(&mut card, &tags);
                 let deck = deck_names
                     .get(&did)
                     .cloned()

@@ -44,6 +44,35 @@ pub fn kind_tag(kind: crate::model::CardKind) -> String {
     format!("recall::{}", kind.as_str())
 }
 
+/// A note's tags for a card: its kind (`recall::list`) and the card's own
+/// tags, separated by spaces (Anki's tags hold no space).
+pub fn note_tags(card: &crate::model::CardContent) -> String {
+    let mut out = kind_tag(card.kind);
+    for t in &card.tags {
+        out.push(' ');
+        out.push_str(t);
+    }
+    out
+}
+
+/// Takes a note's tags into a card: the kind tag restores its kind (see
+/// [`apply_kind_tag`]), every other tag becomes one of the card's tags.
+pub fn apply_tags(card: &mut crate::model::CardContent, tags: &str) {
+    apply_kind_tag(card, tags);
+    card.tags = user_tags(tags);
+}
+
+/// A note's tags but recall's own (`recall::…`), in order, once each.
+pub fn user_tags(tags: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags.split_whitespace() {
+        if !t.starts_with("recall::") && !out.iter().any(|x| x == t) {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
 /// Restores a card's kind from its note's tags, when the content allows it.
 pub fn apply_kind_tag(card: &mut crate::model::CardContent, tags: &str) {
     use crate::model::CardKind;

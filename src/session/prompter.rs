@@ -34,6 +34,8 @@ pub enum AnswerInput {
     Undo,
     Skip,
     Explain,
+    /// Fix the card in the editor.
+    Edit,
     Quit,
 }
 
@@ -44,6 +46,8 @@ pub enum GradeInput {
     /// Enter: take the suggested grade.
     Accept,
     Undo,
+    /// Fix the card in the editor.
+    Edit,
     Quit,
 }
 
@@ -55,10 +59,13 @@ pub trait Prompter {
     fn show_reveal(&mut self, view: &RevealView<'_>) -> Result<()>;
     fn ask_grade(&mut self, suggested: Option<Grade>) -> Result<GradeInput>;
     fn info(&mut self, text: &str) -> Result<()>;
+    /// How the editor runs for the `f` key (a terminal or a script).
+    fn edit_mode(&self) -> crate::editor::Mode;
 }
 
-/// Parses an answer line: single letters u/s/e/q (or `:u` …) are commands;
-/// a line starting with `=` is always an answer, so `=e` answers "e".
+/// Parses an answer line: single letters u/s/e/f/q (or `:u` …) are
+/// commands; a line starting with `=` is always an answer, so `=e` answers
+/// "e".
 pub fn parse_answer(line: &str, reveal_only: bool) -> AnswerInput {
     let t = line.trim();
     if let Some(answer) = t.strip_prefix('=').map(str::trim) {
@@ -72,6 +79,7 @@ pub fn parse_answer(line: &str, reveal_only: bool) -> AnswerInput {
         "u" | "U" => return AnswerInput::Undo,
         "s" | "S" => return AnswerInput::Skip,
         "e" | "E" => return AnswerInput::Explain,
+        "f" | "F" => return AnswerInput::Edit,
         "q" | "Q" => return AnswerInput::Quit,
         _ => {}
     }
@@ -82,12 +90,13 @@ pub fn parse_answer(line: &str, reveal_only: bool) -> AnswerInput {
     }
 }
 
-/// Parses a grade line: empty = accept, 0-5, u, q. `None` = not understood.
+/// Parses a grade line: empty = accept, 0-5, u, f, q. `None` = not understood.
 pub fn parse_grade(line: &str) -> Option<GradeInput> {
     let t = line.trim().trim_start_matches(':');
     match t {
         "" => Some(GradeInput::Accept),
         "u" | "U" => Some(GradeInput::Undo),
+        "f" | "F" => Some(GradeInput::Edit),
         "q" | "Q" => Some(GradeInput::Quit),
         _ => t
             .parse::<u8>()
@@ -104,6 +113,9 @@ mod tests {
     #[test]
     fn commands_and_answers() {
         assert_eq!(parse_answer("u", false), AnswerInput::Undo);
+        assert_eq!(parse_answer(":f", false), AnswerInput::Edit);
+        assert_eq!(parse_answer("=f", false), AnswerInput::Typed("f".into()));
+        assert_eq!(parse_answer("f", true), AnswerInput::Edit);
         assert_eq!(parse_answer(" :q ", false), AnswerInput::Quit);
         assert_eq!(parse_answer("", false), AnswerInput::Reveal);
         assert_eq!(parse_answer("peace", true), AnswerInput::Reveal);
@@ -129,6 +141,7 @@ mod tests {
             parse_grade("4"),
             Some(GradeInput::Grade(Grade::new(4).unwrap()))
         );
+        assert_eq!(parse_grade("f"), Some(GradeInput::Edit));
         assert_eq!(parse_grade("6"), None);
         assert_eq!(parse_grade("x"), None);
     }

@@ -254,11 +254,14 @@ impl Prompter for StdioPrompter<'_> {
 
     fn ask_answer(&mut self, reveal_only: bool) -> Result<AnswerInput> {
         let (prompt, hint) = if reveal_only {
-            ("Enter to reveal", "(u undo, s skip, e source, q quit)")
+            (
+                "Enter to reveal",
+                "(u undo, s skip, e source, f fix card, q quit)",
+            )
         } else {
             (
                 "Your answer",
-                "(Enter reveals; u undo, s skip, e source, q quit; =e answers \"e\")",
+                "(Enter reveals; u undo, s skip, e source, f fix card, q quit; =e answers \"e\")",
             )
         };
         Ok(match self.line_with_hint(prompt, hint)? {
@@ -361,12 +364,21 @@ impl Prompter for StdioPrompter<'_> {
             };
             match parse_grade(&l) {
                 Some(g) => return Ok(g),
-                None => self.say("a grade is 0-5 (u undo, q quit)")?,
+                None => self.say("a grade is 0-5 (u undo, f fix card, q quit)")?,
             }
         }
     }
 
     fn info(&mut self, text: &str) -> Result<()> {
         self.say(text)
+    }
+
+    fn edit_mode(&self) -> crate::editor::Mode {
+        let tty = matches!(self.input, Input::Tty);
+        crate::editor::Mode {
+            interactive: tty,
+            // lines from a pipe are the session's answers, not the editor's
+            inherit_stdin: tty,
+        }
     }
 }

@@ -21,12 +21,17 @@ pub struct StoredCard {
     pub leech: bool,
     /// Suspended: not shown until `recall unsuspend`.
     pub suspended: bool,
+    /// Edited locally (`recall edit`, `recall tag`): differs from its deck file.
+    pub local_edit: bool,
 }
 
 /// Columns selected by every card query, in `row_to_card` order.
 pub const CARD_COLUMNS: &str = "c.id, c.deck_id, c.ord, c.retired, c.key, c.kind, c.front, c.back,
     c.items, c.ordered, c.source, c.context, c.tags,
-    s.ef, s.reps, s.interval, s.due, s.lapses, s.leech, s.suspended";
+    s.ef, s.reps, s.interval, s.due, s.lapses, s.leech, s.suspended, c.base IS NOT NULL";
+
+/// How many columns [`CARD_COLUMNS`] selects.
+pub const CARD_COLUMN_COUNT: usize = 21;
 
 /// Formats a study day as stored (`YYYY-MM-DD`).
 pub fn day_str(day: NaiveDate) -> String {
@@ -78,6 +83,7 @@ pub fn row_to_card(r: &Row<'_>) -> rusqlite::Result<StoredCard> {
         },
         leech: r.get(18)?,
         suspended: r.get(19)?,
+        local_edit: r.get(20)?,
     })
 }
 
@@ -103,37 +109,94 @@ pub struct DeckCard {
     pub ord: i64,
     pub retired: bool,
     pub content: CardContent,
+    /// Set when the card was edited locally: the deck file's version the
+    /// local text was made from.
+    pub base: Option<Base>,
+}
+
+/// The deck file's version of a locally edited card (the `base` column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Base {
+    /// The card as the deck file had it when the member edited it.
+    Card(CardContent),
+    /// The deck file no longer has the card; the member kept it.
+    Absent,
+}
+
+impl Base {
+    /// The column's text: '' for [`Base::Absent`], else the card as JSON.
+    pub fn to_column(&self) -> String {
+        match self {
+            Base::Absent => String::new(),
+            // (strings and lists cannot fail to encode; "null" would be
+            // refused when read back, never taken for Absent)
+            Base::Card(c) => serde_json::to_string(c).unwrap_or_else(|_| "null".into()),
+        }
+    }
+
+    /// Reads the column (NULL: no local edit).
+    pub fn from_column(text: Option<&str>) -> rusqlite::Result<Option<Base>> {
+        match text {
+            None => Ok(None),
+            Some("") => Ok(Some(Base::Absent)),
+            Some(json) => serde_json::from_str(json)
+                .map(|c| Some(Base::Card(c)))
+                .map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                }),
+        }
+    }
+}
+
+/// Columns [`row_to_deck_card`] maps, from the cards table alone.
+const DECK_CARD_COLUMNS: &str =
+    "id, ord, retired, key, kind, front, back, items, ordered, source, context, tags, base";
+
+fn row_to_deck_card(r: &Row<'_>) -> rusqlite::Result<DeckCard> {
+    let kind = r.get_ref(4)?.as_str()?;
+    Ok(DeckCard {
+        rowid: r.get(0)?,
+        ord: r.get(1)?,
+        retired: r.get(2)?,
+        content: CardContent {
+            id: r.get(3)?,
+            kind: CardKind::parse(kind).unwrap_or(CardKind::Basic),
+            front: r.get(5)?,
+            back: r.get(6)?,
+            items: json_list(r.get_ref(7)?.as_str()?)?,
+            ordered: r.get(8)?,
+            source: r.get(9)?,
+            context: r.get(10)?,
+            tags: json_list(r.get_ref(11)?.as_str()?)?,
+        },
+        base: Base::from_column(r.get_ref(12)?.as_str_or_null()?)?,
+    })
 }
 
 /// The content of every card of a deck (retired too), in deck order. Reads
 /// the cards table alone: re-importing a large deck reads each card once.
 pub fn deck_contents(conn: &Connection, deck_id: &str) -> Result<Vec<DeckCard>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, ord, retired, key, kind, front, back, items, ordered, source, context, tags
-         FROM cards WHERE deck_id = ?1",
-    )?;
-    let rows = stmt.query_map([deck_id], |r| {
-        let kind: String = r.get(4)?;
-        Ok(DeckCard {
-            rowid: r.get(0)?,
-            ord: r.get(1)?,
-            retired: r.get(2)?,
-            content: CardContent {
-                id: r.get(3)?,
-                kind: CardKind::parse(&kind).unwrap_or(CardKind::Basic),
-                front: r.get(5)?,
-                back: r.get(6)?,
-                items: json_list(r.get_ref(7)?.as_str()?)?,
-                ordered: r.get(8)?,
-                source: r.get(9)?,
-                context: r.get(10)?,
-                tags: json_list(r.get_ref(11)?.as_str()?)?,
-            },
-        })
-    })?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {DECK_CARD_COLUMNS} FROM cards WHERE deck_id = ?1"
+    ))?;
+    let rows = stmt.query_map([deck_id], row_to_deck_card)?;
     let mut out: Vec<DeckCard> = rows.collect::<rusqlite::Result<_>>()?;
     out.sort_unstable_by_key(|c| (c.retired, c.ord, c.rowid));
     Ok(out)
+}
+
+/// One card's content and local-edit base, by row id.
+pub fn deck_card(conn: &Connection, rowid: i64) -> Result<DeckCard> {
+    conn.prepare_cached(&format!(
+        "SELECT {DECK_CARD_COLUMNS} FROM cards WHERE id = ?1"
+    ))?
+    .query_row([rowid], row_to_deck_card)
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("no card with row id {rowid}")))
 }
 
 /// Cards for `recall cards`: all decks or one, active first, in deck order.
@@ -192,12 +255,72 @@ pub fn find(conn: &Connection, spec: &str) -> Result<StoredCard> {
     }
 }
 
-/// Lifts a card's suspension (the leech flag stays, for the record).
-pub fn unsuspend(conn: &Connection, rowid: i64) -> Result<()> {
-    conn.execute(
-        "UPDATE card_state SET suspended = 0, suspended_by = NULL WHERE card_id = ?1",
-        [rowid],
-    )?;
+/// Finds every card of `specs` (see [`find`]), in order, without
+/// duplicates; the first that is unknown or ambiguous is the error.
+pub fn find_all(conn: &Connection, specs: &[String]) -> Result<Vec<StoredCard>> {
+    let mut out: Vec<StoredCard> = Vec::with_capacity(specs.len());
+    for spec in specs {
+        let card = find(conn, spec)?;
+        if !out.iter().any(|c| c.rowid == card.rowid) {
+            out.push(card);
+        }
+    }
+    Ok(out)
+}
+
+/// Suspends (`true`) or lifts the suspension of (`false`) a card. Lifting
+/// keeps the leech flag, for the record; a suspension by hand names no
+/// answer, so undoing an answer never lifts it.
+pub fn set_suspended(conn: &Connection, rowid: i64, suspended: bool) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE card_state SET suspended = ?2, suspended_by = NULL WHERE card_id = ?1",
+    )?
+    .execute((rowid, suspended))?;
+    Ok(())
+}
+
+/// What [`edit_content`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    /// The new text equals the old: nothing was written.
+    Unchanged,
+    /// The card now differs from its deck file (a local edit).
+    Local,
+    /// The card is back to its deck file's text: no local edit any more.
+    AsInFile,
+}
+
+/// Replaces a card's content by a local edit, keeping its id, place and
+/// state, and remembers the deck file's version (`base`) so that imports
+/// keep the edit (see `src/import.rs`). Call inside a transaction.
+pub fn edit_content(
+    conn: &Connection,
+    rowid: i64,
+    new: &CardContent,
+    now_ms: i64,
+) -> Result<Edited> {
+    let old = deck_card(conn, rowid)?;
+    if old.content == *new {
+        return Ok(Edited::Unchanged);
+    }
+    let (base, outcome) = match old.base {
+        None => (Some(Base::Card(old.content.clone())), Edited::Local),
+        Some(Base::Card(b)) if b == *new => (None, Edited::AsInFile),
+        kept => (kept, Edited::Local),
+    };
+    update_content(conn, rowid, old.ord, new, now_ms)?;
+    set_base(conn, rowid, base.as_ref())?;
+    if old.retired {
+        // (update_content revives; an edit does not)
+        retire(conn, rowid, now_ms)?;
+    }
+    Ok(outcome)
+}
+
+/// Writes a card's `base` (None: no local edit).
+pub fn set_base(conn: &Connection, rowid: i64, base: Option<&Base>) -> Result<()> {
+    conn.prepare_cached("UPDATE cards SET base = ?2 WHERE id = ?1")?
+        .execute((rowid, base.map(Base::to_column)))?;
     Ok(())
 }
 
@@ -281,8 +404,25 @@ pub fn insert_new(
              SELECT id, deck_id FROM cards WHERE id BETWEEN ?2 AND ?3 AND +deck_id = ?1",
         )?
         .execute((deck_id, before.saturating_add(1), last))?;
-    if made != new.len() {
+    // The search index likewise, in one statement (there is no insert
+    // trigger: a trigger's one index insert per card made a 100,000-card
+    // import a third slower).
+    if made == new.len() {
+        conn.prepare_cached(
+            "INSERT INTO cards_fts(rowid, front, back, items, context)
+             SELECT id, front, back, items, context FROM cards
+             WHERE id BETWEEN ?2 AND ?3 AND +deck_id = ?1",
+        )?
+        .execute((deck_id, before.saturating_add(1), last))?;
+    } else {
         add_missing_states(conn, deck_id)?;
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO cards_fts(rowid, front, back, items, context)
+             SELECT id, front, back, items, context FROM cards WHERE deck_id = ?1 AND key = ?2",
+        )?;
+        for (_, c) in new {
+            stmt.execute((deck_id, &c.id))?;
+        }
     }
     Ok(())
 }
@@ -326,6 +466,13 @@ pub fn update_content(
         to_json(&c.tags),
         now_ms,
     ])?;
+    Ok(())
+}
+
+/// Gives a card a new id (a relinked card that keeps its local text).
+pub fn set_key(conn: &Connection, rowid: i64, key: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE cards SET key = ?2, retired = 0 WHERE id = ?1")?
+        .execute((rowid, key))?;
     Ok(())
 }
 

@@ -75,8 +75,8 @@ pub fn get(conn: &Connection, key: &str) -> Result<i64> {
         .map_or(s.default, |v| v.clamp(s.min, s.max)))
 }
 
-/// Sets `key` to `value` (checked against the setting's range).
-pub fn set(conn: &Connection, key: &str, value: &str) -> Result<i64> {
+/// `value` read as a value of `key` (a whole number in the setting's range).
+pub fn check(key: &str, value: &str) -> Result<i64> {
     let s = setting(key)?;
     let v: i64 = value
         .trim()
@@ -88,6 +88,12 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<i64> {
             s.min, s.max
         )));
     }
+    Ok(v)
+}
+
+/// Sets `key` to `value` (checked against the setting's range).
+pub fn set(conn: &Connection, key: &str, value: &str) -> Result<i64> {
+    let v = check(key, value)?;
     conn.execute(
         "INSERT INTO config(key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",

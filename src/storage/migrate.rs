@@ -56,6 +56,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_fsrs.sql",
         include_str!("../../migrations/0011_fsrs.sql"),
     ),
+    (
+        "0012_card_management.sql",
+        include_str!("../../migrations/0012_card_management.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

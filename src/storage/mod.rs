@@ -10,6 +10,7 @@ pub mod decks;
 pub mod member;
 pub mod migrate;
 pub mod reviews;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -142,6 +143,16 @@ pub fn check(conn: &Connection) -> Result<Vec<String>> {
     })?;
     if fk > 0 {
         out.push(format!("{fk} row(s) point at missing rows (foreign keys)"));
+    }
+    // the search index holds exactly the cards' text
+    if conn
+        .execute(
+            "INSERT INTO cards_fts(cards_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .is_err()
+    {
+        out.push("the search index (cards_fts) does not match the cards".into());
     }
     // every card's state equals the "after" state of its last scheduled
     // answer decided by recall (imported Anki reviews changed no state):

@@ -326,3 +326,29 @@ fn our_package_sent_round_through_anki_comes_back_under_our_ids() {
         }
     }
 }
+
+#[test]
+fn tags_go_through_anki_and_come_back() {
+    let Some(py) = python() else { return };
+    let r = Recall::new();
+    seeded(&r);
+    r.ok(&["tag", "q1", "+geo", "+capitals::europe"]);
+    for mode in ["legacy", "modern"] {
+        let theirs = sent_round(&py, &r, mode);
+        let back = Recall::new();
+        back.ok(&["import", theirs.to_str().unwrap()]);
+        let q1 = back
+            .cards()
+            .into_iter()
+            .find(|c| c["front"] == "What is the capital of France?")
+            .expect("q1 came back");
+        let mut tags: Vec<String> = q1["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| s(t).to_string())
+            .collect();
+        tags.sort();
+        assert_eq!(tags, ["capitals::europe", "geo"], "{mode}");
+    }
+}

@@ -41,6 +41,9 @@ impl Recall {
             .env("RECALL_NOW", now)
             .env("NO_COLOR", "1")
             .env_remove("RECALL_CONFIG")
+            // never the tester's own editor: a test that edits sets EDITOR
+            .env_remove("VISUAL")
+            .env("EDITOR", "false")
             .current_dir(self.dir.path());
         c
     }
@@ -87,14 +90,31 @@ impl Recall {
 
     /// The binary in a pseudo-terminal, at the default "now", colours off.
     pub fn pty(&self, args: &[&str]) -> rexpect::session::PtySession {
+        self.pty_with(args, &[])
+    }
+
+    /// [`Recall::pty`] with more environment variables.
+    pub fn pty_with(&self, args: &[&str], env: &[(&str, &str)]) -> rexpect::session::PtySession {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_recall"));
         cmd.args(args)
             .env("RECALL_DB", &self.db)
             .env("RECALL_NOW", NOW)
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
+            .env_remove("VISUAL")
+            .env("EDITOR", "false")
+            .envs(env.iter().copied())
             .current_dir(self.dir.path());
         rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
+    }
+
+    /// An executable shell script in the temp dir (an editor for `recall
+    /// edit`: it gets the file to edit as `$1`); returns its path.
+    pub fn script(&self, name: &str, body: &str) -> String {
+        use std::os::unix::fs::PermissionsExt;
+        let p = self.write(name, format!("#!/bin/sh\n{body}\n"));
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        p.to_str().expect("utf-8 path").to_string()
     }
 
     /// Opens the database directly.
@@ -127,7 +147,14 @@ pub fn digest(db: &Path) -> String {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     out.push_str(&format!("v{v}\n"));
-    for t in ["decks", "cards", "card_state", "revlog", "config"] {
+    for t in [
+        "decks",
+        "cards",
+        "card_state",
+        "revlog",
+        "config",
+        "deck_config",
+    ] {
         let mut stmt = match c.prepare(&format!("SELECT * FROM {t} ORDER BY 1")) {
             Ok(s) => s,
             Err(_) => continue,

@@ -13,7 +13,7 @@ use crate::common::Recall;
 use crate::session::day;
 
 const ANSWER_PROMPT: &str =
-    "Your answer (Enter reveals; u undo, s skip, e source, q quit; =e answers \"e\"): ";
+    "Your answer (Enter reveals; u undo, s skip, e source, f fix card, q quit; =e answers \"e\"): ";
 
 /// One answer as the script gave it.
 #[derive(Debug, Clone)]
