@@ -509,6 +509,20 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
                     continue;
                 }
             };
+            // points cut from long paragraphs ("The Secretary-General",
+            // "submit annual and") are fragments, not points to recall
+            let cut = !comma_leads
+                && items.iter().zip(&texts).any(|(item, t)| {
+                    let first = text::sentences(t).into_iter().next().unwrap_or_default();
+                    let first = first.trim().trim_end_matches(['.', ':', ';']);
+                    !first.ends_with('?') && item.as_str() != first
+                });
+            // (a lead-in or a counted phrase asks for short points on purpose:
+            // "What are the Purposes of the United Nations?")
+            if cut && lead_in.is_none() && named.is_none() {
+                i = j;
+                continue;
+            }
             let items: Vec<String> = items.into_iter().filter(|x| !x.is_empty()).collect();
             if items.len() == n {
                 let context = named.map(|(_, s)| s.to_string()).unwrap_or_default();

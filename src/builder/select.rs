@@ -245,6 +245,36 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     if let Some(why) = set_phrase_gap(c) {
         return Some(why);
     }
+    if let Some(at) = c.context.find(c.back.as_str()) {
+        let before = c.context[..at].trim_end();
+        let after = c.context[at + c.back.len()..].trim_start();
+        // half of a range ("793–___")
+        let dash_digit = |t: &str| {
+            let mut ch = t.chars();
+            matches!(ch.next(), Some('\u{2013}' | '-'))
+                && ch.next().is_some_and(|d| d.is_ascii_digit())
+        };
+        let digit_dash = |t: &str| {
+            let mut ch = t.chars().rev();
+            matches!(ch.next(), Some('\u{2013}' | '-'))
+                && ch.next().is_some_and(|d| d.is_ascii_digit())
+        };
+        if (digit_dash(before) || dash_digit(after))
+            && c.back.starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            return Some("the gap is one end of a range".into());
+        }
+        // "made up of ___, shown on the left: a pointer, a length, and a
+        // capacity": the list after the colon counts the answer out
+        if c.origin == "figure"
+            && after
+                .split(':')
+                .next()
+                .is_some_and(|head| head.len() < after.len() && text::word_count(head) <= 5)
+        {
+            return Some("the items the figure counts follow it".into());
+        }
+    }
     // "Here are ___:" announces what follows
     if c.context.trim_end().ends_with(':') && fold(c.context.trim_start()).starts_with("here ") {
         return Some("the source sentence announces what follows".into());
@@ -705,6 +735,31 @@ mod tests {
         ] {
             assert_eq!(set_phrase_gap(&cloze(front, back, "")), None, "{front}");
         }
+    }
+
+    #[test]
+    fn a_figure_gap_is_not_half_a_range_nor_counted_out_by_its_list() {
+        let mut c = cloze(
+            "During 793\u{2013}___ a prophet, Amos, stated it.",
+            "740 BCE",
+            "During 793\u{2013}740 BCE a prophet, Amos, stated it.",
+        );
+        c.origin = "figure";
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("range")));
+        let mut c = cloze(
+            "A String is made up of ___, shown on the left: a pointer, a length, and a capacity.",
+            "three parts",
+            "A String is made up of three parts, shown on the left: a pointer, a length, and a capacity.",
+        );
+        c.origin = "figure";
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("counts")));
+        let mut c = cloze(
+            "Extinguishers that require a ___-year hydrostatic test are emptied.",
+            "12",
+            "Extinguishers that require a 12-year hydrostatic test are emptied.",
+        );
+        c.origin = "figure";
+        assert_eq!(cloze_fault(&c), None);
     }
 
     #[test]

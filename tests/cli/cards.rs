@@ -566,7 +566,10 @@ fn deleting_a_deck_on_fsrs_leaves_no_scheduler_row_behind() {
     r.ok(&["config", "--deck", "demo", "new_per_day", "2"]);
     // without a key, --deck shows the deck's limits and its scheduler
     let shown = r.ok(&["config", "--deck", "demo"]);
-    assert!(shown.contains("new_per_day") && shown.contains("scheduler"), "{shown}");
+    assert!(
+        shown.contains("new_per_day") && shown.contains("scheduler"),
+        "{shown}"
+    );
     r.ok(&["delete", "demo", "--yes"]);
     let left: i64 = r.scalar("SELECT COUNT(*) FROM deck_scheduler");
     assert_eq!(left, 0);

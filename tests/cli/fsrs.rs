@@ -325,7 +325,10 @@ fn bad_scheduler_settings_are_refused_and_change_nothing() {
     let err = fails(&r, &["config", "--deck", "nope", "scheduler", "fsrs"]);
     assert!(err.contains("no deck 'nope'"), "{err}");
     let err = fails(&r, &["config", "--deck", "demo", "ease", "3"]);
-    assert!(err.contains("known: scheduler, retention, params"), "{err}");
+    assert!(
+        err.contains("known: new_per_day, review_cap, scheduler, retention, params"),
+        "{err}"
+    );
     let err = fails(&r, &["config", "--deck", "demo", "params", "[1, 2]"]);
     assert!(err.contains("recall optimize demo"), "{err}");
     assert_eq!(r.db_digest(), before);
