@@ -515,8 +515,24 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
                 && items.iter().zip(&texts).any(|(item, t)| {
                     let first = text::sentences(t).into_iter().next().unwrap_or_default();
                     let first = first.trim().trim_end_matches(['.', ':', ';']);
-                    !first.ends_with('?') && item.as_str() != first
-                });
+                    if first.ends_with('?') || item.as_str() == first {
+                        return false;
+                    }
+                    // a fragment: too short to say anything, or not ending on
+                    // its noun ("The Organization is based", "ensure to")
+                    let toks = super::nlp::tag(item);
+                    // or only the sentence's subject ("Decisions of the
+                    // Security Council" | shall be made …)
+                    let subject_only = first.starts_with(item.as_str()) && {
+                        let rest = super::nlp::tag(&first[item.len()..]);
+                        rest.first()
+                            .is_some_and(|x| x.tag.is_verb() || x.tag.name() == "MD")
+                    };
+                    text::word_count(item) <= 2
+                        || subject_only
+                        || toks.last().is_none_or(|x| !x.tag.is_noun())
+                })
+                || (1..items.len()).any(|k| items[..k].contains(&items[k]));
             // (a lead-in or a counted phrase asks for short points on purpose:
             // "What are the Purposes of the United Nations?")
             if cut && lead_in.is_none() && named.is_none() {
