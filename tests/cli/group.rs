@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::common::{digest, Recall};
 
 const ANSWER_PROMPT: &str =
-    "Your answer (Enter reveals; u undo, s skip, e source, q quit; =e answers \"e\"): ";
+    "Your answer (Enter reveals; u undo, s skip, e source, f fix card, q quit; =e answers \"e\"): ";
 const DECK_FILE: &str = include_str!("../fixtures/group_deck.toml");
 const DAY1: &str = "2026-03-01T09:00:00Z";
 const DAY2: &str = "2026-03-02T09:00:00Z";
