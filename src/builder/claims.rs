@@ -124,7 +124,7 @@ fn complements(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
         }
         let rare = rarity(answer);
         // "is the case", "are the same": nothing to learn
-        if rare > 4.6 || n == 1 && rare > 4.2 {
+        if rare > 4.6 || n == 1 && rare > 3.6 {
             continue;
         }
         let score = f64::from(4.6 - rare) * 0.25 + if n >= 2 { 0.2 } else { 0.0 };
