@@ -422,6 +422,10 @@ fn points_elsewhere(front: &str) -> Option<&'static str> {
         ("listing ", "refers to a listing"),
         ("this circumstance", "refers to 'this circumstance'"),
         ("the reverse", "refers to 'the reverse'"),
+        ("on the right is", "refers to a picture"),
+        ("on the left is", "refers to a picture"),
+        ("shown on the left", "refers to a picture"),
+        ("shown on the right", "refers to a picture"),
         ("the opposite", "refers to 'the opposite'"),
         ("the converse", "refers to 'the converse'"),
     ] {
