@@ -42,10 +42,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
                 deck_config_cmd(&Store::open(&db)?, deck, &args, out)?;
                 crate::scheduling_cmds::deck_config(&db, deck, &args, out)
             }
-            (Some(deck), Some(k)) if decks::OWN_SETTINGS.contains(&k) => {
-                deck_config_cmd(&Store::open(&db)?, deck, &args, out)
+            (Some(deck), Some(k)) if crate::scheduling_cmds::DECK_KEYS.contains(&k) => {
+                crate::scheduling_cmds::deck_config(&db, deck, &args, out)
             }
-            (Some(deck), Some(_)) => crate::scheduling_cmds::deck_config(&db, deck, &args, out),
+            // the limits, and the errors for every other key
+            (Some(deck), Some(_)) => deck_config_cmd(&Store::open(&db)?, deck, &args, out),
             (None, _) => config_cmd(&db, &args, out),
         },
         Command::Optimize(args) => crate::scheduling_cmds::optimize(&db, now, &args, out),
@@ -920,14 +921,27 @@ fn deck_config_cmd(
         "new_per_day" => own.new_per_day,
         _ => own.review_cap,
     };
+    let per_deck = || {
+        [
+            &decks::OWN_SETTINGS[..],
+            &crate::scheduling_cmds::DECK_KEYS[..],
+        ]
+        .concat()
+        .join(", ")
+    };
     let check_key = |key: &str| -> Result<()> {
         if decks::OWN_SETTINGS.contains(&key) {
             return Ok(());
         }
-        config::get(&store.conn, key)?; // unknown settings get the usual error
+        if config::get(&store.conn, key).is_err() {
+            return Err(Error::Invalid(format!(
+                "unknown setting '{key}' for a deck (known: {})",
+                per_deck()
+            )));
+        }
         Err(Error::Invalid(format!(
             "{key} is not a per-deck setting (per deck: {}); `recall config {key}` sets it for all decks",
-            decks::OWN_SETTINGS.join(", ")
+            per_deck()
         )))
     };
     match (&args.key, &args.value) {
