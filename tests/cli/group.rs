@@ -71,6 +71,18 @@ fn study(r: &Recall, now: &str, plan: Plan) {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // a prompt that never comes (its text changed) fails the test instead of
+    // hanging it: the session is killed after two minutes
+    let (finished, watch) = std::sync::mpsc::channel::<()>();
+    let pid = child.id();
+    let watchdog = std::thread::spawn(move || {
+        if watch
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .is_err()
+        {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+        }
+    });
     let mut done: Vec<&str> = Vec::new();
     loop {
         let (screen, prompt) = read_until(&mut child, &[ANSWER_PROMPT]);
@@ -94,7 +106,10 @@ fn study(r: &Recall, now: &str, plan: Plan) {
             _ => writeln!(stdin, "q").unwrap(),
         }
     }
-    assert!(child.wait().unwrap().success());
+    let status = child.wait().unwrap();
+    let _ = finished.send(());
+    let _ = watchdog.join();
+    assert!(status.success(), "{now}: the session did not end by itself");
     for (id, step) in plan {
         if step.is_some() {
             assert!(done.contains(id), "{now}: {id} was not shown");
