@@ -207,15 +207,7 @@ mod tests {
 
     fn ask(s: &str) -> Option<(String, String)> {
         let toks = tag(s);
-        let at = At {
-            block: 0,
-            sentence: 0,
-            locator: "",
-            text: s,
-            prev: None,
-            prefix: None,
-            toks: &toks,
-        };
+        let at = At::alone(s, &toks);
         let mut out = Vec::new();
         extract(at, &mut out);
         out.pop().map(|c| (c.front, c.back))

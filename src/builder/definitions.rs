@@ -382,15 +382,7 @@ mod tests {
     fn stipulated_meanings_are_asked() {
         let ask = |s: &str| {
             let toks = super::super::nlp::tag(s);
-            let at = At {
-                block: 0,
-                sentence: 0,
-                locator: "",
-                text: s,
-                prev: None,
-                prefix: None,
-                toks: &toks,
-            };
+            let at = At::alone(s, &toks);
             let mut out = Vec::new();
             stipulated(at, &mut out);
             out.pop().map(|c| (c.front, c.back))

@@ -135,6 +135,23 @@ pub struct At<'a> {
     pub toks: &'a [super::nlp::Token<'a>],
 }
 
+impl<'a> At<'a> {
+    /// A sentence on its own (no section, no sentence before it), for the
+    /// extractors' unit tests.
+    #[cfg(test)]
+    pub fn alone(text: &'a str, toks: &'a [super::nlp::Token<'a>]) -> At<'a> {
+        At {
+            block: 0,
+            sentence: 0,
+            locator: "",
+            text,
+            prev: None,
+            prefix: None,
+            toks,
+        }
+    }
+}
+
 // Literal patterns, compiled by the unit tests: cannot fail for a user.
 #[allow(clippy::expect_used)]
 fn figure_re() -> &'static Regex {
