@@ -18,6 +18,20 @@ pub fn subject(sentence: &str) -> Option<String> {
     if v == 0 || v > 6 {
         return None;
     }
+    // "Scientists quickly realized they had …": the tagger's first finite
+    // verb ends the subject, and a subject holds no verb or pronoun
+    let toks = super::nlp::tag(&sentence[..w[v].end]);
+    let finite = toks
+        .iter()
+        .position(|t| t.tag.is_verb() || t.tag.name() == "MD")
+        .unwrap_or(toks.len());
+    if toks[..finite]
+        .iter()
+        .any(|t| PRONOUNS.contains(&fold(t.text).as_str()) || t.tag.is_adverb())
+        || finite < toks.len().saturating_sub(1)
+    {
+        return None;
+    }
     let first = fold(w[0].text);
     if PRONOUNS.contains(&first.as_str())
         || (is_stop(w[0].text)
@@ -45,6 +59,19 @@ pub fn resolve(front: &str, prev: Option<&str>) -> Option<String> {
     let f = fold(first.text);
     if !PRONOUNS.contains(&f.as_str()) {
         return Some(front.to_string());
+    }
+    // "This Herodotus was born …": a demonstrative before a name points
+    // at nothing the name does not say
+    if matches!(f.as_str(), "this" | "that" | "these" | "those") {
+        let rest = front[first.end..].trim_start();
+        if let Some(next) = text::first_word(rest) {
+            let name = next.text.starts_with(char::is_uppercase)
+                && next.text.chars().skip(1).any(char::is_lowercase)
+                && !is_stop(next.text);
+            if name {
+                return Some(rest.to_string());
+            }
+        }
     }
     if !matches!(f.as_str(), "it" | "they" | "he" | "she") {
         return None;
@@ -178,6 +205,49 @@ fn gap_front_in(
     Some(text::capitalise(&front))
 }
 
+/// Longest question that shows the previous sentence, in words.
+pub const MAX_WITH_PREV_WORDS: usize = 48;
+
+/// For a sentence that opens with a pointer ("This is known as a double
+/// free error.", "It took until 1895 for …"): the previous sentence, shown
+/// whole before the gapped sentence, gives the pointer its antecedent.
+/// `None` when the sentence needs no help, or the previous sentence leans
+/// on another one itself, is a heading or question, or the two are too
+/// long together.
+pub fn gap_front_after_prev(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    prev: Option<&str>,
+) -> Option<String> {
+    if !starts_with_pronoun(sentence) || sentence[..start].trim().is_empty() {
+        return None;
+    }
+    let prev = prev?.trim();
+    if starts_with_pronoun(prev)
+        || !prev.ends_with(['.', '!', ')'])
+        || text::word_count(prev) < 5
+        || text::word_count(prev) + text::word_count(sentence) > MAX_WITH_PREV_WORDS
+    {
+        return None;
+    }
+    // the answer must not be in the sentence shown before it
+    if fold(prev).contains(&fold(&sentence[start..end])) {
+        return None;
+    }
+    Some(text::squash(&format!(
+        "{prev} {}{GAP}{}",
+        &sentence[..start],
+        &sentence[end..]
+    )))
+}
+
+/// Whether a card's question shows the sentence before its own (made by
+/// [`gap_front_after_prev`]).
+pub fn shows_prev(origin: &str) -> bool {
+    origin.ends_with("+prev")
+}
+
 /// Puts a section name before a question: "Article 3: Everyone …".
 pub fn with_prefix(prefix: Option<&str>, front: &str) -> String {
     match prefix {
@@ -208,6 +278,21 @@ mod tests {
         )
         .is_none());
         assert!(resolve("It is good.", None).is_none());
+    }
+
+    #[test]
+    fn a_pointer_sentence_is_shown_after_its_antecedent() {
+        let s = "This is known as a double free error.";
+        let a = s.find("double").unwrap();
+        let prev = "When s2 and s1 go out of scope, they will both try to free the same memory.";
+        let f = gap_front_after_prev(s, a, s.len() - 1, Some(prev)).unwrap();
+        assert_eq!(f, format!("{prev} This is known as a {GAP}."));
+        // a sentence that stands alone needs no help
+        let plain = "Memory is freed at the closing bracket.";
+        assert!(gap_front_after_prev(plain, 0, 6, Some(prev)).is_none());
+        // nor does a previous sentence that leans on another one help
+        assert!(gap_front_after_prev(s, a, s.len() - 1, Some("It is freed twice.")).is_none());
+        assert!(gap_front_after_prev(s, a, s.len() - 1, None).is_none());
     }
 
     #[test]

@@ -158,7 +158,7 @@ fn figure_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:\.\d+)?\s+(?:thousand|million|billion|trillion)(?:\s+(?:[A-Z]{2,3}\s+)?[a-z]+)?|\b(?:1[5-9]|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{2,}(?:\.\d+)?\b",
+            r"(?i)[£$€¥]\d+(?:[.,]\d+)*(?:\s+(?:thousand|million|billion|trillion))?|\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:\.\d+)?\s+(?:thousand|million|billion|trillion)(?:\s+(?:[A-Z]{2,3}\s+)?[a-z]+)?|\b(?:1[5-9]|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{2,}(?:\.\d+)?\b",
         )
         .expect("static regex")
     })
@@ -212,7 +212,7 @@ fn unit_after(s: &str, toks: &[super::nlp::Token<'_>], end: usize) -> usize {
     while k < toks.len() && k < i + 3 {
         let t = &toks[k];
         let per = fold(t.text) == "per" && k > i;
-        if !(per || t.tag.is_noun() && !is_stop(t.text)) {
+        if !(per || t.tag.is_noun() && !is_stop(t.text)) || t.text.contains('-') {
             break;
         }
         if k > i && !s[toks[k - 1].end..t.start].trim().is_empty() {
@@ -230,6 +230,70 @@ fn unit_after(s: &str, toks: &[super::nlp::Token<'_>], end: usize) -> usize {
         return end;
     }
     last
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The start of a date whose year is `[start, end)`: the month name (and
+/// day) before a four-digit year, else `start`.
+fn month_before(s: &str, start: usize, end: usize) -> usize {
+    if end - start != 4 || !s[start..end].bytes().all(|b| b.is_ascii_digit()) {
+        return start;
+    }
+    let before = s[..start].trim_end();
+    // "November 22, 1787": a day between the month and the year
+    let before_day = match before.strip_suffix(',') {
+        Some(b) => {
+            let b = b.trim_end();
+            let d = b.rsplit(' ').next().unwrap_or("");
+            if !(1..=2).contains(&d.len()) || !d.bytes().all(|x| x.is_ascii_digit()) {
+                return start;
+            }
+            b[..b.len() - d.len()].trim_end()
+        }
+        None => before,
+    };
+    let month = before_day.rsplit(' ').next().unwrap_or("");
+    if month.starts_with(char::is_uppercase) && MONTHS.contains(&fold(month).as_str()) {
+        before_day.len() - month.len()
+    } else {
+        start
+    }
+}
+
+/// Every bracketed figure dropped ("505,000 km³ (121,000 cu mi)" →
+/// "505,000 km³"): a conversion next to a gap gives it away.
+fn without_conversions(front: &str) -> String {
+    let mut out = String::with_capacity(front.len());
+    let mut rest = front;
+    while let Some(i) = rest.find(" (") {
+        let inner = &rest[i + 2..];
+        match inner.find(')') {
+            Some(j) if inner.starts_with(|c: char| c.is_ascii_digit()) => {
+                out.push_str(&rest[..i]);
+                rest = &inner[j + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..i + 2]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "___ (8,620 kPa)" → "___": the same quantity in other units beside the
@@ -252,8 +316,35 @@ fn without_conversion(front: &str) -> String {
     front.to_string()
 }
 
-/// Figures and dates, with their unit: one value per card.
-pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
+/// A figure or date found in a sentence: its span (with the unit), its
+/// rank score and what it counts (for comparing figures).
+struct Figure {
+    start: usize,
+    end: usize,
+    score: f64,
+    kind: String,
+}
+
+/// What a figure measures: "%", money, a year, or its unit's word
+/// ("times", "year"); `None` for a bare number.
+fn figure_kind(value: &str) -> Option<String> {
+    let f = fold(value);
+    if f.contains('%') || f.contains("percent") || f.contains("per cent") {
+        return Some("%".into());
+    }
+    if value.starts_with(['£', '$', '€', '¥']) {
+        return Some("money".into());
+    }
+    let last = f.split_whitespace().last().unwrap_or("");
+    if last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit()) || f.ends_with("b.c.") {
+        return Some("year".into());
+    }
+    let unit: String = last.chars().filter(|c| c.is_alphabetic()).collect();
+    let number_only = last.starts_with(|c: char| c.is_ascii_digit());
+    (unit.len() > 1 && !number_only).then(|| unit.trim_end_matches('s').to_string())
+}
+
+fn figure_values(at: At<'_>) -> Vec<Figure> {
     let s = at.text;
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
     let toks = at.toks;
@@ -282,12 +373,33 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
         }
         k += 1;
     }
+    // one figure per place: "1.3 million" is not also "million Earths"
+    spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
+    let mut reach = 0;
+    spans.retain(|&(a, b, _)| {
+        let keep = a >= reach;
+        reach = reach.max(b);
+        keep
+    });
+    let mut out = Vec::new();
     for (start, end, spelled) in spans {
+        // "505,000 km³ (121,000 cu mi)": the bracket repeats the figure
+        // before it in other units
+        let conversion = s[..start].trim_end().strip_suffix('(').is_some_and(|b| {
+            b.trim_end()
+                .rsplit(' ')
+                .take(2)
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        if conversion {
+            continue;
+        }
         // a label, not a quantity: "Table 15.2", "Chapter 8", "Article 3"
         let before = s[..start].trim_end();
         // (at the sentence start too: "Figure 15.4 shows …")
         let label = before.rsplit(' ').next().is_some_and(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
+                && !MONTHS.contains(&fold(w).as_str())
                 && (before.len() > w.len()
                     || matches!(
                         fold(w).as_str(),
@@ -312,6 +424,15 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
         if spelled && end2 == end {
             continue; // a bare "two" says nothing
         }
+        // a year takes its month (and day): "April 2014", "November 22, 1787"
+        let start = month_before(s, start, end);
+        // "1–2 million tons": a range is one answer
+        let start = match s[..start].strip_suffix(['\u{2013}', '-']) {
+            Some(b) if b.ends_with(|c: char| c.is_ascii_digit()) => b
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                .len(),
+            _ => start,
+        };
         let value = s[start..end2].trim();
         // the same value elsewhere in the sentence would leak the answer
         if s.matches(value).count() > 1 || s.matches(&s[start..end]).count() > 1 {
@@ -327,14 +448,92 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
         } else {
             prior::FIGURE - 0.3
         };
-        if let Some(front) = gap_front(s, start, start + value.len(), at.prev) {
+        out.push(Figure {
+            start,
+            end: start + value.len(),
+            score,
+            kind: if ordinal {
+                String::new()
+            } else {
+                figure_kind(value).unwrap_or_default()
+            },
+        });
+    }
+    // the day of a date is part of the date
+    let spans: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
+    out.retain(|f| {
+        !spans
+            .iter()
+            .any(|&(a, b)| a <= f.start && f.end <= b && (a, b) != (f.start, f.end))
+    });
+    out
+}
+
+/// Most figures one comparison card blanks.
+const MAX_SERIES_FIGURES: usize = 4;
+
+/// Figures of one kind side by side ("between £1.7 and £1.8 billion",
+/// "93% compared with 75%", "20 times lower … and 50 times lower"): one
+/// card with every figure blanked, in order, instead of a card per figure
+/// that shows the others. The figures it took.
+fn figure_series(at: At<'_>, figs: &[Figure], out: &mut Vec<Candidate>) -> Vec<usize> {
+    // the kind most figures share
+    let mut best_kind: Option<(&str, usize)> = None;
+    for f in figs {
+        let n = figs.iter().filter(|g| g.kind == f.kind).count();
+        if !f.kind.is_empty() && n >= 2 && best_kind.is_none_or(|(_, m)| n > m) {
+            best_kind = Some((f.kind.as_str(), n));
+        }
+    }
+    let Some((kind, n)) = best_kind else {
+        return Vec::new();
+    };
+    if n > MAX_SERIES_FIGURES {
+        return Vec::new();
+    }
+    let used: Vec<usize> = (0..figs.len()).filter(|&i| figs[i].kind == kind).collect();
+    let gaps: Vec<(usize, usize)> = used.iter().map(|&i| (figs[i].start, figs[i].end)).collect();
+    // the figures compared sit close together
+    let (a, b) = (gaps[0].0, gaps[gaps.len() - 1].1);
+    if text::word_count(&at.text[a..b]) > 24 {
+        return Vec::new();
+    }
+    let best = used.iter().map(|&i| figs[i].score).fold(0.0, f64::max);
+    match super::parallel::make(at, &gaps, true, best + 0.6, "figure-series") {
+        Some(mut c) => {
+            c.front = without_conversions(&c.front);
+            out.push(c);
+            used
+        }
+        None => Vec::new(),
+    }
+}
+
+/// Figures and dates, with their unit: one value per card, or one card
+/// for figures the text compares.
+pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    let figs = figure_values(at);
+    let in_series = figure_series(at, &figs, out);
+    for (i, f) in figs.iter().enumerate() {
+        if in_series.contains(&i) {
+            continue;
+        }
+        let (start, end) = (f.start, f.end);
+        let made = gap_front(s, start, end, at.prev)
+            .map(|x| (x, "figure"))
+            .or_else(|| {
+                super::frame::gap_front_after_prev(s, start, end, at.prev)
+                    .map(|x| (x, "figure+prev"))
+            });
+        if let Some((front, origin)) = made {
             out.push(card(
                 CardKind::Cloze,
                 without_conversion(&front),
-                value.to_string(),
+                s[start..end].to_string(),
                 at,
-                score,
-                "figure",
+                f.score,
+                origin,
             ));
         }
     }
@@ -647,14 +846,64 @@ pub fn names(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         .trim_end_matches("'s")
         .trim_end_matches("\u{2019}s")
         .len();
-    if let Some(front) = gap_front(s, a, b, at.prev) {
+    let made = gap_front(s, a, b, at.prev)
+        .map(|f| (f, "name"))
+        .or_else(|| super::frame::gap_front_after_prev(s, a, b, at.prev).map(|f| (f, "name+prev")));
+    if let Some((front, origin)) = made {
         out.push(card(
             CardKind::Cloze,
             front,
             s[a..b].to_string(),
             at,
             prior::KEY_TERM + 1.0 + f64::from(4.5 - rare) * 0.3,
-            "name",
+            origin,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::nlp::tag;
+    use super::*;
+
+    fn figs(s: &str) -> Vec<(String, Vec<String>)> {
+        let toks = tag(s);
+        let at = At::alone(s, &toks);
+        let mut out = Vec::new();
+        figures(at, &mut out);
+        out.into_iter()
+            .map(|c| (c.front.clone(), c.answer_items()))
+            .collect()
+    }
+
+    #[test]
+    fn dates_keep_their_month_and_day() {
+        let got = figs("All new services going live after April 2014 will meet a new standard.");
+        assert_eq!(got[0].1, vec!["April 2014"], "{got:?}");
+        let got = figs("The paper appeared on Thursday, November 22, 1787 in New York.");
+        assert_eq!(got[0].1, vec!["November 22, 1787"], "{got:?}");
+        // a capitalised word before a number that is no month is a label
+        assert!(figs("The rules are set out in Table 15 of the annex.").is_empty());
+    }
+
+    #[test]
+    fn figures_compared_become_one_card() {
+        let got = figs("We estimate that moving services to digital channels will save between £1.7 and £1.8 billion a year.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec!["£1.7", "£1.8 billion"]);
+        assert!(got[0].0.contains("between ___ and ___ a year"), "{got:?}");
+        // figures of different kinds keep a card each
+        let got = figs("In 1925 about 73% of the stars were counted.");
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn conversions_and_ranges_are_not_answers_of_their_own() {
+        let got = figs("Approximately 505,000 km³ (121,000 cu mi) of water falls each year, 398,000 km³ (95,000 cu mi) of it over the oceans.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec!["505,000 km³", "398,000 km³"]);
+        assert!(!got[0].0.contains("cu mi"), "{got:?}");
+        let got = figs("The Sun is losing about 1–2 million tons of material each second.");
+        assert_eq!(got[0].1, vec!["1–2 million tons"], "{got:?}");
     }
 }

@@ -30,7 +30,7 @@ fn chunks(s: &str, seps: &[char]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn make(
+pub(super) fn make(
     at: At<'_>,
     gaps: &[(usize, usize)],
     ordered: bool,

@@ -238,7 +238,8 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     }
     if let Some(at) = c.context.find(c.back.as_str()) {
         // "(15)" is a citation; "(82%)" is a figure
-        if c.origin == "figure" && c.context[..at].ends_with('(') && !c.back.contains('%') {
+        if c.origin.starts_with("figure") && c.context[..at].ends_with('(') && !c.back.contains('%')
+        {
             return Some("the answer is a paragraph or citation number".into());
         }
     }
@@ -266,7 +267,7 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         }
         // "made up of ___, shown on the left: a pointer, a length, and a
         // capacity": the list after the colon counts the answer out
-        if c.origin == "figure"
+        if c.origin.starts_with("figure")
             && after
                 .split(':')
                 .next()
@@ -294,8 +295,10 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     }
     // a pronoun in the subject ("But it is …", "In this way they …"), or
     // "this"/"these" standing for a noun ("The ___ of this")
+    // the sentence before, shown in the question, is the antecedent
+    let pointers_resolved = super::frame::shows_prev(c.origin);
     for (i, x) in w.iter().enumerate() {
-        if !POINTERS.iter().any(|p| text::eq_fold(x.text, p)) {
+        if pointers_resolved || !POINTERS.iter().any(|p| text::eq_fold(x.text, p)) {
             continue;
         }
         let demonstrative = matches!(fold(x.text).as_str(), "this" | "these" | "those");
@@ -334,7 +337,13 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     }
     if matches!(
         c.origin,
-        "key-term" | "claim" | "name" | "named-term" | "defined-term"
+        "key-term"
+            | "claim"
+            | "name"
+            | "name+prev"
+            | "named-term"
+            | "named-term+prev"
+            | "defined-term"
     ) {
         // part of a name ("Sun ___" for "Sun Tzŭ")
         if let Some(at) = c.context.find(c.back.as_str()) {
