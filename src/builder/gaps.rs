@@ -723,26 +723,27 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Fallback: blank the sentence's most informative noun phrase: a whole
-/// chunk ("the landed interest", "absorption line spectrum"), ranked by
-/// how rare its rarest word is in general English and how distinctive it
-/// is in the document; never a lone everyday word, verb or adverb.
-pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+/// A noun phrase worth blanking: its byte span, how informative it is,
+/// and whether it is also a term on its own (a word the text uses once
+/// and English often is fine beside its pair, not alone).
+#[derive(Debug, Clone, Copy)]
+pub struct Term {
+    pub start: usize,
+    pub end: usize,
+    pub score: f64,
+    pub alone: bool,
+}
+
+/// The noun phrases of a sentence a student would blank: whole chunks
+/// ("the landed interest", "absorption line spectrum") without leading
+/// numbers or possessives, at most 4 words, ranked by how rare their
+/// rarest word is in general English and how distinctive they are in the
+/// document; never everyday words, pronouns or the topic.
+pub fn terms(at: At<'_>, ctx: &Ctx<'_>) -> Vec<Term> {
     let s = at.text;
-    let n = text::word_count(s);
-    if !(6..=super::MAX_SENTENCE_WORDS).contains(&n) || s.trim_end().ends_with('?') {
-        return;
-    }
     let toks = at.toks;
-    // a fragment without a verb (a title, a salutation) states nothing
-    if !toks.iter().any(|t| t.tag.is_verb()) {
-        return;
-    }
-    // the best phrase of each clause (long sentences hold several facts)
-    let clause_of = |at: usize| s[..at].matches([';', ':']).count();
-    let mut best_of: Vec<(usize, f64, usize, usize)> = Vec::new();
+    let mut out = Vec::new();
     for p in super::nlp::noun_phrases(s, toks) {
-        // the core without leading numbers or possessives; at most 4 words
         let mut a = p.core;
         while a < p.last && (toks[a].tag.is_number() || toks[a].tag.name() == "POS") {
             a += 1;
@@ -762,10 +763,7 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         let rare = super::definitions::rarity(span);
         // everyday words make guessable gaps ("total", "status", "approach")
-        if rare > 4.3 {
-            continue;
-        }
-        if is_topic(span, ctx) {
+        if rare > 4.3 || is_topic(span, ctx) {
             continue;
         }
         let stem = ctx.stems.stem(toks[p.head].text);
@@ -773,16 +771,40 @@ pub fn key_term(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         // a word the text uses once, and that is not rare in English, is
         // an aside ("streak", "controversy"), not a term to learn
         let uses = ctx.positions.count(toks[p.head].text, 2);
-        if uses < 2 && rare > 3.0 {
-            continue;
-        }
         let words = b + 1 - a;
-        let score = f64::from(4.5 - rare) + idf * 0.3 + if words >= 2 { 0.4 } else { 0.0 };
-        let clause = clause_of(toks[a].start);
+        out.push(Term {
+            start: toks[a].start,
+            end: toks[b].end,
+            score: f64::from(4.5 - rare) + idf * 0.3 + if words >= 2 { 0.4 } else { 0.0 },
+            alone: !(uses < 2 && rare > 3.0),
+        });
+    }
+    out
+}
+
+/// Fallback: blank the sentence's most informative noun phrase ([`terms`])
+/// in each of its clauses; never a lone everyday word, verb or adverb.
+/// A term coordinated with another ("Tyre and Sidon") is left to
+/// [`super::coordination`], which blanks both.
+pub fn key_term(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
+    let s = at.text;
+    let n = text::word_count(s);
+    if !(6..=super::MAX_SENTENCE_WORDS).contains(&n) || s.trim_end().ends_with('?') {
+        return;
+    }
+    // a fragment without a verb (a title, a salutation) states nothing
+    if !at.toks.iter().any(|t| t.tag.is_verb()) {
+        return;
+    }
+    // the best phrase of each clause (long sentences hold several facts)
+    let clause_of = |at: usize| s[..at].matches([';', ':']).count();
+    let mut best_of: Vec<(usize, f64, usize, usize)> = Vec::new();
+    for t in terms.iter().filter(|t| t.alone) {
+        let clause = clause_of(t.start);
         match best_of.iter_mut().find(|x| x.0 == clause) {
-            Some(x) if score > x.1 => *x = (clause, score, toks[a].start, toks[b].end),
+            Some(x) if t.score > x.1 => *x = (clause, t.score, t.start, t.end),
             Some(_) => {}
-            None => best_of.push((clause, score, toks[a].start, toks[b].end)),
+            None => best_of.push((clause, t.score, t.start, t.end)),
         }
     }
     best_of.sort_by(|x, y| y.1.total_cmp(&x.1));

@@ -12,6 +12,7 @@
 pub mod anaphora;
 pub mod candidate;
 pub mod claims;
+pub mod coordination;
 pub mod counts;
 pub mod definitions;
 pub mod document;
@@ -572,7 +573,10 @@ fn extract_blocks(
             gaps::concepts(at, ctx, &mut cands);
             gaps::names(at, ctx, &mut cands);
             gaps::claims(at, ctx, &mut cands);
-            gaps::key_term(at, ctx, &mut cands);
+            let terms = gaps::terms(at, ctx);
+            coordination::pairs(at, &terms, &mut cands);
+            coordination::nor_series(at, &terms, &mut cands);
+            gaps::key_term(at, &terms, &mut cands);
             for (i, mut c) in cands.into_iter().enumerate() {
                 unprefix_leak(&mut c, at.prefix);
                 match select::reject_reason(&c, ctx) {
