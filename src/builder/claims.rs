@@ -20,6 +20,8 @@ use crate::model::CardKind;
 
 /// Longest answer, in words.
 const MAX_ANSWER_WORDS: usize = 6;
+/// Longest answer when a phrase takes the modifiers up to its clause's end.
+const MAX_TAIL_ANSWER_WORDS: usize = 10;
 
 /// How often or when something is done: a fact of its own in rules.
 const FREQUENCY: &[&str] = &[
@@ -107,14 +109,39 @@ fn complements(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
                     "IN" | "TO" | "CC" | "WDT" | "WP" | "VBN" | "VBG"
                 )
         });
+        // "by a two-thirds majority of the members present and voting":
+        // a phrase with a short tail of modifiers runs to its clause's end
+        let mut last = p.last;
         if !closes {
-            continue;
+            let mut e = p.last + 1;
+            while e < toks.len()
+                && !s[toks[e - 1].end..toks[e].start].contains([',', ';', ':', '(', '\u{2014}'])
+                && (toks[e].tag.is_adjective()
+                    || toks[e].tag.is_noun()
+                    || toks[e].tag.is_participle()
+                    || toks[e].tag.is_determiner()
+                    || matches!(toks[e].tag.name(), "CC" | "IN" | "VBG"))
+            {
+                e += 1;
+            }
+            let at_end = e == toks.len()
+                || s[toks[e - 1].end..toks[e].start].contains([',', ';', ':', '.', '(']);
+            if !at_end
+                || e - p.core > MAX_TAIL_ANSWER_WORDS
+                || matches!(toks[e - 1].tag.name(), "CC" | "IN" | "DT")
+            {
+                continue;
+            }
+            last = e - 1;
         }
-        let (a, b) = (toks[p.core].start, toks[p.last].end);
+        let (a, b) = (toks[p.core].start, toks[last].end);
         let answer = &s[a..b];
         let n = word_count(answer);
-        if n > MAX_ANSWER_WORDS
+        if n > MAX_ANSWER_WORDS && last == p.last
             || toks[p.core..=p.last]
+                .iter()
+                .any(|x| PRONOUNS.contains(&fold(x.text).as_str()))
+            || toks[p.core..=last]
                 .iter()
                 .any(|x| PRONOUNS.contains(&fold(x.text).as_str()))
             || answer.chars().any(|c| c.is_ascii_digit())

@@ -776,7 +776,8 @@ pub fn terms(at: At<'_>, ctx: &Ctx<'_>) -> Vec<Term> {
             start: toks[a].start,
             end: toks[b].end,
             score: f64::from(4.5 - rare) + idf * 0.3 + if words >= 2 { 0.4 } else { 0.0 },
-            alone: !(uses < 2 && rare > 3.0),
+            // (a compound term is not an aside: "closing curly bracket")
+            alone: uses >= 2 || rare <= 3.0 || words >= 2 && rare <= 3.8,
         });
     }
     out
