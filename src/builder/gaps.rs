@@ -427,7 +427,10 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
         // a year takes its month (and day): "April 2014", "November 22, 1787"
         let start = month_before(s, start, end);
         // "1–2 million tons": a range is one answer
-        let start = match s[..start].strip_suffix(['\u{2013}', '-']) {
+        let start = match s[..start]
+            .strip_suffix(['\u{2013}', '-'])
+            .or_else(|| s[..start].strip_suffix(" to "))
+        {
             Some(b) if b.ends_with(|c: char| c.is_ascii_digit()) => b
                 .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
                 .len(),
@@ -713,7 +716,9 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let everyday = words(&answer)
         .iter()
         .all(|w| is_stop(w.text) || text::is_general(w.text) || fold(w.text).ends_with("ly"));
-    if is_topic(&answer, ctx) || answer.contains([',', ';']) || everyday {
+    // "at an end", "a good thing": a phrase of common words is guessed
+    let common = super::definitions::rarity(&answer) > 4.6;
+    if is_topic(&answer, ctx) || answer.contains([',', ';']) || everyday || common {
         return;
     }
     let subject_len = v;
@@ -762,8 +767,13 @@ pub fn terms(at: At<'_>, ctx: &Ctx<'_>) -> Vec<Term> {
             continue;
         }
         let rare = super::definitions::rarity(span);
-        // everyday words make guessable gaps ("total", "status", "approach")
+        // everyday words make guessable gaps ("total", "status", "approach",
+        // "mechanism")
+        let words = b + 1 - a;
         if rare > 4.3 || is_topic(span, ctx) {
+            continue;
+        }
+        if cut_term(s, toks, a, b) {
             continue;
         }
         let stem = ctx.stems.stem(toks[p.head].text);
@@ -771,16 +781,49 @@ pub fn terms(at: At<'_>, ctx: &Ctx<'_>) -> Vec<Term> {
         // a word the text uses once, and that is not rare in English, is
         // an aside ("streak", "controversy"), not a term to learn
         let uses = ctx.positions.count(toks[p.head].text, 2);
-        let words = b + 1 - a;
         out.push(Term {
             start: toks[a].start,
             end: toks[b].end,
             score: f64::from(4.5 - rare) + idf * 0.3 + if words >= 2 { 0.4 } else { 0.0 },
             // (a compound term is not an aside: "closing curly bracket")
-            alone: uses >= 2 || rare <= 3.0 || words >= 2 && rare <= 3.8,
+            // and a lone word must be rarer than "mechanism" to stand alone
+            alone: (uses >= 2 || rare <= 3.0 || words >= 2 && rare <= 3.8)
+                && (words >= 2 || rare <= 4.0),
         });
     }
     out
+}
+
+/// Whether the chunk `toks[a..=b]` is cut out of a longer term or from
+/// code, so that blanking it would leave half a term in the question:
+/// "Stored ___ do not require …" (a modifier before it), "the ___ points
+/// people use" (its head after it), "for ___ human resources" (it ends in
+/// a possessive), "_______()" (an identifier), "a ___ called the Copy
+/// trait" (a descriptor whose name follows).
+fn cut_term(s: &str, toks: &[super::nlp::Token<'_>], a: usize, b: usize) -> bool {
+    let joined = |x: &super::nlp::Token<'_>, y: &super::nlp::Token<'_>| {
+        s[x.end..y.start].chars().all(|c| c == ' ')
+    };
+    // (a participle modifies only where no verb can be: at the start or
+    // after a determiner; "if you've used RAII patterns" is a verb)
+    let modifier_before = a > 0 && {
+        let t = &toks[a - 1];
+        let participle =
+            matches!(t.tag.name(), "VBN" | "VBG") && (a == 1 || toks[a - 2].tag.is_determiner());
+        joined(t, &toks[a]) && (t.tag.is_noun() || t.tag.is_adjective() || participle)
+    };
+    let head_after = toks
+        .get(b + 1)
+        .is_some_and(|t| joined(&toks[b], t) && t.tag.is_noun() && !t.tag.is_proper());
+    let possessive = toks[b].text.ends_with("'s")
+        || toks[b].text.ends_with("\u{2019}s")
+        || toks.get(b + 1).is_some_and(|t| t.tag.name() == "POS");
+    let code = s[..toks[a].start].ends_with(['_', '`', '.'])
+        || s[toks[b].end..].starts_with(['_', '(', '`']);
+    let named_after = toks
+        .get(b + 1)
+        .is_some_and(|t| matches!(fold(t.text).as_str(), "called" | "named" | "termed"));
+    modifier_before || head_after || possessive || code || named_after
 }
 
 /// Fallback: blank the sentence's most informative noun phrase ([`terms`])
@@ -897,6 +940,44 @@ mod tests {
         out.into_iter()
             .map(|c| (c.front.clone(), c.answer_items()))
             .collect()
+    }
+
+    fn cut(s: &str, term: &str) -> bool {
+        let toks = tag(s);
+        let a = s.find(term).unwrap();
+        let (ta, tb) = (
+            toks.iter().position(|t| t.start == a).unwrap(),
+            toks.iter().position(|t| t.end == a + term.len()).unwrap(),
+        );
+        cut_term(s, &toks, ta, tb)
+    }
+
+    #[test]
+    fn a_term_cut_from_a_longer_one_or_from_code_is_no_gap() {
+        assert!(cut(
+            "Stored pressure extinguishers do not require an examination.",
+            "pressure extinguishers"
+        ));
+        assert!(cut(
+            "Design them to fit the offline touch points people use.",
+            "offline touch"
+        ));
+        assert!(cut(
+            "It has a special annotation called the Copy trait.",
+            "special annotation"
+        ));
+        assert!(cut(
+            "Name mangling makes debugging and __getattr__() less convenient.",
+            "getattr"
+        ));
+        assert!(!cut(
+            "The drop function will be familiar if you have used RAII patterns.",
+            "RAII patterns"
+        ));
+        assert!(!cut(
+            "The Sun is composed mainly of hydrogen gas.",
+            "hydrogen gas"
+        ));
     }
 
     #[test]

@@ -273,7 +273,8 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
             all.push(f);
         }
     }
-    for found in all {
+    for mut found in all {
+        shared_head(at.toks, &mut found);
         let n = found.items.len();
         let before = s[..found.start].trim();
         let after = s[found.end..].trim();
@@ -382,6 +383,43 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
         }
     }
     made
+}
+
+/// "an economic, social, cultural, or humanitarian character": adjectives
+/// sharing the head noun after the last of them. The head belongs to every
+/// item, so it stays in the question ("… of an ___ character") and the
+/// last item is its adjective alone.
+fn shared_head(toks: &[nlp::Token<'_>], found: &mut lists::Found) {
+    let n = found.items.len();
+    if n < 3 || found.numbered {
+        return;
+    }
+    // each item's words, without a leading article or conjunction
+    let item_toks = |(a, b): (usize, usize)| -> Vec<&nlp::Token<'_>> {
+        toks.iter()
+            .filter(|t| t.start >= a && t.end <= b)
+            .skip_while(|t| matches!(t.tag.name(), "CC" | "DT"))
+            .collect()
+    };
+    let firsts: Vec<Vec<&nlp::Token<'_>>> = found.spans[..n - 1]
+        .iter()
+        .map(|&sp| item_toks(sp))
+        .collect();
+    // (one of them may come out as a noun: "an economic/NN, social, …")
+    let lone_words = firsts.iter().all(|t| t.len() == 1);
+    let adjectives = firsts
+        .iter()
+        .filter(|t| t.first().is_some_and(|x| x.tag.is_adjective()))
+        .count();
+    let lone_adjectives = lone_words && adjectives * 2 >= n - 1;
+    let (a, _) = found.spans[n - 1];
+    let last = item_toks(found.spans[n - 1]);
+    if !lone_adjectives || last.len() != 2 || !last[1].tag.is_noun() || last[0].tag.is_proper() {
+        return;
+    }
+    found.spans[n - 1] = (a, last[0].end);
+    found.items[n - 1] = last[0].text.to_string();
+    found.end = found.end.min(last[0].end);
 }
 
 /// "There are two methods of curing X: …" → "What are the two methods of
@@ -787,6 +825,30 @@ mod tests {
         (1) In spring, the keeper checks food, brood and space.\n\n\
         (2) In summer, the keeper adds supers.\n\n\
         Honey, wax, pollen, propolis and royal jelly are the products of the hive.\n";
+
+    #[test]
+    fn adjectives_sharing_a_head_noun_leave_it_in_the_question() {
+        let s = "Members cooperate in solving problems of an economic, social, cultural, or humanitarian character.";
+        let toks = nlp::tag(s);
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        shared_head(&toks, &mut found);
+        assert_eq!(
+            found.items,
+            ["economic", "social", "cultural", "humanitarian"]
+        );
+        assert!(
+            s[found.end..].starts_with(" character"),
+            "{}",
+            &s[found.end..]
+        );
+        // noun phrases keep their heads
+        let s = "The ports were Tyre, Sidon, and the great city of Carthage.";
+        let toks = nlp::tag(s);
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        let before = found.items.clone();
+        shared_head(&toks, &mut found);
+        assert_eq!(found.items, before);
+    }
 
     #[test]
     fn builds_lists_outlines_and_figures() {

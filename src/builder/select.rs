@@ -48,6 +48,13 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if starts_with_pronoun(&c.front) {
         return Some("question starts with an unresolved pronoun".into());
     }
+    // "What are they not the root of all benevolent actions?'?"
+    if c.front.matches('?').count() > 1 {
+        return Some("question garbled around a question mark of the text".into());
+    }
+    if let Some(why) = unseen_figure(&c.front) {
+        return Some(why);
+    }
     if let Some(why) = points_elsewhere(&c.front) {
         return Some(format!("question {why}"));
     }
@@ -217,6 +224,27 @@ fn set_phrase_gap(c: &Candidate) -> Option<String> {
     hit.then(|| format!("'{}' is guessed from the set phrase around it", c.back))
 }
 
+/// "Examine that table and notice …", "as the adjacent figure shows": the
+/// question leans on a picture or table the card does not show.
+fn unseen_figure(front: &str) -> Option<String> {
+    let f = fold(front);
+    let w: Vec<&str> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|x| !x.is_empty())
+        .collect();
+    w.windows(2)
+        .any(|p| {
+            matches!(
+                p[0],
+                "that" | "this" | "adjacent" | "above" | "following" | "below"
+            ) && matches!(
+                p[1],
+                "table" | "figure" | "diagram" | "image" | "picture" | "chart" | "illustration"
+            )
+        })
+        .then(|| "question leans on a table or figure the card does not show".into())
+}
+
 /// Words that point at something the card does not show.
 const POINTERS: &[&str] = &[
     "it", "this", "these", "those", "they", "them", "he", "she", "him",
@@ -276,8 +304,9 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             return Some("the items the figure counts follow it".into());
         }
     }
-    // "Here are ___:" announces what follows
-    if c.context.trim_end().ends_with(':') && fold(c.context.trim_start()).starts_with("here ") {
+    // "Here are ___:", "Some other good reasons to ignore a ___:" announce
+    // what follows; the facts are in the list, not the lead-in
+    if c.context.trim_end().ends_with(':') {
         return Some("the source sentence announces what follows".into());
     }
     // a question in the text is the reader's prompt, not a fact
@@ -483,7 +512,16 @@ pub fn parallel_items(items: &[String]) -> bool {
             0
         }
     };
-    let classes: Vec<u8> = items.iter().map(|i| class(i)).collect();
+    // a word tagged alone is a guess ("upright" as an adverb among
+    // "benign | upright | courteous"): a one-word item's class is only
+    // trusted when it is a noun or adjective
+    let classes: Vec<u8> = items
+        .iter()
+        .map(|i| match class(i) {
+            3 | 5 if !i.trim().contains(' ') => 0,
+            c => c,
+        })
+        .collect();
     // in a list of names or noun phrases, an item with a finite verb runs
     // on into the sentence ("Egypt | Syria | Media broke up the brief order")
     let finite = |item: &str| {
@@ -711,6 +749,31 @@ mod tests {
             score: 1.0,
             origin: "key-term",
         }
+    }
+
+    #[test]
+    fn one_word_items_tagged_alone_are_not_judged_by_their_guessed_tag() {
+        let items = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(parallel_items(&items(&[
+            "benign",
+            "upright",
+            "courteous",
+            "temperate",
+            "complaisant"
+        ])));
+        // a phrase that opens with a verb among noun phrases still fails
+        assert!(!parallel_items(&items(&[
+            "the landed interest",
+            "a moneyed interest",
+            "protect the minority rights"
+        ])));
+    }
+
+    #[test]
+    fn a_question_about_an_unseen_table_is_dropped() {
+        assert!(unseen_figure("Examine that table and notice the ___.").is_some());
+        assert!(unseen_figure("As the adjacent figure shows, ___ rises.").is_some());
+        assert!(unseen_figure("The table of elements lists ___.").is_none());
     }
 
     #[test]

@@ -169,6 +169,18 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_or_adverb_the_context_rules_made_a_noun_ends_the_phrase() {
+        let p = phrases("When a variable goes out of scope, Rust automatically calls drop.");
+        assert!(p.contains(&"variable".to_string()), "{p:?}");
+        assert!(p.contains(&"Rust".to_string()), "{p:?}");
+        let p = phrases("As long as the connection subsists between his reason and his self-love.");
+        assert!(p.contains(&"connection".to_string()), "{p:?}");
+        // a plural the lexicon knows as a noun stays in its phrase
+        let p = phrases("The interest rates in Europe rose.");
+        assert!(p.contains(&"interest rates".to_string()), "{p:?}");
+    }
+
+    #[test]
     fn keeps_whole_of_phrases() {
         let p = phrases(
             "We should promote the construction of a community of human destiny from five aspects.",

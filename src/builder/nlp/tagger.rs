@@ -461,6 +461,53 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
             toks[i].tag = Tag::named("NNS");
         }
     }
+    // Contextual rules that turn a verb or adverb into a noun cut noun
+    // phrases across it ("a variable goes out of scope" gave the chunk
+    // "variable goes"; "Rust automatically calls" gave "Rust
+    // automatically"). Undo them where the lexicon is sure:
+    for i in 0..toks.len() {
+        let t = toks[i];
+        if !t.tag.is_noun() || t.text.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let lex = lookup(m, t.text, false);
+        // a lowercase "-ly" adverb is never part of a noun phrase
+        if lex.is_some_and(Tag::is_adverb) && t.text.ends_with("ly") {
+            toks[i].tag = Tag::named("RB");
+            continue;
+        }
+        // "goes" / "subsists" after a noun and before a preposition or
+        // determiner: the lexicon knows it as a verb (or its stem is one)
+        let after_noun =
+            i > 0 && toks[i - 1].tag.is_noun() || i > 0 && toks[i - 1].tag.name() == "JJ";
+        let before_phrase = toks.get(i + 1).is_some_and(|n| {
+            matches!(n.tag.name(), "IN" | "TO" | "RP" | "DT" | "PRP$")
+                && !n.text.eq_ignore_ascii_case("of")
+        });
+        if t.tag.name() == "NNS" && after_noun && before_phrase {
+            let verb = match lex {
+                Some(l) => l.name() == "VBZ",
+                None => t
+                    .text
+                    .strip_suffix('s')
+                    .and_then(|stem| lookup(m, stem, false))
+                    .is_some_and(|l| l.name() == "VB"),
+            };
+            if verb {
+                toks[i].tag = Tag::named("VBZ");
+            }
+        }
+    }
+    // "a variable goes": an adjective between a determiner and a finite
+    // verb is the noun the verb needs
+    for i in 1..toks.len().saturating_sub(1) {
+        if toks[i].tag.name() == "JJ"
+            && toks[i - 1].tag.is_determiner()
+            && matches!(toks[i + 1].tag.name(), "VBZ" | "VBD" | "MD")
+        {
+            toks[i].tag = Tag::named("NN");
+        }
+    }
     toks.into_iter()
         .zip(known)
         .filter(|(_, k)| k.is_some())
