@@ -478,8 +478,7 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
         }
         // "goes" / "subsists" after a noun and before a preposition or
         // determiner: the lexicon knows it as a verb (or its stem is one)
-        let after_noun =
-            i > 0 && toks[i - 1].tag.is_noun() || i > 0 && toks[i - 1].tag.name() == "JJ";
+        let after_noun = i > 0 && (toks[i - 1].tag.is_noun() || toks[i - 1].tag.name() == "JJ");
         let before_phrase = toks.get(i + 1).is_some_and(|n| {
             matches!(n.tag.name(), "IN" | "TO" | "RP" | "DT" | "PRP$")
                 && !n.text.eq_ignore_ascii_case("of")
