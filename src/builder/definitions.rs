@@ -68,19 +68,13 @@ fn named(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], nps: &[Phrase], out: &mu
         if word_count(term) > 5 || is_topic(term, ctx) {
             continue;
         }
-        let made = gap_front(s, p.start, p.end, at.prev)
-            .map(|f| (f, "named-term"))
-            .or_else(|| {
-                super::frame::gap_front_after_prev(s, p.start, p.end, at.prev)
-                    .map(|f| (f, "named-term+prev"))
-            });
-        if let Some((front, origin)) = made {
+        if let Some(front) = gap_front(s, p.start, p.end, at.prev) {
             out.push(card(
                 at,
                 front,
                 term.to_string(),
                 prior::DEFINITION + 0.5,
-                origin,
+                "named-term",
             ));
         }
     }

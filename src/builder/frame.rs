@@ -180,6 +180,7 @@ pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -
         }
     }
     gap_front_in(sentence, 0, sentence.len(), start, end, prev)
+        .or_else(|| gap_front_after_prev(sentence, start, end, prev))
 }
 
 fn gap_front_in(
@@ -243,9 +244,16 @@ pub fn gap_front_after_prev(
 }
 
 /// Whether a card's question shows the sentence before its own (made by
-/// [`gap_front_after_prev`]).
-pub fn shows_prev(origin: &str) -> bool {
-    origin.ends_with("+prev")
+/// [`gap_front_after_prev`]): its source sentence opens after the start
+/// of the question.
+pub fn shows_prev(body: &str, context: &str) -> bool {
+    let opening: Vec<&str> = context.split_whitespace().take(3).collect();
+    if opening.len() < 3 || opening.iter().any(|w| w.contains("___")) {
+        return false;
+    }
+    let opening = opening.join(" ");
+    body.find(&opening)
+        .is_some_and(|i| i > 0 && body[..i].trim_end().ends_with(['.', '!', ')']))
 }
 
 /// Puts a section name before a question: "Article 3: Everyone …".

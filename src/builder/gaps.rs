@@ -523,20 +523,14 @@ pub fn figures(at: At<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let (start, end) = (f.start, f.end);
-        let made = gap_front(s, start, end, at.prev)
-            .map(|x| (x, "figure"))
-            .or_else(|| {
-                super::frame::gap_front_after_prev(s, start, end, at.prev)
-                    .map(|x| (x, "figure+prev"))
-            });
-        if let Some((front, origin)) = made {
+        if let Some(front) = gap_front(s, start, end, at.prev) {
             out.push(card(
                 CardKind::Cloze,
                 without_conversion(&front),
                 s[start..end].to_string(),
                 at,
                 f.score,
-                origin,
+                "figure",
             ));
         }
     }
@@ -912,17 +906,14 @@ pub fn names(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         .trim_end_matches("'s")
         .trim_end_matches("\u{2019}s")
         .len();
-    let made = gap_front(s, a, b, at.prev)
-        .map(|f| (f, "name"))
-        .or_else(|| super::frame::gap_front_after_prev(s, a, b, at.prev).map(|f| (f, "name+prev")));
-    if let Some((front, origin)) = made {
+    if let Some(front) = gap_front(s, a, b, at.prev) {
         out.push(card(
             CardKind::Cloze,
             front,
             s[a..b].to_string(),
             at,
             prior::KEY_TERM + 1.0 + f64::from(4.5 - rare) * 0.3,
-            origin,
+            "name",
         ));
     }
 }

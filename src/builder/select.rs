@@ -325,7 +325,7 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     // a pronoun in the subject ("But it is …", "In this way they …"), or
     // "this"/"these" standing for a noun ("The ___ of this")
     // the sentence before, shown in the question, is the antecedent
-    let pointers_resolved = super::frame::shows_prev(c.origin);
+    let pointers_resolved = super::frame::shows_prev(body, &c.context);
     for (i, x) in w.iter().enumerate() {
         if pointers_resolved || !POINTERS.iter().any(|p| text::eq_fold(x.text, p)) {
             continue;
@@ -366,13 +366,7 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     }
     if matches!(
         c.origin,
-        "key-term"
-            | "claim"
-            | "name"
-            | "name+prev"
-            | "named-term"
-            | "named-term+prev"
-            | "defined-term"
+        "key-term" | "claim" | "name" | "named-term" | "defined-term"
     ) {
         // part of a name ("Sun ___" for "Sun Tzŭ")
         if let Some(at) = c.context.find(c.back.as_str()) {
