@@ -94,6 +94,31 @@ fn complements(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
                 // "eligible for immediate re-election", "responsible for …"
                 k += 2;
             }
+        } else if t.tag.name() == "MD" {
+            // a rule's object: "The General Assembly shall consider and
+            // approve the ___ of the Organization"
+            while k < toks.len() && (toks[k].tag.is_adverb() || fold(toks[k].text) == "not") {
+                k += 1;
+            }
+            let verb = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|x| x.tag.name() == "VB" && !is_copula(&fold(x.text)))
+            };
+            if !verb(k) {
+                continue;
+            }
+            k += 1;
+            // "consider and approve"
+            if toks.get(k).is_some_and(|x| x.tag.name() == "CC") && verb(k + 1) {
+                k += 2;
+            }
+            // "meet in regular annual sessions"
+            if toks
+                .get(k)
+                .is_some_and(|x| x.tag.name() == "IN" && fold(x.text) != "that")
+            {
+                k += 1;
+            }
         } else {
             continue;
         }
@@ -150,8 +175,10 @@ fn complements(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
             continue;
         }
         let rare = rarity(answer);
-        // "is the case", "are the same": nothing to learn
-        if rare > 4.6 || n == 1 && rare > 3.6 {
+        // "is the case", "are the same": nothing to learn; a name
+        // ("the Secretary-General") is a fact however common its words
+        let name = answer.starts_with(char::is_uppercase);
+        if rare > if name { 5.0 } else { 4.6 } || n == 1 && !name && rare > 3.6 {
             continue;
         }
         let score = f64::from(4.6 - rare) * 0.25 + if n >= 2 { 0.2 } else { 0.0 };

@@ -414,7 +414,18 @@ fn shared_head(toks: &[nlp::Token<'_>], found: &mut lists::Found) {
     let lone_adjectives = lone_words && adjectives * 2 >= n - 1;
     let (a, _) = found.spans[n - 1];
     let last = item_toks(found.spans[n - 1]);
-    if !lone_adjectives || last.len() != 2 || !last[1].tag.is_noun() || last[0].tag.is_proper() {
+    if !lone_words || last.len() != 2 {
+        return;
+    }
+    if last[1].tag.name() == "VBN" && !last[0].tag.is_adjective() {
+        // "instability, injustice, and confusion introduced into the
+        // public councils": the participle's phrase belongs to every item
+        found.spans[n - 1] = (a, last[0].end);
+        found.items[n - 1] = last[0].text.to_string();
+        found.end = found.end.min(last[0].end);
+        return;
+    }
+    if !lone_adjectives || !last[1].tag.is_noun() || last[0].tag.is_proper() {
         return;
     }
     found.spans[n - 1] = (a, last[0].end);

@@ -61,6 +61,11 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = lost_context(c) {
         return Some(why);
     }
+    // "and/or legal advisor for the department | agency": a list split
+    // inside its own items
+    if c.kind == CardKind::List && c.items.iter().any(|i| fold(i).contains("and/or")) {
+        return Some("list items are not parallel phrases (cut in the wrong place)".into());
+    }
     if c.kind == CardKind::List && c.items.len() >= 2 && !parallel_items(&c.items) {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
     }
@@ -245,6 +250,89 @@ fn unseen_figure(front: &str) -> Option<String> {
         .then(|| "question leans on a table or figure the card does not show".into())
 }
 
+/// "In ___, residence times can be estimated in two ways": a gap that
+/// opens the sentence as its setting fits any field or period.
+fn open_setting(body: &str) -> Option<String> {
+    let at = body.find("___")?;
+    let before = text::words(&body[..at]);
+    let opens = before.len() == 1
+        && matches!(
+            fold(before[0].text).as_str(),
+            "in" | "for" | "on" | "at" | "during" | "with" | "by"
+        )
+        && body[at + 3..].trim_start().starts_with(',');
+    opens.then(|| "the gap is the setting that opens the sentence".into())
+}
+
+/// "… a ___ (MVP)": initials right after the gap spell the answer out.
+fn initials_after_gap(body: &str) -> Option<String> {
+    let at = body.find("___")?;
+    let rest = body[at + 3..].trim_start().strip_prefix('(')?;
+    let inner = &rest[..rest.find(')')?];
+    let initials = inner.len() >= 2
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '-');
+    initials.then(|| "initials after the gap give the answer away".into())
+}
+
+/// "… to assure this requirement is met", "the following checklist":
+/// a demonstrative whose noun the question never names before.
+fn unresolved_demonstrative(body: &str) -> Option<String> {
+    let w = text::words(body);
+    for (i, x) in w.iter().enumerate() {
+        let f = fold(x.text);
+        let following = f == "following" && i > 0 && fold(w[i - 1].text) == "the";
+        let pointer = matches!(f.as_str(), "this" | "these" | "those") || following;
+        let Some(noun) = w.get(i + 1) else { continue };
+        if !pointer || text::is_stop(noun.text) || noun.text.contains("___") {
+            continue;
+        }
+        // "this requirement", "these rules": a noun that only names the
+        // kind of thing pointed at elsewhere ("this section" is the
+        // document itself, and stands)
+        let generic = matches!(
+            fold(noun.text).trim_end_matches('s'),
+            "requirement"
+                | "rule"
+                | "list"
+                | "checklist"
+                | "case"
+                | "point"
+                | "issue"
+                | "problem"
+                | "approach"
+                | "method"
+                | "idea"
+                | "view"
+                | "pattern"
+                | "example"
+                | "question"
+                | "condition"
+                | "provision"
+                | "standard"
+                | "practice"
+                | "principle"
+                | "step"
+        );
+        if !(following || generic) {
+            continue;
+        }
+        let n = fold(noun.text);
+        let stem = n.trim_end_matches('s');
+        let named_before = w[..i]
+            .iter()
+            .any(|e| fold(e.text).trim_end_matches('s') == stem);
+        if !named_before {
+            return Some(format!(
+                "question leans on '{} {}' from elsewhere",
+                x.text, noun.text
+            ));
+        }
+    }
+    None
+}
+
 /// Words that point at something the card does not show.
 const POINTERS: &[&str] = &[
     "it", "this", "these", "those", "they", "them", "he", "she", "him",
@@ -321,6 +409,17 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     let content = w.iter().filter(|x| !x.text.contains("___")).count();
     if content < 3 {
         return Some("question too short to say what it asks".into());
+    }
+    // "The Greeks were ___.": a short frame fits countless answers unless
+    // it names a term ("The convective zone is ___.")
+    if content < 5 && super::definitions::rarity(&body.replace("___", " ")) > 3.3 {
+        return Some("question too short to say what it asks".into());
+    }
+    if let Some(why) = open_setting(body).or_else(|| initials_after_gap(body)) {
+        return Some(why);
+    }
+    if let Some(why) = unresolved_demonstrative(body) {
+        return Some(why);
     }
     // a pronoun in the subject ("But it is …", "In this way they …"), or
     // "this"/"these" standing for a noun ("The ___ of this")
@@ -483,7 +582,15 @@ pub fn parallel_items(items: &[String]) -> bool {
         // "landed interest": a participle before a noun modifies it
         let modifies =
             matches!(name, "VBD" | "VBN") && toks.get(1).is_some_and(|n| n.tag.is_noun());
-        if matches!(
+        // "actuated by different sentiments": a participle with its own
+        // phrase is a clause, not a noun phrase
+        let clause = matches!(name, "VBD" | "VBN")
+            && toks
+                .get(1)
+                .is_some_and(|n| matches!(n.tag.name(), "IN" | "TO" | "RB"));
+        if clause {
+            3
+        } else if matches!(
             fold(t.text).as_str(),
             "including" | "such" | "especially" | "like"
         ) {
@@ -755,12 +862,37 @@ mod tests {
             "temperate",
             "complaisant"
         ])));
+        // a participle with its own phrase is a clause
+        assert!(!parallel_items(&items(&[
+            "different classes",
+            "actuated by different sentiments",
+            "views"
+        ])));
         // a phrase that opens with a verb among noun phrases still fails
         assert!(!parallel_items(&items(&[
             "the landed interest",
             "a moneyed interest",
             "protect the minority rights"
         ])));
+    }
+
+    #[test]
+    fn open_settings_initials_and_unnamed_pointers_are_dropped() {
+        assert!(open_setting("In ___, residence times can be estimated in two ways.").is_some());
+        assert!(open_setting("Residence times in ___ can be estimated in two ways.").is_none());
+        assert!(initials_after_gap("Build a ___ (MVP) first and test it.").is_some());
+        assert!(initials_after_gap("Build a ___ (about a week) first.").is_none());
+        assert!(unresolved_demonstrative(
+            "The employer shall assure this requirement is met every ___."
+        )
+        .is_some());
+        assert!(unresolved_demonstrative("Use the following checklist to find ___.").is_some());
+        // a pointer whose noun the question names, or the document itself
+        assert!(unresolved_demonstrative("A rule applies: this rule covers ___.").is_none());
+        assert!(unresolved_demonstrative(
+            "Hose under paragraph (d)(3) of this section is inspected ___."
+        )
+        .is_none());
     }
 
     #[test]
