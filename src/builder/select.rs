@@ -252,7 +252,11 @@ fn unseen_figure(front: &str) -> Option<String> {
 
 /// "In ___, residence times can be estimated in two ways": a gap that
 /// opens the sentence as its setting fits any field or period.
-fn open_setting(body: &str) -> Option<String> {
+fn open_setting(body: &str, answer: &str) -> Option<String> {
+    // "In ___, helium was found" → 1868: a date is a fact
+    if answer.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let at = body.find("___")?;
     let before = text::words(&body[..at]);
     let opens = before.len() == 1
@@ -354,7 +358,13 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     }
     if let Some(at) = c.context.find(c.back.as_str()) {
         // "(15)" is a citation; "(82%)" is a figure
-        if c.origin.starts_with("figure") && c.context[..at].ends_with('(') && !c.back.contains('%')
+        // "(521 B.C.)", "(1925)" are dates
+        let date = c.back.contains(['.', ' '])
+            || c.back.len() == 4 && c.back.bytes().all(|b| b.is_ascii_digit());
+        if c.origin.starts_with("figure")
+            && c.context[..at].ends_with('(')
+            && !c.back.contains('%')
+            && !date
         {
             return Some("the answer is a paragraph or citation number".into());
         }
@@ -412,10 +422,17 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     }
     // "The Greeks were ___.": a short frame fits countless answers unless
     // it names a term ("The convective zone is ___.")
-    if content < 5 && super::definitions::rarity(&body.replace("___", " ")) > 3.3 {
+    // (a rule is a fact however short: "Comments should be ___.")
+    let rule = w.iter().any(|x| {
+        matches!(
+            fold(x.text).as_str(),
+            "should" | "must" | "shall" | "never" | "always"
+        )
+    });
+    if content < 5 && !rule && super::definitions::rarity(&body.replace("___", " ")) > 3.3 {
         return Some("question too short to say what it asks".into());
     }
-    if let Some(why) = open_setting(body).or_else(|| initials_after_gap(body)) {
+    if let Some(why) = open_setting(body, &c.back).or_else(|| initials_after_gap(body)) {
         return Some(why);
     }
     if let Some(why) = unresolved_demonstrative(body) {
@@ -515,8 +532,14 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                 .or_else(|| before.strip_suffix(" an"))
                 .unwrap_or(&before)
                 .to_string();
-            if after.starts_with("and ")
-                || after.starts_with("or ")
+            // (not "in the bay of ___ and destroyed it": a verb follows)
+            let verb_after = (after.starts_with("and ") || after.starts_with("or ")) && {
+                let rest = &c.context[at + c.back.len()..];
+                let toks = super::nlp::tag(rest);
+                toks.get(1)
+                    .is_some_and(|t| t.tag.is_verb() || t.tag.name() == "MD")
+            };
+            if (after.starts_with("and ") || after.starts_with("or ")) && !verb_after
                 || before.ends_with(" and")
                 || before.ends_with(" or")
             {
@@ -530,12 +553,31 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                 return Some("the answer is a label's name".into());
             }
         }
-        // the answer should end on its head word, not a modifier ("a single")
-        let toks = super::nlp::tag(&c.back);
-        if toks
-            .last()
-            .is_some_and(|t| !(t.tag.is_noun() || t.tag.is_number()) && toks.len() > 1)
-        {
+        // the answer should end on its head word, not a modifier ("a
+        // single"); tagged in its sentence, where "executable" is a noun
+        let ends_badly = match c.context.find(c.back.as_str()) {
+            Some(at) => {
+                let toks = super::nlp::tag(&c.context);
+                let inside: Vec<_> = toks
+                    .iter()
+                    .filter(|t| t.start >= at && t.end <= at + c.back.len())
+                    .collect();
+                inside.len() > 1
+                    && inside.last().is_some_and(|t| {
+                        !(t.tag.is_noun()
+                            || t.tag.is_number()
+                            || t.tag.is_adjective() && inside[0].tag.is_adjective())
+                    })
+            }
+            None => {
+                let toks = super::nlp::tag(&c.back);
+                toks.len() > 1
+                    && toks
+                        .last()
+                        .is_some_and(|t| !(t.tag.is_noun() || t.tag.is_number()))
+            }
+        };
+        if ends_badly {
             return Some(format!("answer '{}' ends before its head word", c.back));
         }
     }
@@ -878,8 +920,17 @@ mod tests {
 
     #[test]
     fn open_settings_initials_and_unnamed_pointers_are_dropped() {
-        assert!(open_setting("In ___, residence times can be estimated in two ways.").is_some());
-        assert!(open_setting("Residence times in ___ can be estimated in two ways.").is_none());
+        assert!(open_setting(
+            "In ___, residence times can be estimated in two ways.",
+            "hydrology"
+        )
+        .is_some());
+        assert!(open_setting("In ___, helium was found.", "1868").is_none());
+        assert!(open_setting(
+            "Residence times in ___ can be estimated in two ways.",
+            "hydrology"
+        )
+        .is_none());
         assert!(initials_after_gap("Build a ___ (MVP) first and test it.").is_some());
         assert!(initials_after_gap("Build a ___ (about a week) first.").is_none());
         assert!(unresolved_demonstrative(
