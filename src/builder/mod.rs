@@ -5,9 +5,9 @@
 //! Pipeline (CARDS.md §4): parse the structure ([`document`]), run the
 //! extractors (outline, lists, parallel phrases and chains, figures, quotes,
 //! named concepts, claims, key terms), apply hard filters, merge
-//! near-duplicates, rank, and keep about one card per 40 words while
-//! covering every section. Lists of 5–7 items also get one sibling card per
-//! item; longer lists are split. Card ids hash kind, place and answer.
+//! near-duplicates, rank, and keep about one card per 35 words while
+//! covering every section. A list is one card (its items are graded one by
+//! one); longer lists are split. Card ids hash kind, place and answer.
 
 pub mod anaphora;
 pub mod candidate;
@@ -40,9 +40,10 @@ use gaps::{At, Ctx};
 pub use select::Dropped;
 use text::{fold, is_stop, words, Stems};
 
-/// One card per this many words of text, before list siblings.
-pub const WORDS_PER_CARD: usize = 33;
-/// Never more than one card per this many words, list siblings included.
+/// One card per this many words of text (a careful reader's deck has one
+/// per 40–80; denser decks only added weaker cards, see CARDS.md §4.4).
+pub const WORDS_PER_CARD: usize = 35;
+/// Never more than one card per this many words (the deck-quality bound).
 pub const MIN_WORDS_PER_CARD: usize = 31;
 /// Most cards from one paragraph or point.
 pub const PER_BLOCK: usize = 4;
@@ -264,9 +265,8 @@ pub fn chunk_sizes(n: usize) -> Vec<usize> {
 }
 
 /// List cards (and chunks of long lists) from one sentence.
-fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)> {
+fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
-    let mut made = Vec::new();
     let mut all = lists::find(s);
     for f in series::find_tagged(s, at.toks) {
         if !all.iter().any(|a| a.start < f.end && f.start < a.end) {
@@ -377,12 +377,8 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) -> Vec<(usize, lists::Found)
                 score: score + bonus,
                 origin: if pointer { "counted-list" } else { "list" },
             });
-            if whole {
-                made.push((out.len() - 1, found.clone()));
-            }
         }
     }
-    made
 }
 
 /// "an economic, social, cultural, or humanitarian character": adjectives
@@ -451,38 +447,6 @@ fn colon_question(before: &str, n: usize) -> Option<String> {
         return None;
     }
     Some(format!("What are the {rest}?"))
-}
-
-/// Sibling cards for a chosen 5–7 item list: the sentence with one item blanked.
-fn siblings(c: &Candidate, found: &lists::Found, at: At<'_>) -> Vec<Candidate> {
-    let n = found.items.len();
-    if !(5..=7).contains(&n)
-        || c.kind != CardKind::List
-        || found.numbered && at.text[..found.start].trim().len() < 20
-    {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for (k, &(a, b)) in found.spans.iter().enumerate() {
-        let Some(front) = frame::gap_front(at.text, a, b, at.prev) else {
-            continue;
-        };
-        let front = frame::with_prefix(at.prefix, &front);
-        out.push(Candidate {
-            kind: CardKind::Cloze,
-            front,
-            back: found.items[k].clone(),
-            items: vec![],
-            ordered: false,
-            block: c.block,
-            sentence: c.sentence,
-            locator: c.locator.clone(),
-            context: c.context.clone(),
-            score: c.score - 2.0,
-            origin: "sibling",
-        });
-    }
-    out
 }
 
 fn card_id(c: &Candidate) -> String {
@@ -561,14 +525,11 @@ fn unprefix_leak(c: &mut Candidate, prefix: Option<&str>) {
     }
 }
 
-/// Candidates of a run of blocks that passed the hard filters (with the
-/// list each list card came from), and those that did not.
-/// The list a list card came from, with its block and sentence.
-type ListOrigin = (lists::Found, usize, usize);
-
+/// Candidates of a run of blocks that passed the hard filters, and those
+/// that did not.
 #[derive(Default)]
 struct Extracted {
-    kept: Vec<(Candidate, Option<ListOrigin>)>,
+    kept: Vec<Candidate>,
     dropped: Vec<Dropped>,
 }
 
@@ -607,10 +568,7 @@ fn extract_blocks(
                 toks: &toks,
             };
             let mut cands = Vec::new();
-            let mut found_for: HashMap<usize, lists::Found> = HashMap::default();
-            for (ci, found) in list_cards(at, &mut cands) {
-                found_for.insert(ci, found);
-            }
+            list_cards(at, &mut cands);
             parallel::frames(at, &mut cands);
             parallel::shared_phrase(at, &mut cands);
             parallel::chains(at, ctx.stems, &mut cands);
@@ -626,7 +584,7 @@ fn extract_blocks(
             coordination::pairs(at, &terms, &mut cands);
             coordination::nor_series(at, &terms, &mut cands);
             gaps::key_term(at, &terms, &mut cands);
-            for (i, mut c) in cands.into_iter().enumerate() {
+            for mut c in cands {
                 unprefix_leak(&mut c, at.prefix);
                 match select::reject_reason(&c, ctx) {
                     Some(reason) => out.dropped.push(Dropped {
@@ -635,10 +593,7 @@ fn extract_blocks(
                         answer: c.answer_items().join("; "),
                         reason,
                     }),
-                    None => {
-                        let f = found_for.remove(&i).map(|f| (f, bi, si));
-                        out.kept.push((c, f));
-                    }
+                    None => out.kept.push(c),
                 }
             }
         }
@@ -679,7 +634,6 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
         });
     let mut dropped = Vec::new();
     let mut kept = Vec::new();
-    let mut kept_found = HashMap::default();
     for c in cands {
         match select::reject_reason(&c, &ctx) {
             Some(reason) => dropped.push(Dropped {
@@ -693,19 +647,9 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     }
     for r in results {
         dropped.extend(r.dropped);
-        for (c, f) in r.kept {
-            if let Some(f) = f {
-                kept_found.insert(kept.len(), f);
-            }
-            kept.push(c);
-        }
+        kept.extend(r.kept);
     }
     let budget = (doc.words / WORDS_PER_CARD).max(6);
-    // remember which kept candidates are lists, by their (block, sentence, front)
-    let list_keys: HashMap<(usize, usize, String), (lists::Found, usize, usize)> = kept_found
-        .into_iter()
-        .map(|(i, f)| ((kept[i].block, kept[i].sentence, kept[i].front.clone()), f))
-        .collect();
     let section_of = |b: usize| doc.blocks.get(b).map_or(0, |x| x.section);
     // a long paragraph holds more facts than a short one
     let per_block = |b: usize| {
@@ -714,61 +658,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
         })
     };
     let mut chosen = select::select(kept, budget, &per_block, &section_of, &mut dropped);
-    // Siblings of chosen 5–7 item lists.
-    let mut extra = Vec::new();
-    for c in &chosen {
-        if let Some((found, bi, si)) = list_keys.get(&(c.block, c.sentence, c.front.clone())) {
-            let block = &doc.blocks[*bi];
-            let prev = if *si > 0 {
-                Some(block.sentences[si - 1].as_str())
-            } else {
-                None
-            };
-            let at = At {
-                block: *bi,
-                sentence: *si,
-                locator: &block.locator,
-                text: &block.sentences[*si],
-                prev,
-                prefix: prefixes[block.section].as_deref(),
-                // siblings blank list items: no tags needed
-                toks: &[],
-            };
-            for s in siblings(c, found, at) {
-                match select::reject_reason(&s, &ctx) {
-                    Some(reason) => dropped.push(Dropped {
-                        source: s.locator.clone(),
-                        front: s.front.clone(),
-                        answer: s.answer_items().join("; "),
-                        reason: format!("sibling: {reason}"),
-                    }),
-                    None => extra.push(s),
-                }
-            }
-        }
-    }
-    let chosen_fronts: HashSet<String> = chosen.iter().map(|c| select::canon(&c.front)).collect();
-    extra.retain(|s| !chosen_fronts.contains(&select::canon(&s.front)));
-    chosen.extend(extra);
-    // never more than one card per MIN_WORDS_PER_CARD words, siblings included
-    let cap = (doc.words / MIN_WORDS_PER_CARD).max(8);
-    if chosen.len() > cap {
-        chosen.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.block.cmp(&b.block))
-                .then(a.sentence.cmp(&b.sentence))
-                .then(a.front.cmp(&b.front))
-        });
-        for c in chosen.drain(cap..) {
-            dropped.push(Dropped {
-                source: c.locator.clone(),
-                front: c.front.clone(),
-                answer: c.answer_items().join("; "),
-                reason: format!("ranked below the deck size ({cap} cards with list siblings)"),
-            });
-        }
-    }
+    debug_assert!(chosen.len() <= (doc.words / MIN_WORDS_PER_CARD).max(8));
     select::sort_in_document_order(&mut chosen);
     if chosen.is_empty() {
         return Err("no cards could be made from this document (it needs sentences with lists, figures, quotations or short claims)".into());
