@@ -274,6 +274,9 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
         }
     }
     for mut found in all {
+        if !tidy_items(s, &mut found) {
+            continue;
+        }
         shared_head(at.toks, &mut found);
         let n = found.items.len();
         let before = s[..found.start].trim();
@@ -379,6 +382,109 @@ fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
             });
         }
     }
+}
+
+/// Repairs a list's first item when it took words from before the list
+/// ("ratification of this article the manufacture | sale | …" →
+/// manufacture), and refuses lists cut in the wrong place: an item with an
+/// unclosed bracket ("solid (ice | vapor"), an example marker ("for
+/// example | the Mediterranean Basin"), a correlative "both ancient |
+/// modern". Whether the list is worth a card.
+fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
+    let n = found.items.len();
+    if n < 2 {
+        return false;
+    }
+    // brackets and example markers the finder cut through: "real-time
+    // (e.g. response time | latency | … | error rates", "solid (ice"
+    for k in 0..n {
+        let (mut a, mut b) = found.spans[k];
+        let item = &s[a..b];
+        let opens = item.matches('(').count();
+        let closes = item.matches(')').count();
+        if opens > closes {
+            let at = a + item.rfind('(').unwrap_or(0);
+            if k == 0 {
+                a = at + 1;
+            } else {
+                b = at;
+            }
+        } else if closes > opens {
+            b = a + item.find(')').unwrap_or(item.len());
+        }
+        let mut piece = s[a..b].trim_start();
+        for marker in [
+            "e.g.,",
+            "e.g.",
+            "for example,",
+            "for example",
+            "example,",
+            "example",
+        ] {
+            if fold(piece).starts_with(marker) {
+                piece = piece[marker.len()..].trim_start();
+            }
+        }
+        a = b - piece.len().min(b - a);
+        let piece = s[a..b].trim();
+        if piece.is_empty() {
+            // "(for example, the Mediterranean Basin, …": the marker was an
+            // item of its own
+            if k == 0 {
+                found.spans[0] = (b, b);
+                found.items[0].clear();
+                continue;
+            }
+            return false;
+        }
+        if (a, b) != found.spans[k] {
+            let lead = s[a..b].len() - s[a..b].trim_start().len();
+            a += lead;
+            b = a + piece.len();
+            found.spans[k] = (a, b);
+            found.items[k] = piece.to_string();
+        }
+    }
+    if found.items[0].is_empty() {
+        found.items.remove(0);
+        found.spans.remove(0);
+    }
+    let n = found.items.len();
+    if n < 2 {
+        return false;
+    }
+    found.start = found.spans[0].0;
+    found.end = found.spans[n - 1].1;
+    // "both ancient | modern": a correlative cut in half
+    if found.items.iter().any(|i| {
+        matches!(
+            fold(i).split(' ').next(),
+            Some("both" | "either" | "neither")
+        )
+    }) {
+        return false;
+    }
+    // the first item is much longer than every other: it runs back into
+    // the sentence before the list ("ratification of this article the
+    // manufacture"); cut it after its last function word
+    let others = found.items[1..]
+        .iter()
+        .map(|i| text::word_count(i))
+        .max()
+        .unwrap_or(0);
+    let (a, b) = found.spans[0];
+    let w = words(&s[a..b]);
+    if n >= 3 && others <= 2 && w.len() >= others + 2 && !found.numbered {
+        if let Some(k) = w.iter().rposition(|x| text::is_stop(x.text)) {
+            if k + 1 < w.len() && w.len() - k - 1 <= others + 1 {
+                let start = a + w[k + 1].start;
+                found.spans[0] = (start, b);
+                found.items[0] = s[start..b].to_string();
+                found.start = start;
+            }
+        }
+    }
+    true
 }
 
 /// "an economic, social, cultural, or humanitarian character": adjectives
@@ -726,6 +832,28 @@ mod tests {
         (1) In spring, the keeper checks food, brood and space.\n\n\
         (2) In summer, the keeper adds supers.\n\n\
         Honey, wax, pollen, propolis and royal jelly are the products of the hive.\n";
+
+    #[test]
+    fn a_first_item_that_runs_back_into_the_sentence_is_cut() {
+        let s = "The water moves by the physical processes of evaporation, condensation, precipitation and infiltration.";
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(found.items[0], "evaporation");
+        assert!(
+            s[..found.start].ends_with("processes of "),
+            "{}",
+            &s[..found.start]
+        );
+        let s = "Monitor performance in real-time (e.g. response time, latency, throughput, and error rates).";
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(found.items[0], "response time", "{:?}", found.items);
+        // a compound first item without a function word stays whole
+        let s = "This includes bringing in seasoned product managers, engineers, and designers.";
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(found.items[0], "seasoned product managers");
+    }
 
     #[test]
     fn adjectives_sharing_a_head_noun_leave_it_in_the_question() {
