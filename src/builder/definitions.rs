@@ -89,7 +89,18 @@ fn definition_span(s: &str, nps: &[Phrase], i: usize) -> Option<(usize, usize)> 
     // a short phrase may take the rest of its clause ("a star in which …")
     if word_count(&s[start..end]) <= 3 {
         let rest = &s[end..];
-        let stop = rest.find([',', ';', '.', ':', '(']).unwrap_or(rest.len());
+        let mut stop = rest.find([',', ';', '.', ':', '(']).unwrap_or(rest.len());
+        // "the first priority and applies to all countries": a second
+        // verb phrase is no part of the definition
+        if let Some(k) = rest[..stop].find(" and ") {
+            let toks = super::nlp::tag(&rest[k + 1..stop]);
+            if toks
+                .get(1)
+                .is_some_and(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"))
+            {
+                stop = k;
+            }
+        }
         if word_count(&s[start..end + stop]) <= MAX_DEF_WORDS {
             end += stop;
         }

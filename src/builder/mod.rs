@@ -476,7 +476,12 @@ fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     let w = words(&s[a..b]);
     if n >= 3 && others <= 2 && w.len() >= others + 2 && !found.numbered {
         if let Some(k) = w.iter().rposition(|x| text::is_stop(x.text)) {
-            if k + 1 < w.len() && w.len() - k - 1 <= others + 1 {
+            // only words of the sentence's frame are cut ("the physical
+            // processes of", "this article the"), never a term
+            // ("multi-polarization of the world")
+            let frame = &s[a..a + w[k].end];
+            if k + 1 < w.len() && w.len() - k - 1 <= others + 1 && definitions::rarity(frame) > 4.0
+            {
                 let start = a + w[k + 1].start;
                 found.spans[0] = (start, b);
                 found.items[0] = s[start..b].to_string();
@@ -516,10 +521,10 @@ fn shared_head(toks: &[nlp::Token<'_>], found: &mut lists::Found) {
     let lone_adjectives = lone_words && adjectives * 2 >= n - 1;
     let (a, _) = found.spans[n - 1];
     let last = item_toks(found.spans[n - 1]);
-    if !lone_words || last.len() != 2 {
+    if !lone_words || last.len() < 2 {
         return;
     }
-    if last[1].tag.name() == "VBN" && !last[0].tag.is_adjective() {
+    if last.len() == 2 && last[1].tag.name() == "VBN" && !last[0].tag.is_adjective() {
         // "instability, injustice, and confusion introduced into the
         // public councils": the participle's phrase belongs to every item
         found.spans[n - 1] = (a, last[0].end);
@@ -527,7 +532,18 @@ fn shared_head(toks: &[nlp::Token<'_>], found: &mut lists::Found) {
         found.end = found.end.min(last[0].end);
         return;
     }
-    if !lone_adjectives || !last[1].tag.is_noun() || last[0].tag.is_proper() {
+    // "a scientific, complete, rich and far-reaching ideological system":
+    // the last item's first word is the item, the rest the shared head
+    let head_is_noun = last.last().is_some_and(|t| t.tag.is_noun());
+    let rest_modifies = last[1..]
+        .iter()
+        .all(|t| t.tag.is_noun() || t.tag.is_adjective());
+    if !lone_adjectives
+        || !head_is_noun
+        || !rest_modifies
+        || last[0].tag.is_proper()
+        || last.len() > 2 && !last[0].tag.is_adjective()
+    {
         return;
     }
     found.spans[n - 1] = (a, last[0].end);
@@ -848,6 +864,15 @@ mod tests {
         let mut found = lists::find(s).into_iter().next().unwrap();
         assert!(tidy_items(s, &mut found));
         assert_eq!(found.items[0], "response time", "{:?}", found.items);
+        // a term is never cut, only the frame around it
+        let s = "At the same time, the multi-polarization of the world, economic globalization, social informatization and cultural diversity are developing.";
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(
+            found.items[0], "multi-polarization of the world",
+            "{:?}",
+            found.items
+        );
         // a compound first item without a function word stays whole
         let s = "This includes bringing in seasoned product managers, engineers, and designers.";
         let mut found = lists::find(s).into_iter().next().unwrap();
