@@ -417,7 +417,13 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
                             | "step"
                     ))
         });
-        if label || before.ends_with("the") && spelled {
+        // "§ 1910.157", "1910.157": a section number, not a quantity
+        let dotted = s[end..].starts_with('.')
+            && s[end + 1..].starts_with(|c: char| c.is_ascii_digit())
+            || s[..start]
+                .strip_suffix('.')
+                .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        if label || before.ends_with("the") && spelled || before.ends_with('§') || dotted {
             continue;
         }
         let end2 = unit_after(s, toks, end);
@@ -581,6 +587,24 @@ pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
         || words == 1 && ctx.positions.count(answer, TOPIC_WORD_COUNT) >= TOPIC_WORD_COUNT
 }
 
+/// "Rust program" in the Rust book: a topic word and an everyday word
+/// make a two-word gap guessed from the topic.
+fn topic_compound(answer: &str, ctx: &Ctx<'_>) -> bool {
+    let ws: Vec<&str> = answer
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2 && !is_stop(w))
+        .collect();
+    if ws.len() != 2 {
+        return false;
+    }
+    let topical: Vec<bool> = ws.iter().map(|w| is_topic(w, ctx)).collect();
+    topical.iter().any(|&t| t)
+        && ws
+            .iter()
+            .zip(&topical)
+            .all(|(w, &t)| t || super::nlp::zipf(w) > 4.0)
+}
+
 /// Uses that make a single word the text's topic.
 pub const TOPIC_WORD_COUNT: usize = 12;
 
@@ -722,6 +746,36 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Nouns that only say what kind of thing the phrase after their "of" is.
+const GENERIC_HEADS: &[&str] = &[
+    "form",
+    "forms",
+    "way",
+    "ways",
+    "kind",
+    "kinds",
+    "type",
+    "types",
+    "sort",
+    "part",
+    "number",
+    "amount",
+    "character",
+    "degree",
+    "use",
+    "means",
+    "matter",
+    "case",
+    "lot",
+    "variety",
+    "range",
+    "set",
+    "series",
+    "group",
+    "piece",
+    "sense",
+];
+
 /// A noun phrase worth blanking: its byte span, how informative it is,
 /// and whether it is also a term on its own (a word the text uses once
 /// and English often is fine beside its pair, not alone).
@@ -748,6 +802,19 @@ pub fn terms(at: At<'_>, ctx: &Ctx<'_>) -> Vec<Term> {
             a += 1;
         }
         let b = p.last;
+        // "the form of photons" → photons; "the way Rust code is written"
+        // names no term
+        if GENERIC_HEADS.contains(&fold(toks[a].text).as_str()) {
+            match (a..b).find(|&k| fold(toks[k].text) == "of") {
+                Some(k) => {
+                    a = k + 1;
+                    while a < b && toks[a].tag.is_determiner() {
+                        a += 1;
+                    }
+                }
+                None => continue,
+            }
+        }
         if b + 1 - a > 4 || a == 0 && b + 1 == toks.len() {
             continue;
         }
@@ -764,7 +831,7 @@ pub fn terms(at: At<'_>, ctx: &Ctx<'_>) -> Vec<Term> {
         // everyday words make guessable gaps ("total", "status", "approach",
         // "mechanism")
         let words = b + 1 - a;
-        if rare > 4.3 || is_topic(span, ctx) {
+        if rare > 4.3 || is_topic(span, ctx) || topic_compound(span, ctx) {
             continue;
         }
         if cut_term(s, toks, a, b) {
@@ -969,6 +1036,11 @@ mod tests {
             "The Sun is composed mainly of hydrogen gas.",
             "hydrogen gas"
         ));
+    }
+
+    #[test]
+    fn section_numbers_are_no_figures() {
+        assert!(figs("§ 1910.157 Portable fire extinguishers are required.").is_empty());
     }
 
     #[test]

@@ -907,6 +907,11 @@ impl Stems {
 
 /// Capitalises the first letter.
 pub fn capitalise(s: &str) -> String {
+    // "mixedCase", "iPhone", "__all__": an identifier keeps its case
+    let first_word = s.split_whitespace().next().unwrap_or("");
+    if first_word.chars().skip(1).any(char::is_uppercase) || first_word.contains(['_', '(', '`']) {
+        return s.to_string();
+    }
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
@@ -929,6 +934,16 @@ pub fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalise_leaves_identifiers_alone() {
+        assert_eq!(capitalise("the sun"), "The sun");
+        assert_eq!(
+            capitalise("mixedCase (differs by ___)"),
+            "mixedCase (differs by ___)"
+        );
+        assert_eq!(capitalise("__all__ is set"), "__all__ is set");
+    }
 
     #[test]
     fn sentences_respect_abbreviations_and_decimals() {
