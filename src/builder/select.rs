@@ -461,6 +461,32 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             "they" | "them" => !earlier
                 .iter()
                 .any(|e| e.text.len() > 3 && e.text.ends_with('s') && !text::is_stop(e.text)),
+            // "If for three years he does not alter …": "he" needs a name
+            // or a person before it
+            "he" | "she" => !earlier.iter().enumerate().any(|(k, e)| {
+                k > 0 && e.text.starts_with(char::is_uppercase) && !text::is_stop(e.text)
+                    || matches!(
+                        fold(e.text).as_str(),
+                        "man"
+                            | "woman"
+                            | "person"
+                            | "son"
+                            | "father"
+                            | "mother"
+                            | "king"
+                            | "ruler"
+                            | "scholar"
+                            | "student"
+                            | "child"
+                            | "officer"
+                            | "employee"
+                            | "president"
+                            | "member"
+                            | "youth"
+                            | "master"
+                            | "teacher"
+                    )
+            }),
             _ => false,
         };
         if i < 4 || alone || unresolved {
@@ -637,6 +663,16 @@ pub fn parallel_items(items: &[String]) -> bool {
             "including" | "such" | "especially" | "like"
         ) {
             6
+        } else if (t.tag.is_adjective()
+            || ["ful", "ous", "less", "able", "ible"]
+                .iter()
+                .any(|x| fold(t.text).ends_with(x)))
+            && toks
+                .get(1)
+                .is_some_and(|n| matches!(n.tag.name(), "IN" | "TO"))
+        {
+            // "forgetful of the Ægean cities": a predicate, not a noun phrase
+            7
         } else if t.tag.is_noun()
             || t.tag.is_adjective()
             || t.tag.is_number()
@@ -903,6 +939,12 @@ mod tests {
             "courteous",
             "temperate",
             "complaisant"
+        ])));
+        // an adjective with its own phrase is a predicate
+        assert!(!parallel_items(&items(&[
+            "islands of Greece",
+            "forgetful of the Aegean cities",
+            "civilization"
         ])));
         // a participle with its own phrase is a clause
         assert!(!parallel_items(&items(&[
