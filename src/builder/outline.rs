@@ -339,7 +339,16 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
         .filter(|(_, t)| text::word_count(t) >= 3)
         .collect();
     let ordinal = doc.sections.iter().filter(|s| s.ordinal).count();
-    if (2..=12).contains(&heads.len()) && (ordinal >= 2 || heads.len() <= 7) {
+    // the parts are every heading of one level: when short headings were
+    // left out ("Description", "Processes"), the rest mixes levels and is
+    // no outline of the text
+    let all_heads = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .count();
+    let whole = ordinal >= 2 || heads.len() == all_heads;
+    if whole && (2..=12).contains(&heads.len()) && (ordinal >= 2 || heads.len() <= 7) {
         let items: Vec<String> = heads.iter().map(|(_, t)| shorten_heading(t)).collect();
         let n = items.len();
         let front = match &title {
@@ -592,6 +601,23 @@ mod tests {
         assert_eq!(
             point_leads(&t),
             vec!["Politically", "In terms of security", "Economically"]
+        );
+    }
+
+    #[test]
+    fn headings_of_mixed_levels_are_no_outline() {
+        // "Processes" and "Residence times" are left out by the three-word
+        // rule, so the rest would be an outline with holes
+        let doc = super::super::document::parse(
+            "Water cycle\n\nDescription\n\nText here.\n\nProcesses\n\nMore text.\n\n\
+             Changes over time\n\nText.\n\nEffects on the climate\n\nText.\n",
+        );
+        let mut out = Vec::new();
+        extract(&doc, &vec![None; doc.sections.len()], &mut out);
+        assert!(
+            !out.iter().any(|c| c.front.contains("parts of")),
+            "{:?}",
+            out.iter().map(|c| &c.front).collect::<Vec<_>>()
         );
     }
 
