@@ -63,7 +63,14 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     }
     // "and/or legal advisor for the department | agency": a list split
     // inside its own items
-    if c.kind == CardKind::List && c.items.iter().any(|i| fold(i).contains("and/or")) {
+    // "… | programming languages | rest": "the rest of the stack" is no item
+    if c.kind == CardKind::List
+        && c.items.iter().any(|i| {
+            let f = fold(i);
+            f.contains("and/or")
+                || matches!(f.as_str(), "rest" | "the rest" | "others" | "so forth")
+        })
+    {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
     }
     if c.kind == CardKind::List && c.items.len() >= 2 && !parallel_items(&c.items) {
@@ -494,6 +501,24 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         }
     }
     let first = w.first().map(|x| fold(x.text)).unwrap_or_default();
+    // "The other, by giving …", "Some other may follow …", "As a result,
+    // …": the sentence goes on from one the card does not show
+    let opening: Vec<String> = w.iter().take(3).map(|x| fold(x.text)).collect();
+    let opening = opening.join(" ");
+    if [
+        "the other",
+        "some other",
+        "as a result",
+        "in that case",
+        "for this reason",
+    ]
+    .iter()
+    .any(|o| opening.starts_with(o))
+    {
+        return Some(format!(
+            "question opens with '{opening}', which points elsewhere"
+        ));
+    }
     if matches!(first.as_str(), "one" | "another" | "such" | "both" | "here") {
         return Some(format!(
             "question opens with '{first}', which points elsewhere"
@@ -581,28 +606,30 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         }
         // the answer should end on its head word, not a modifier ("a
         // single"); tagged in its sentence, where "executable" is a noun
-        let ends_badly = match c.context.find(c.back.as_str()) {
-            Some(at) => {
-                let toks = super::nlp::tag(&c.context);
-                let inside: Vec<_> = toks
-                    .iter()
-                    .filter(|t| t.start >= at && t.end <= at + c.back.len())
-                    .collect();
-                inside.len() > 1
-                    && inside.last().is_some_and(|t| {
-                        !(t.tag.is_noun()
-                            || t.tag.is_number()
-                            || t.tag.is_adjective() && inside[0].tag.is_adjective())
-                    })
-            }
-            None => {
-                let toks = super::nlp::tag(&c.back);
-                toks.len() > 1
-                    && toks
-                        .last()
-                        .is_some_and(|t| !(t.tag.is_noun() || t.tag.is_number()))
-            }
-        };
+        // (tagged alone first: the sentence is tagged only when that
+        // says the answer ends badly, to keep the filter cheap)
+        let alone = super::nlp::tag(&c.back);
+        let suspect = alone.len() > 1
+            && alone
+                .last()
+                .is_some_and(|t| !(t.tag.is_noun() || t.tag.is_number()));
+        let ends_badly = suspect
+            && match c.context.find(c.back.as_str()) {
+                Some(at) => {
+                    let toks = super::nlp::tag(&c.context);
+                    let inside: Vec<_> = toks
+                        .iter()
+                        .filter(|t| t.start >= at && t.end <= at + c.back.len())
+                        .collect();
+                    inside.len() > 1
+                        && inside.last().is_some_and(|t| {
+                            !(t.tag.is_noun()
+                                || t.tag.is_number()
+                                || t.tag.is_adjective() && inside[0].tag.is_adjective())
+                        })
+                }
+                None => true,
+            };
         if ends_badly {
             return Some(format!("answer '{}' ends before its head word", c.back));
         }
@@ -1055,6 +1082,27 @@ mod tests {
         );
         c.origin = "figure";
         assert_eq!(cloze_fault(&c), None);
+    }
+
+    #[test]
+    fn openings_that_go_on_from_an_unseen_sentence_are_dropped() {
+        for front in [
+            "The other, by giving to every citizen the same ___.",
+            "Some other may follow the ___, though it should be at the distance of a hundred ages.",
+            "As a result, we can leave out the ___ in the examples.",
+        ] {
+            let c = cloze(front, "x", "");
+            assert!(
+                cloze_fault(&c).is_some_and(|w| w.contains("points elsewhere")),
+                "{front}"
+            );
+        }
+        let c = cloze(
+            "The other members of the Council shall elect a ___.",
+            "president",
+            "",
+        );
+        assert!(cloze_fault(&c).is_some());
     }
 
     #[test]
