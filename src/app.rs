@@ -81,13 +81,6 @@ pub fn default_db_path() -> Result<PathBuf> {
     Ok(dirs.data_dir().join("recall.db"))
 }
 
-fn print_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| Error::Invalid(format!("cannot encode JSON: {e}")))?;
-    say!(out, "{text}");
-    Ok(())
-}
-
 fn rollover(store: &Store) -> Result<u32> {
     Ok(config::get(&store.conn, "rollover_hour")? as u32)
 }
@@ -417,9 +410,9 @@ fn import_cmd(db: &Path, now: Now, args: &cli::ImportArgs, out: &mut dyn Write) 
     drop(spinner);
     if args.json {
         if reports.len() == 1 {
-            return print_json(out, &reports[0]);
+            return output::print_json(out, &reports[0]);
         }
-        return print_json(out, &reports);
+        return output::print_json(out, &reports);
     }
     for r in &reports {
         print_report(out, r)?;
@@ -592,7 +585,7 @@ fn decks_cmd(db: &Path, now: Now, json: bool, out: &mut dyn Write) -> Result<()>
     let today = now.study_day(rollover(&store)?);
     let list = decks::summaries(&store.conn, today)?;
     if json {
-        return print_json(out, &list);
+        return output::print_json(out, &list);
     }
     if list.is_empty() {
         say!(
@@ -774,7 +767,7 @@ fn cards_cmd(db: &Path, now: Now, args: &cli::CardsArgs, out: &mut dyn Write) ->
                 edited: c.local_edit,
             })
             .collect();
-        return print_json(out, &rows);
+        return output::print_json(out, &rows);
     }
     // the id column as wide as the longest id, so the columns stay aligned
     let id_w = list

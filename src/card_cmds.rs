@@ -241,10 +241,7 @@ pub fn search(db: &Path, args: &cli::SearchArgs, out: &mut dyn Write) -> Result<
                 score: h.score,
             })
             .collect();
-        let text = serde_json::to_string_pretty(&rows)
-            .map_err(|e| Error::Invalid(format!("cannot encode JSON: {e}")))?;
-        say!(out, "{text}");
-        return Ok(());
+        return crate::output::print_json(out, &rows);
     }
     if hits.is_empty() {
         say!(out, "no card matches '{text}'");
@@ -310,14 +307,14 @@ pub fn history(db: &Path, now: Now, args: &cli::HistoryArgs, out: &mut dyn Write
                 entry: e,
             })
             .collect();
-        let text = serde_json::to_string_pretty(&Json {
-            id: &card.content.id,
-            deck: &card.deck_id,
-            answers,
-        })
-        .map_err(|e| Error::Invalid(format!("cannot encode JSON: {e}")))?;
-        say!(out, "{text}");
-        return Ok(());
+        return crate::output::print_json(
+            out,
+            &Json {
+                id: &card.content.id,
+                deck: &card.deck_id,
+                answers,
+            },
+        );
     }
     say!(
         out,

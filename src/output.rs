@@ -22,6 +22,14 @@ macro_rules! say {
 }
 pub(crate) use say;
 
+/// Writes `value` as pretty-printed JSON, one document, for `--json`.
+pub fn print_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Invalid(format!("cannot encode JSON: {e}")))?;
+    say!(out, "{text}");
+    Ok(())
+}
+
 /// The width of the terminal on standard output, or 80 when it is not a
 /// terminal.
 pub fn terminal_width() -> usize {

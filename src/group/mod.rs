@@ -223,10 +223,7 @@ fn report(args: &GroupReportArgs, out: &mut dyn Write) -> Result<()> {
         write_atomically(path, html::html(&report).as_bytes())?;
     }
     if args.json {
-        let text = serde_json::to_string_pretty(&report)
-            .map_err(|e| Error::Invalid(format!("cannot encode JSON: {e}")))?;
-        say!(out, "{text}");
-        return Ok(());
+        return output::print_json(out, &report);
     }
     let width = args
         .width

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::merge::Report;
 use super::render::{clean, part_sentence, pct, quoted, rows, weakest};
-use crate::output::{cut_words, width_of, wrap};
+use crate::output::{cut_words, plural, width_of, wrap};
 
 /// `s` cut to `w` columns, with `…` when something was cut.
 fn fit(s: &str, w: usize) -> String {
@@ -245,28 +245,25 @@ pub fn text(r: &Report, width: usize, ascii: bool) -> String {
                 shown.join(", ")
             }
         };
+        let cards = |ids: &[String]| plural(ids.len() as i64, "card", "cards");
         if !m.cards_differ.is_empty() {
-            note.push_str(&format!(
-                "; {} card{} changed since, left out: {}",
-                m.cards_differ.len(),
-                if m.cards_differ.len() == 1 { "" } else { "s" },
+            let _ = write!(
+                note,
+                "; {} changed since, left out: {}",
+                cards(&m.cards_differ),
                 list(&m.cards_differ)
-            ));
+            );
         }
         if !m.cards_missing.is_empty() {
-            note.push_str(&format!(
-                "; {} card{} not in it: {}",
-                m.cards_missing.len(),
-                if m.cards_missing.len() == 1 { "" } else { "s" },
+            let _ = write!(
+                note,
+                "; {} not in it: {}",
+                cards(&m.cards_missing),
                 list(&m.cards_missing)
-            ));
+            );
         }
         if !m.cards_extra.is_empty() {
-            note.push_str(&format!(
-                "; {} card{} no longer in the deck",
-                m.cards_extra.len(),
-                if m.cards_extra.len() == 1 { "" } else { "s" }
-            ));
+            let _ = write!(note, "; {} no longer in the deck", cards(&m.cards_extra));
         }
         let head = format!(
             "  {}  {}  ",

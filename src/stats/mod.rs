@@ -155,10 +155,7 @@ pub fn command(db: &Path, now: Now, args: &StatsArgs, out: &mut dyn Write) -> Re
         output::write_atomically(path, charts::svg(&stats).as_bytes())?;
     }
     if args.json {
-        let text = serde_json::to_string_pretty(&stats)
-            .map_err(|e| Error::Invalid(format!("cannot encode JSON: {e}")))?;
-        say!(out, "{text}");
-        return Ok(());
+        return output::print_json(out, &stats);
     }
     let width = args
         .width
