@@ -163,9 +163,6 @@ fn complements(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
         let answer = &s[a..b];
         let n = word_count(answer);
         if n > MAX_ANSWER_WORDS && last == p.last
-            || toks[p.core..=p.last]
-                .iter()
-                .any(|x| PRONOUNS.contains(&fold(x.text).as_str()))
             || toks[p.core..=last]
                 .iter()
                 .any(|x| PRONOUNS.contains(&fold(x.text).as_str()))

@@ -52,9 +52,6 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if c.front.matches('?').count() > 1 {
         return Some("question garbled around a question mark of the text".into());
     }
-    if let Some(why) = unseen_figure(&c.front) {
-        return Some(why);
-    }
     if let Some(why) = points_elsewhere(&c.front) {
         return Some(format!("question {why}"));
     }
@@ -236,27 +233,6 @@ fn set_phrase_gap(c: &Candidate) -> Option<String> {
     hit.then(|| format!("'{}' is guessed from the set phrase around it", c.back))
 }
 
-/// "Examine that table and notice …", "as the adjacent figure shows": the
-/// question leans on a picture or table the card does not show.
-fn unseen_figure(front: &str) -> Option<String> {
-    let f = fold(front);
-    let w: Vec<&str> = f
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|x| !x.is_empty())
-        .collect();
-    w.windows(2)
-        .any(|p| {
-            matches!(
-                p[0],
-                "that" | "this" | "adjacent" | "above" | "following" | "below"
-            ) && matches!(
-                p[1],
-                "table" | "figure" | "diagram" | "image" | "picture" | "chart" | "illustration"
-            )
-        })
-        .then(|| "question leans on a table or figure the card does not show".into())
-}
-
 /// "In ___, residence times can be estimated in two ways": a gap that
 /// opens the sentence as its setting fits any field or period.
 fn open_setting(body: &str, answer: &str) -> Option<String> {
@@ -368,10 +344,7 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         // "(521 B.C.)", "(1925)" are dates
         let date = c.back.contains(['.', ' '])
             || c.back.len() == 4 && c.back.bytes().all(|b| b.is_ascii_digit());
-        if c.origin.starts_with("figure")
-            && c.context[..at].ends_with('(')
-            && !c.back.contains('%')
-            && !date
+        if c.origin == "figure" && c.context[..at].ends_with('(') && !c.back.contains('%') && !date
         {
             return Some("the answer is a paragraph or citation number".into());
         }
@@ -400,7 +373,7 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         }
         // "made up of ___, shown on the left: a pointer, a length, and a
         // capacity": the list after the colon counts the answer out
-        if c.origin.starts_with("figure")
+        if c.origin == "figure"
             && after
                 .split(':')
                 .next()
@@ -663,7 +636,22 @@ fn points_elsewhere(front: &str) -> Option<&'static str> {
             }
         }
     }
-    None
+    // "Examine that table and notice …", "as the adjacent figure shows"
+    let w: Vec<&str> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|x| !x.is_empty())
+        .collect();
+    w.windows(2)
+        .any(|p| {
+            matches!(
+                p[0],
+                "that" | "this" | "adjacent" | "above" | "following" | "below"
+            ) && matches!(
+                p[1],
+                "table" | "figure" | "diagram" | "image" | "picture" | "chart" | "illustration"
+            )
+        })
+        .then_some("refers to a table or figure the card does not show")
 }
 
 /// Whether list items are phrases of one kind: all noun-like, all verb
@@ -1017,9 +1005,9 @@ mod tests {
 
     #[test]
     fn a_question_about_an_unseen_table_is_dropped() {
-        assert!(unseen_figure("Examine that table and notice the ___.").is_some());
-        assert!(unseen_figure("As the adjacent figure shows, ___ rises.").is_some());
-        assert!(unseen_figure("The table of elements lists ___.").is_none());
+        assert!(points_elsewhere("Examine that table and notice the ___.").is_some());
+        assert!(points_elsewhere("As the adjacent figure shows, ___ rises.").is_some());
+        assert!(points_elsewhere("The table of elements lists ___.").is_none());
     }
 
     #[test]
