@@ -1,6 +1,7 @@
 //! A `Recall` test fixture: a temp dir, a database path, and the real binary
 //! with the clock injected through RECALL_NOW.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -211,3 +212,21 @@ kind = "cloze"
 front = "Water boils at ___ degrees Celsius."
 back = "100"
 "#;
+
+/// Reads the child's output up to one of `ends` (returned with the text
+/// before it), or to the end of the output (`None`).
+pub fn read_until(child: &mut std::process::Child, ends: &[&str]) -> (String, Option<String>) {
+    let out = child.stdout.as_mut().unwrap();
+    let mut buf = Vec::new();
+    let mut byte = [0u8; 1];
+    loop {
+        if out.read(&mut byte).unwrap() == 0 {
+            return (String::from_utf8_lossy(&buf).into_owned(), None);
+        }
+        buf.push(byte[0]);
+        let text = String::from_utf8_lossy(&buf);
+        if let Some(end) = ends.iter().find(|e| text.ends_with(*e)) {
+            return (text.into_owned(), Some(end.to_string()));
+        }
+    }
+}

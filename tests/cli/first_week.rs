@@ -4,12 +4,12 @@
 //! answer is saved, and that `recall stats --json` agrees with the answers.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use crate::common::Recall;
+use crate::common::{read_until, Recall};
 use crate::session::day;
 
 const ANSWER_PROMPT: &str =
@@ -64,24 +64,6 @@ fn cards(r: &Recall) -> BTreeMap<i64, Card> {
     .unwrap()
     .map(Result::unwrap)
     .collect()
-}
-
-/// Reads the child's output up to one of `ends` (returned with the text
-/// before it), or to the end of the output (`None`).
-fn read_until(child: &mut Child, ends: &[&str]) -> (String, Option<String>) {
-    let out = child.stdout.as_mut().unwrap();
-    let mut buf = Vec::new();
-    let mut byte = [0u8; 1];
-    loop {
-        if out.read(&mut byte).unwrap() == 0 {
-            return (String::from_utf8_lossy(&buf).into_owned(), None);
-        }
-        buf.push(byte[0]);
-        let text = String::from_utf8_lossy(&buf);
-        if let Some(end) = ends.iter().find(|e| text.ends_with(*e)) {
-            return (text.into_owned(), Some(end.to_string()));
-        }
-    }
 }
 
 /// The card whose question the screen text ends with.

@@ -5,13 +5,13 @@
 //! hostile-input corpus (`tests/bad_group/`), the SVG (rendered) and the
 //! HTML page.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use crate::common::{digest, Recall};
+use crate::common::{digest, read_until, Recall};
 
 const ANSWER_PROMPT: &str =
     "Your answer (Enter reveals; u undo, s skip, e source, f fix card, q quit; =e answers \"e\"): ";
@@ -32,21 +32,6 @@ const FRONTS: &[(&str, &str)] = &[
 /// What a member does when a card is shown: type an answer and give a
 /// grade, or quit the session (`None`).
 type Plan<'a> = &'a [(&'a str, Option<(&'a str, u8)>)];
-
-fn read_until(child: &mut Child, ends: &[&str]) -> (String, bool) {
-    let out = child.stdout.as_mut().unwrap();
-    let mut buf = Vec::new();
-    let mut byte = [0u8; 1];
-    loop {
-        if out.read(&mut byte).unwrap() == 0 {
-            return (String::from_utf8_lossy(&buf).into_owned(), false);
-        }
-        buf.push(byte[0]);
-        if ends.iter().any(|e| buf.ends_with(e.as_bytes())) {
-            return (String::from_utf8_lossy(&buf).into_owned(), true);
-        }
-    }
-}
 
 /// The card whose question shows last on `screen`.
 fn shown(screen: &str) -> &'static str {
@@ -86,7 +71,7 @@ fn study(r: &Recall, now: &str, plan: Plan) {
     let mut done: Vec<&str> = Vec::new();
     loop {
         let (screen, prompt) = read_until(&mut child, &[ANSWER_PROMPT]);
-        if !prompt {
+        if prompt.is_none() {
             break;
         }
         let card = shown(&screen);
