@@ -111,6 +111,19 @@ pub fn ordinal_start(text: &str) -> Option<usize> {
         .filter(|_| text[first.len()..].starts_with(','))
 }
 
+/// A line of program text ("tkinter.Toplevel(master, class_='ClassName')",
+/// "x = 5;"), which is never a heading.
+fn looks_like_code(s: &str) -> bool {
+    if s.contains(['=', ';', '{', '}']) || s.contains("()") {
+        return true;
+    }
+    // a call: a name straight before "(" with a dotted or underscored name
+    let call = s
+        .char_indices()
+        .any(|(i, c)| c == '(' && s[..i].ends_with(|p: char| p.is_alphabetic() || p == '_'));
+    call && s.contains(['_', '.', '\'', '"'])
+}
+
 fn ends_sentence(s: &str) -> bool {
     s.trim_end()
         .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
@@ -282,6 +295,7 @@ pub fn parse(text: &str) -> Doc {
             Some((p.clone(), true))
         } else if (wc <= 8 || wc <= 14 && super::outline::numbered_label(p).is_some())
             && !ends_sentence(p)
+            && !looks_like_code(p)
             && !point_re().is_match(p)
             && !bullet_re().is_match(p)
         {
@@ -503,6 +517,18 @@ mod tests {
                 "Article 2 ¶1"
             ]
         );
+    }
+
+    #[test]
+    fn a_code_line_is_no_heading() {
+        let d = parse("Names\n\nAvoid clashes, e.g.:\n\ntkinter.Toplevel(master, class_='ClassName')\n\nSection 3(a)\n\nMore text here.\n");
+        let heads: Vec<&str> = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(heads, vec!["Section 3(a)"]);
     }
 
     #[test]

@@ -649,6 +649,81 @@ fn unprefix_leak(c: &mut Candidate, prefix: Option<&str>) {
     }
 }
 
+/// Words a list item may open with when it is a clause of the sentence
+/// before it ("… except under the following conditions: (i) When the unit
+/// has been repaired …").
+const SUBORDINATORS: &[&str] = &[
+    "when", "where", "whenever", "if", "unless", "because", "since", "while", "although", "though",
+    "after", "before", "until", "that", "which", "who",
+];
+
+/// A sentence that is only a clause: it opens with a subordinating word
+/// or in lower case, and no comma is followed by a main clause (a pronoun,
+/// an imperative verb, or a subject and its verb: "If …, it is better",
+/// "If …, append …").
+fn is_fragment(sentence: &str, toks: &[nlp::Token<'_>]) -> bool {
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    let opens = first.starts_with(char::is_lowercase) && first.chars().any(char::is_alphabetic)
+        || SUBORDINATORS.contains(&fold(first).as_str());
+    if !opens {
+        return false;
+    }
+    let main_clause = (1..toks.len()).any(|i| {
+        if !sentence[toks[i - 1].end..toks[i].start].contains(',') {
+            return false;
+        }
+        let t = toks[i].tag.name();
+        t == "PRP"
+            || t == "VB"
+            || t == "DT"
+                && toks[i + 1..]
+                    .iter()
+                    .take(5)
+                    .any(|x| matches!(x.tag.name(), "MD" | "VBZ" | "VBP" | "VBD"))
+    });
+    !main_clause
+}
+
+/// The sentence ending with ":" that the point or bullet `bi` completes,
+/// found across the points before it.
+fn lead_in(doc: &Doc, bi: usize) -> Option<&str> {
+    let is_item = |k: BlockKind| matches!(k, BlockKind::Point | BlockKind::Bullet);
+    if !is_item(doc.blocks[bi].kind) {
+        return None;
+    }
+    for j in (bi.saturating_sub(16)..bi).rev() {
+        let b = &doc.blocks[j];
+        let last = b.sentences.last()?;
+        if last.trim_end().ends_with(':') {
+            return Some(last.as_str());
+        }
+        if !is_item(b.kind) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A card on a list item that is only a clause shows the sentence it
+/// completes; when the two are too long together, the card is dropped
+/// (the reason is returned).
+fn show_lead(c: &mut Candidate, lead: &str, prefix: Option<&str>) -> Option<String> {
+    if text::word_count(lead) + text::word_count(&c.front) > frame::MAX_WITH_PREV_WORDS {
+        return Some("a clause of a list whose lead-in is too long to show".into());
+    }
+    let (head, rest) = match prefix.and_then(|p| {
+        c.front
+            .strip_prefix(p)
+            .and_then(|r| r.strip_prefix(": "))
+            .map(|r| (p, r))
+    }) {
+        Some((p, r)) => (format!("{p}: "), r.to_string()),
+        None => (String::new(), c.front.clone()),
+    };
+    c.front = format!("{head}{} {rest}", lead.trim());
+    None
+}
+
 /// Candidates of a run of blocks that passed the hard filters, and those
 /// that did not.
 #[derive(Default)]
@@ -708,9 +783,15 @@ fn extract_blocks(
             coordination::pairs(at, &terms, &mut cands);
             coordination::nor_series(at, &terms, &mut cands);
             gaps::key_term(at, &terms, &mut cands);
+            let lead = if si == 0 && is_fragment(sentence, &toks) {
+                lead_in(doc, bi)
+            } else {
+                None
+            };
             for mut c in cands {
                 unprefix_leak(&mut c, at.prefix);
-                match select::reject_reason(&c, ctx) {
+                let reason = lead.and_then(|lead| show_lead(&mut c, lead, at.prefix));
+                match reason.or_else(|| select::reject_reason(&c, ctx)) {
                     Some(reason) => out.dropped.push(Dropped {
                         source: c.locator.clone(),
                         front: c.front.clone(),
@@ -880,6 +961,35 @@ mod tests {
         let mut found = lists::find(s).into_iter().next().unwrap();
         assert!(tidy_items(s, &mut found));
         assert_eq!(found.items[0], "seasoned product managers");
+    }
+
+    #[test]
+    fn a_clause_in_a_list_shows_the_sentence_it_completes() {
+        let clause =
+            "When the unit has been repaired by soldering, welding, or use of patching compounds;";
+        assert!(is_fragment(clause, &nlp::tag(clause)));
+        for whole in [
+            "If a name clashes with a keyword, it is better to append an underscore.",
+            "If your name collides with a keyword, append a single trailing underscore.",
+            "The employer shall record the date.",
+        ] {
+            assert!(!is_fragment(whole, &nlp::tag(whole)), "{whole}");
+        }
+        let doc = "Testing\n\n(2) The employer shall test extinguishers every year, except under any of the following conditions:\n\n\
+            (i) When the unit has been repaired by soldering, welding, or use of patching compounds;\n\n\
+            (ii) When the cylinder threads are damaged;\n\n\
+            (iii) When corrosion has caused pitting under removable name plate assemblies.\n";
+        let built = build_deck(doc, &BuildOptions::default()).unwrap();
+        let fronts: Vec<&str> = built.deck.cards.iter().map(|c| c.front.as_str()).collect();
+        let items: Vec<&str> = fronts
+            .iter()
+            .copied()
+            .filter(|f| f.contains("When "))
+            .collect();
+        assert!(!items.is_empty(), "{fronts:?}");
+        for f in items {
+            assert!(f.contains("following conditions: When"), "{f}");
+        }
     }
 
     #[test]

@@ -305,6 +305,14 @@ fn unresolved_demonstrative(body: &str) -> Option<String> {
         if !(following || generic) {
             continue;
         }
+        // "… the following conditions: When the unit …" shows what follows
+        let shown = body[noun.end..]
+            .trim_start()
+            .strip_prefix(':')
+            .is_some_and(|rest| text::word_count(rest) >= 3);
+        if following && shown {
+            continue;
+        }
         let n = fold(noun.text);
         let stem = n.trim_end_matches('s');
         let named_before = w[..i]
@@ -995,6 +1003,10 @@ mod tests {
         )
         .is_some());
         assert!(unresolved_demonstrative("Use the following checklist to find ___.").is_some());
+        assert!(unresolved_demonstrative(
+            "Test them except under the following conditions: When the ___ is damaged."
+        )
+        .is_none());
         // a pointer whose noun the question names, or the document itself
         assert!(unresolved_demonstrative("A rule applies: this rule covers ___.").is_none());
         assert!(unresolved_demonstrative(

@@ -482,7 +482,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "no",
     "art", "fig", "vol", "pp", "p", "ch", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "inc", "ltd", "co", "gen", "col",
-    "lt", "sgt", "capt", "rev", "hon", "approx", "dept", "est", "ca", "al",
+    "lt", "sgt", "capt", "rev", "hon", "approx", "dept", "est", "ca", "al", "a.k.a", "viz",
 ];
 
 /// Lowercase, with typographic quotes and dashes mapped to ASCII.
@@ -956,6 +956,8 @@ mod tests {
                 "“Why?” he asked."
             ]
         );
+        let s = sentences("Strings (a.k.a. \"docstrings\") are in PEP 257.");
+        assert_eq!(s.len(), 1);
     }
 
     #[test]
