@@ -216,6 +216,13 @@ fn because(at: At<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate>) {
     if !(2..=10).contains(&n) {
         return;
     }
+    // "CamelCase -- so named because of …)": a reason inside brackets or
+    // after a dash belongs to an aside, not to a claim
+    let opened = |t: &str| t.matches('(').count() != t.matches(')').count();
+    let aside = s[..toks[bi].start].contains(" -- ") || s[..toks[bi].start].contains(" \u{2014} ");
+    if opened(&s[..toks[bi].start]) || opened(reason) || aside {
+        return;
+    }
     let claim = s[..toks[bi].start].trim().trim_end_matches(',');
     // the claim is the clause before "because", from its last boundary
     let claim = claim.rsplit([';', ':']).next().unwrap_or(claim).trim();
@@ -286,4 +293,31 @@ pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     complements(at, ctx, at.toks, out);
     because(at, at.toks, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::nlp::tag;
+    use super::*;
+
+    fn why(s: &str) -> Vec<(String, String)> {
+        let toks = tag(s);
+        let mut out = Vec::new();
+        because(At::alone(s, &toks), &toks, &mut out);
+        out.into_iter().map(|c| (c.front, c.back)).collect()
+    }
+
+    #[test]
+    fn a_reason_with_because_becomes_a_why_question() {
+        let got = why("The ships turned back at the strait because the wind failed them.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Why "), "{got:?}");
+        assert_eq!(got[0].1, "the wind failed them");
+        // an aside in brackets or after a dash has no claim to ask about
+        assert!(why("CapitalizedWords (or CapWords, or CamelCase -- so named because of the bumpy look of its letters).").is_empty());
+        assert!(
+            why("The style is also named (by some writers because of its letters) humped.")
+                .is_empty()
+        );
+    }
 }

@@ -58,6 +58,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = lost_context(c) {
         return Some(why);
     }
+    if is_headline(&c.context) {
+        return Some("the source is a heading, not a statement".into());
+    }
     // "and/or legal advisor for the department | agency": a list split
     // inside its own items
     // "… | programming languages | rest": "the rest of the stack" is no item
@@ -69,6 +72,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         })
     {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
+    }
+    if c.kind == CardKind::List && says_nothing(&c.front) {
+        return Some("list question says nothing of what it lists".into());
     }
     if c.kind == CardKind::List && c.items.len() >= 2 && !parallel_items(&c.items) {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
@@ -139,6 +145,41 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         }
     }
     None
+}
+
+/// "A Foolish Consistency is the Hobgoblin of Little Minds": a line in
+/// title case with no closing stop is a heading (too long to be parsed as
+/// one), a slogan rather than a statement to learn.
+fn is_headline(s: &str) -> bool {
+    let s = s.trim();
+    if s.ends_with(['.', '!', '?', ';', ':', ')']) {
+        return false;
+    }
+    let w = text::words(s);
+    let long: Vec<_> = w.iter().filter(|x| x.text.chars().count() > 3).collect();
+    long.len() >= 3 && long.iter().all(|x| x.text.starts_with(char::is_uppercase))
+}
+
+/// "E.g. ___. (3 items)": a list question (after its section names) with
+/// no word of its own says nothing of what it lists.
+fn says_nothing(front: &str) -> bool {
+    let mut frame = front;
+    while let Some((head, rest)) = frame.split_once(": ") {
+        if text::word_count(head) > 4 || head.contains("___") {
+            break;
+        }
+        frame = rest;
+    }
+    let said = text::words(frame)
+        .iter()
+        .filter(|w| {
+            !w.text.contains('_')
+                && !text::is_stop(w.text)
+                && !matches!(fold(w.text).as_str(), "e.g" | "i.e" | "example" | "items")
+                && !w.text.chars().all(|ch| ch.is_ascii_digit())
+        })
+        .count();
+    said == 0
 }
 
 /// A card whose sentence leans on what came before it, or is an aside:
@@ -378,6 +419,15 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             && c.back.starts_with(|ch: char| ch.is_ascii_digit())
         {
             return Some("the gap is one end of a range".into());
+        }
+        // "To ___, modules should …": a purpose clause's verb phrase
+        if before == "To" {
+            return Some("the gap is the verb phrase of a purpose clause".into());
+        }
+        // "separated by a line containing a single ___ #": a term that
+        // runs on into a symbol was cut
+        if after.starts_with(['#', '*', '&', '@', '+', '=', '<', '>', '|', '~', '^']) {
+            return Some("the gap cuts a term that runs on into a symbol".into());
         }
         // "made up of ___, shown on the left: a pointer, a length, and a
         // capacity": the list after the colon counts the answer out
@@ -1103,6 +1153,39 @@ mod tests {
             "",
         );
         assert!(cloze_fault(&c).is_some());
+    }
+
+    #[test]
+    fn a_title_case_line_is_a_heading() {
+        assert!(is_headline(
+            "A Foolish Consistency is the Hobgoblin of Little Minds"
+        ));
+        assert!(!is_headline(
+            "A Foolish Consistency is the Hobgoblin of Little Minds."
+        ));
+        assert!(!is_headline(
+            "Modules should have short, all-lowercase names"
+        ));
+    }
+
+    #[test]
+    fn a_list_or_gap_that_says_too_little_is_dropped() {
+        assert!(says_nothing("Naming Styles: E.g. ___. (3 items)"));
+        assert!(!says_nothing(
+            "Promote the community from five aspects: ___. (5 items)"
+        ));
+        let c = cloze(
+            "To ___, modules should declare the names in their public API.",
+            "better support introspection",
+            "To better support introspection, modules should declare the names in their public API.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("purpose")));
+        let c = cloze(
+            "Paragraphs are separated by ___ #.",
+            "a line containing a single",
+            "Paragraphs are separated by a line containing a single #.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("symbol")));
     }
 
     #[test]

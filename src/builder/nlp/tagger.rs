@@ -497,6 +497,41 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
             }
         }
     }
+    // An imperative after an opening adverb: "Always use cls for …" (the
+    // contextual rules gave "Always/JJ use/NN", one noun phrase). The
+    // verb reading is the one the lexicon gives the word at a sentence's
+    // start ("Use VB").
+    if let [first, second, ..] = toks.as_slice() {
+        let capital = |w: &str| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        let adverb_first = known[0] == Some(true)
+            && lookup(m, first.text, true).is_some_and(Tag::is_adverb)
+            && second.text.starts_with(char::is_lowercase)
+            && second.tag.is_noun()
+            && m.lexicon
+                .get(capital(second.text).as_str())
+                .map(|t| t.name())
+                == Some("VB");
+        if adverb_first {
+            toks[0].tag = Tag::named("RB");
+            toks[1].tag = Tag::named("VB");
+        }
+    }
+    // "PEP 257 describes good conventions": a word the lexicon knows only
+    // as a verb, after a number and before an adjective, is the verb
+    for i in 1..toks.len().saturating_sub(1) {
+        if toks[i].tag.name() == "NNS"
+            && toks[i - 1].tag.is_number()
+            && matches!(toks[i + 1].tag.name(), "JJ" | "DT" | "PRP$")
+            && lookup(m, toks[i].text, false).is_some_and(|l| l.name() == "VBZ")
+        {
+            toks[i].tag = Tag::named("VBZ");
+        }
+    }
     // "a variable goes": an adjective between a determiner and a finite
     // verb is the noun the verb needs
     for i in 1..toks.len().saturating_sub(1) {
@@ -557,6 +592,13 @@ mod tests {
         assert!(t[1].tag.is_noun(), "{t:?}");
         let t = tag("Zorblax said so.");
         assert!(t[0].tag.is_proper(), "{t:?}");
+        // an imperative after an opening adverb, a verb after a number
+        let t = tags("Always use cls for the first argument.");
+        assert!(t.starts_with("Always/RB use/VB cls/"), "{t}");
+        let t = tags("PEP 257 describes good docstring conventions.");
+        assert!(t.contains("describes/VBZ"), "{t}");
+        let t = tags("The queen lays 2,000 eggs a day.");
+        assert!(t.contains("eggs/NNS"), "{t}");
     }
 
     #[test]
