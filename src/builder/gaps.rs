@@ -756,6 +756,7 @@ const GENERIC_HEADS: &[&str] = &[
     "kinds",
     "type",
     "types",
+    "terms",
     "sort",
     "part",
     "number",

@@ -455,6 +455,17 @@ fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     if n < 2 {
         return false;
     }
+    // "two variables, x and y": the first item counts the others (an
+    // apposition), it is not one of them
+    let first = words(&found.items[0]);
+    if (2..=3).contains(&first.len())
+        && text::number_value(first[0].text) == Some(n - 1)
+        && !found.numbered
+    {
+        found.items.remove(0);
+        found.spans.remove(0);
+    }
+    let n = found.items.len();
     found.start = found.spans[0].0;
     found.end = found.spans[n - 1].1;
     // "both ancient | modern": a correlative cut in half
@@ -956,6 +967,12 @@ mod tests {
             "{:?}",
             found.items
         );
+        // a count before the items is no item ("two variables, x and y")
+        let s = "We now have two variables, x and y, and both equal 5.";
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(found.items, ["x", "y"]);
+        assert!(s[..found.start].ends_with("two variables, "));
         // a compound first item without a function word stays whole
         let s = "This includes bringing in seasoned product managers, engineers, and designers.";
         let mut found = lists::find(s).into_iter().next().unwrap();

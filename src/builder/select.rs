@@ -420,6 +420,23 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         {
             return Some("the gap is one end of a range".into());
         }
+        // "We now have ___, x and y" / "two ___, x and y": the count or
+        // the counted noun of an apposition whose items follow
+        if let Some(rest) = after.strip_prefix(',') {
+            let head = rest.split([',', ';', '.']).next().unwrap_or("").trim();
+            let listed = (head.contains(" and ") || head.contains(" or "))
+                && !head.starts_with("and ")
+                && !head.starts_with("or ")
+                && text::word_count(head) <= 6;
+            let counted = c.origin == "figure"
+                || before
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| text::number_value(w).is_some_and(|n| n >= 2));
+            if listed && counted {
+                return Some("the items the count names follow it".into());
+            }
+        }
         // "To ___, modules should …": a purpose clause's verb phrase
         if before == "To" {
             return Some("the gap is the verb phrase of a purpose clause".into());
@@ -1132,6 +1149,12 @@ mod tests {
         );
         c.origin = "figure";
         assert_eq!(cloze_fault(&c), None);
+        let c = cloze(
+            "We now have two ___, x and y, and both equal 5.",
+            "variables",
+            "We now have two variables, x and y, and both equal 5.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("count")));
     }
 
     #[test]

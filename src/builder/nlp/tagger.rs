@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-use crate::builder::text::words;
+use crate::builder::text::{fold, words};
 
 static LEXICON: &str = include_str!("data/brill_lexicon.txt");
 static MORPHOLOGY: &str = include_str!("data/brill_morphology.txt");
@@ -521,6 +521,32 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
             toks[1].tag = Tag::named("VB");
         }
     }
+    // A known lowercase word is no proper noun ("Rust also invalidates"
+    // gave "also/NNP" from its capitalised neighbour).
+    for i in 0..toks.len() {
+        if i > 0 && toks[i].tag.is_proper() && toks[i].text.starts_with(char::is_lowercase) {
+            if let Some(l) = lookup(m, toks[i].text, false) {
+                toks[i].tag = l;
+            }
+        }
+    }
+    // "rules that the compiler checks": the relative clause's verb
+    for i in 3..toks.len() {
+        if toks[i].tag.name() == "NNS"
+            && toks[i - 1].tag.is_noun()
+            && toks[i - 2].tag.is_determiner()
+            && matches!(fold(toks[i - 3].text).as_str(), "that" | "which")
+            && toks.get(i + 1).is_none_or(|n| !n.tag.is_noun())
+            && (lookup(m, toks[i].text, false).is_some_and(|l| l.name() == "VBZ")
+                || toks[i]
+                    .text
+                    .strip_suffix('s')
+                    .and_then(|stem| lookup(m, stem, false))
+                    .is_some_and(|l| matches!(l.name(), "VB" | "NN")))
+        {
+            toks[i].tag = Tag::named("VBZ");
+        }
+    }
     // "PEP 257 describes good conventions": a word the lexicon knows only
     // as a verb, after a number and before an adjective, is the verb
     for i in 1..toks.len().saturating_sub(1) {
@@ -597,6 +623,10 @@ mod tests {
         assert!(t.starts_with("Always/RB use/VB cls/"), "{t}");
         let t = tags("PEP 257 describes good docstring conventions.");
         assert!(t.contains("describes/VBZ"), "{t}");
+        let t = tags("Because Rust also invalidates the first variable, it is a move.");
+        assert!(t.contains("also/RB"), "{t}");
+        let t = tags("Memory is managed with a set of rules that the compiler checks.");
+        assert!(t.ends_with("compiler/NN checks/VBZ"), "{t}");
         let t = tags("The queen lays 2,000 eggs a day.");
         assert!(t.contains("eggs/NNS"), "{t}");
     }
