@@ -223,6 +223,11 @@ fn because(at: At<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate>) {
     if opened(&s[..toks[bi].start]) || opened(reason) || aside {
         return;
     }
+    // "You'll get an error like this because …:": the claim points at
+    // what the text shows next
+    if reason.ends_with(':') || s.trim_end().ends_with(':') {
+        return;
+    }
     let claim = s[..toks[bi].start].trim().trim_end_matches(',');
     // the claim is the clause before "because", from its last boundary
     let claim = claim.rsplit([';', ':']).next().unwrap_or(claim).trim();
@@ -238,7 +243,10 @@ fn because(at: At<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate>) {
     } else {
         claim.to_string()
     };
-    if super::frame::starts_with_pronoun(&claim) {
+    let last = claim.split_whitespace().next_back().map(fold);
+    if super::frame::starts_with_pronoun(&claim)
+        || last.is_some_and(|w| matches!(w.as_str(), "this" | "that" | "these" | "those" | "it"))
+    {
         return;
     }
     let front = invert(&claim).unwrap_or_else(|| format!("Why is it that {claim}?"));

@@ -466,7 +466,11 @@ fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
         found.spans.remove(0);
     }
     let n = found.items.len();
-    found.start = found.spans[0].0;
+    // a numbered or marked list keeps its first marker in the span ("the
+    // one, by removing …; the other, by …" is asked as "…: ___.")
+    if !found.numbered {
+        found.start = found.spans[0].0;
+    }
     found.end = found.spans[n - 1].1;
     // "both ancient | modern": a correlative cut in half
     if found.items.iter().any(|i| {
@@ -1007,6 +1011,26 @@ mod tests {
         for f in items {
             assert!(f.contains("following conditions: When"), "{f}");
         }
+    }
+
+    #[test]
+    fn a_marked_pair_is_asked_from_its_lead_in() {
+        let doc = "Faction\n\nThere are two methods of curing the mischiefs of faction: the one, by removing its causes; the other, by controlling its effects.\n";
+        let built = build_deck(doc, &BuildOptions::default()).unwrap();
+        let list = built
+            .deck
+            .cards
+            .iter()
+            .find(|c| c.kind == CardKind::List)
+            .expect("a list card");
+        assert_eq!(
+            list.front,
+            "What are the two methods of curing the mischiefs of faction?"
+        );
+        assert_eq!(
+            list.items,
+            ["by removing its causes", "by controlling its effects"]
+        );
     }
 
     #[test]

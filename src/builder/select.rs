@@ -58,6 +58,15 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = lost_context(c) {
         return Some(why);
     }
+    if c.kind == CardKind::List {
+        let body = match c.front.split_once(": ") {
+            Some((head, rest)) if text::word_count(head) <= 4 => rest,
+            _ => c.front.as_str(),
+        };
+        if let Some(why) = elsewhere_opening(body, true) {
+            return Some(why);
+        }
+    }
     if is_headline(&c.context) {
         return Some("the source is a heading, not a statement".into());
     }
@@ -246,6 +255,25 @@ fn lost_context(c: &Candidate) -> Option<String> {
 /// "act in ___ with" (accordance), "for its ___." (consideration),
 /// "respectful to his ___." (elders).
 fn set_phrase_gap(c: &Candidate) -> Option<String> {
+    // "in ___" → "terms of runtime performance": the answer opens with
+    // the rest of a set phrase ("in terms of", "by means of")
+    let mut aw = c.back.split_whitespace().map(fold);
+    if let (Some(head), Some(of)) = (aw.next(), aw.next()) {
+        let prep_before = c.front.find("___").is_some_and(|at| {
+            c.front[..at].split_whitespace().next_back().is_some_and(|w| {
+                matches!(fold(w).as_str(), "in" | "on" | "by" | "with" | "at")
+            })
+        });
+        let set_head = matches!(
+            head.as_str(),
+            "terms" | "means" | "case" | "spite" | "behalf" | "front" | "place" | "way"
+                | "favor" | "favour" | "lieu" | "view" | "light" | "respect" | "addition"
+                | "order" | "course" | "regard" | "relation" | "accordance" | "charge"
+        );
+        if prep_before && set_head && of == "of" {
+            return Some(format!("'{}' opens with a set phrase", c.back));
+        }
+    }
     if c.back.contains(' ')
         || !c.back.chars().all(|ch| ch.is_lowercase())
         || super::nlp::zipf(&c.back) < 3.5
@@ -373,6 +401,36 @@ fn unresolved_demonstrative(body: &str) -> Option<String> {
 const POINTERS: &[&str] = &[
     "it", "this", "these", "those", "they", "them", "he", "she", "him",
 ];
+
+/// "The other, by giving …", "Some other may follow …", "As a result,
+/// …": a question that goes on from a sentence the card does not show.
+/// (A list's own lead-in may open with "Here are …" or "Both …".)
+fn elsewhere_opening(body: &str, list: bool) -> Option<String> {
+    let w = text::words(body);
+    let first = w.first().map(|x| fold(x.text)).unwrap_or_default();
+    let opening: Vec<String> = w.iter().take(3).map(|x| fold(x.text)).collect();
+    let opening = opening.join(" ");
+    if [
+        "the other",
+        "some other",
+        "as a result",
+        "in that case",
+        "for this reason",
+    ]
+    .iter()
+    .any(|o| opening.starts_with(o))
+    {
+        return Some(format!(
+            "question opens with '{opening}', which points elsewhere"
+        ));
+    }
+    if !list && matches!(first.as_str(), "one" | "another" | "such" | "both" | "here") {
+        return Some(format!(
+            "question opens with '{first}', which points elsewhere"
+        ));
+    }
+    None
+}
 
 /// Why a gap sentence would not stand alone, or cuts its answer badly.
 fn cloze_fault(c: &Candidate) -> Option<String> {
@@ -548,29 +606,8 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             return Some(format!("question leans on '{}' from elsewhere", x.text));
         }
     }
-    let first = w.first().map(|x| fold(x.text)).unwrap_or_default();
-    // "The other, by giving …", "Some other may follow …", "As a result,
-    // …": the sentence goes on from one the card does not show
-    let opening: Vec<String> = w.iter().take(3).map(|x| fold(x.text)).collect();
-    let opening = opening.join(" ");
-    if [
-        "the other",
-        "some other",
-        "as a result",
-        "in that case",
-        "for this reason",
-    ]
-    .iter()
-    .any(|o| opening.starts_with(o))
-    {
-        return Some(format!(
-            "question opens with '{opening}', which points elsewhere"
-        ));
-    }
-    if matches!(first.as_str(), "one" | "another" | "such" | "both" | "here") {
-        return Some(format!(
-            "question opens with '{first}', which points elsewhere"
-        ));
+    if let Some(why) = elsewhere_opening(body, false) {
+        return Some(why);
     }
     // code and shell lines are not sentences to learn from
     if ["$ ", "::", "-->", "`", "{", "}", " = ", "();"]
@@ -1101,6 +1138,12 @@ mod tests {
 
     #[test]
     fn a_lone_noun_in_a_set_phrase_is_guessable() {
+        let c = cloze(
+            "Copying can be assumed to be inexpensive in ___.",
+            "terms of runtime performance",
+            "Copying can be assumed to be inexpensive in terms of runtime performance.",
+        );
+        assert!(set_phrase_gap(&c).is_some());
         for (front, back) in [
             (
                 "The Members shall act in ___ with the following Principles.",
