@@ -455,6 +455,65 @@ fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     if n < 2 {
         return false;
     }
+    // "…, or for any other improper or wicked project": a catch-all is
+    // no item; it stays in the question
+    let n = found.items.len();
+    if n >= 3 {
+        let last = fold(&found.items[n - 1]);
+        let catch_all = [
+            "other ",
+            "any other ",
+            "all other ",
+            "many other ",
+            "some other ",
+        ]
+        .iter()
+        .any(|p| last.starts_with(p));
+        if catch_all {
+            found.items.pop();
+            found.spans.pop();
+        }
+    }
+    // "his reason and his self-love, his opinions and his passions": a
+    // first item joined to the word before it pairs items; the commas
+    // do not make one list
+    let (a0, b0) = found.spans[0];
+    let first0 = fold(s[a0..b0].trim());
+    let det = first0.split(' ').next().unwrap_or("");
+    let joined_before = matches!(
+        det,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+    ) && (first0.contains(&format!(" and {det} "))
+        || first0.contains(&format!(" or {det} ")));
+    if joined_before {
+        return false;
+    }
+    // "Men of factious tempers, of local prejudices, or of sinister
+    // designs": a preposition every item repeats stays in the question
+    // ("Men of ___")
+    let first_word = |k: usize| {
+        let (a, b) = found.spans[k];
+        let t = s[a..b].trim_start();
+        let t = t
+            .strip_prefix("and ")
+            .or_else(|| t.strip_prefix("or "))
+            .unwrap_or(t);
+        t.split_whitespace().next().map(fold).unwrap_or_default()
+    };
+    let p = first_word(0);
+    let prep = matches!(
+        p.as_str(),
+        "of" | "for" | "to" | "in" | "on" | "by" | "with" | "from" | "about" | "against"
+    );
+    if prep
+        && (1..found.items.len()).all(|k| first_word(k) == p)
+        && !fold(&found.items[0]).starts_with(&format!("{p} "))
+    {
+        let (a, b) = found.spans[0];
+        let off = s[a..b].find(|c: char| c.is_alphabetic()).unwrap_or(0) + p.len();
+        let rest = &s[a + off..b];
+        found.spans[0] = (a + off + (rest.len() - rest.trim_start().len()), b);
+    }
     // "two variables, x and y": the first item counts the others (an
     // apposition), it is not one of them
     let first = words(&found.items[0]);
@@ -977,6 +1036,22 @@ mod tests {
         assert!(tidy_items(s, &mut found));
         assert_eq!(found.items, ["x", "y"]);
         assert!(s[..found.start].ends_with("two variables, "));
+        // a repeated preposition stays in the question; a catch-all is no item
+        let s = "A rage for paper money, for an abolition of debts, for an equal division of property, or for any other improper or wicked project, will pass.";
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(found.items.len(), 3, "{:?}", found.items);
+        assert!(
+            s[..found.start].ends_with("rage for "),
+            "{}",
+            &s[..found.start]
+        );
+        assert!(s[found.end..].starts_with(", or for any other"));
+        // "A and B, C and D" pairs items: no list
+        let s = "The connection subsists between his reason and his self-love, his opinions and his passions.";
+        if let Some(mut found) = lists::find(s).into_iter().next() {
+            assert!(!tidy_items(s, &mut found), "{:?}", found.items);
+        }
         // a compound first item without a function word stays whole
         let s = "This includes bringing in seasoned product managers, engineers, and designers.";
         let mut found = lists::find(s).into_iter().next().unwrap();

@@ -260,15 +260,34 @@ fn set_phrase_gap(c: &Candidate) -> Option<String> {
     let mut aw = c.back.split_whitespace().map(fold);
     if let (Some(head), Some(of)) = (aw.next(), aw.next()) {
         let prep_before = c.front.find("___").is_some_and(|at| {
-            c.front[..at].split_whitespace().next_back().is_some_and(|w| {
-                matches!(fold(w).as_str(), "in" | "on" | "by" | "with" | "at")
-            })
+            c.front[..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| matches!(fold(w).as_str(), "in" | "on" | "by" | "with" | "at"))
         });
         let set_head = matches!(
             head.as_str(),
-            "terms" | "means" | "case" | "spite" | "behalf" | "front" | "place" | "way"
-                | "favor" | "favour" | "lieu" | "view" | "light" | "respect" | "addition"
-                | "order" | "course" | "regard" | "relation" | "accordance" | "charge"
+            "terms"
+                | "means"
+                | "case"
+                | "spite"
+                | "behalf"
+                | "front"
+                | "place"
+                | "way"
+                | "favor"
+                | "favour"
+                | "lieu"
+                | "view"
+                | "light"
+                | "respect"
+                | "addition"
+                | "order"
+                | "course"
+                | "regard"
+                | "relation"
+                | "accordance"
+                | "charge"
         );
         if prep_before && set_head && of == "of" {
             return Some(format!("'{}' opens with a set phrase", c.back));
