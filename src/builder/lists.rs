@@ -385,9 +385,12 @@ fn head_tail<'a>(
             }
         }
     }
-    let cue = hw.iter().rposition(|w| {
+    // "of" inside a name ("The Republic of China, France, …") is no cue
+    let capital = |k: usize| hw.get(k).is_some_and(|w| w.text.starts_with(char::is_uppercase));
+    let cue = hw.iter().enumerate().rposition(|(k, w)| {
         let f = fold(w.text);
-        LIST_CUES.contains(&f.as_str()) || is_verb(w.text)
+        let in_name = f == "of" && k > 0 && capital(k - 1) && capital(k + 1);
+        (LIST_CUES.contains(&f.as_str()) && !in_name) || is_verb(w.text)
     });
     let tail: Vec<Word<'a>> = match cue {
         Some(c) => hw[c + 1..].to_vec(),
@@ -894,6 +897,12 @@ mod tests {
 
     fn items(s: &str) -> Vec<Vec<String>> {
         find(s).into_iter().map(|f| f.items).collect()
+    }
+
+    #[test]
+    fn a_name_with_of_opens_a_list_whole() {
+        let got = items("The Republic of China, France, and the United States of America shall be permanent members.");
+        assert_eq!(got[0][0], "Republic of China", "{got:?}");
     }
 
     #[test]

@@ -565,7 +565,26 @@ fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
             }
         }
     }
-    true
+    // "the principles of justice and international law, adjustment or
+    // settlement of disputes": a first item right after "and" belongs
+    // to the phrase before
+    let after_conj = s[..found.spans[0].0]
+        .split_whitespace()
+        .rev()
+        .map(fold)
+        .find(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+        .is_some_and(|w| w == "and" || w == "or");
+    // "justice and international law | adjustment | settlement": only the
+    // first item holds a conjunction (a list of pairs has one in each)
+    let has_conj = |i: &String| {
+        let f = format!(" {} ", fold(i));
+        f.contains(" and ") || f.contains(" or ")
+    };
+    let conj_inside = found.items.len() >= 3
+        && !found.numbered
+        && has_conj(&found.items[0])
+        && !found.items[1..].iter().any(has_conj);
+    !after_conj && !conj_inside
 }
 
 /// "an economic, social, cultural, or humanitarian character": adjectives
@@ -1047,6 +1066,10 @@ mod tests {
             &s[..found.start]
         );
         assert!(s[found.end..].starts_with(", or for any other"));
+        let s = "Settle disputes in conformity with the principles of justice and international law, adjustment or settlement of disputes.";
+        if let Some(mut found) = lists::find(s).into_iter().next() {
+            assert!(!tidy_items(s, &mut found), "{:?}", found.items);
+        }
         // "A and B, C and D" pairs items: no list
         let s = "The connection subsists between his reason and his self-love, his opinions and his passions.";
         if let Some(mut found) = lists::find(s).into_iter().next() {
