@@ -443,7 +443,14 @@ fn elsewhere_opening(body: &str, list: bool) -> Option<String> {
             "question opens with '{opening}', which points elsewhere"
         ));
     }
-    if !list && matches!(first.as_str(), "one" | "another" | "such" | "both" | "here") {
+    // "And, particularly, for that …", "(And, as we will see, …)": the
+    // sentence goes on from the one before
+    if matches!(first.as_str(), "and" | "or" | "nor") {
+        return Some(format!(
+            "question opens with '{first}', which goes on from elsewhere"
+        ));
+    }
+    if !list && matches!(first.as_str(), "one" | "another" | "such" | "both" | "here" | "so") {
         return Some(format!(
             "question opens with '{first}', which points elsewhere"
         ));
@@ -1225,10 +1232,21 @@ mod tests {
             "The other, by giving to every citizen the same ___.",
             "Some other may follow the ___, though it should be at the distance of a hundred ages.",
             "As a result, we can leave out the ___ in the examples.",
+            "So ended the second attempt of ___ to subdue the Greeks.",
         ] {
             let c = cloze(front, "x", "");
             assert!(
                 cloze_fault(&c).is_some_and(|w| w.contains("points elsewhere")),
+                "{front}"
+            );
+        }
+        for front in [
+            "And, particularly, for that prevailing ___, which is echoed.",
+            "(And, as we will see, the ___ is much more typical.)",
+        ] {
+            let c = cloze(front, "x", "");
+            assert!(
+                cloze_fault(&c).is_some_and(|w| w.contains("goes on from")),
                 "{front}"
             );
         }

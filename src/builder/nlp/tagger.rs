@@ -521,6 +521,15 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
             toks[1].tag = Tag::named("VB");
         }
     }
+    // "at least two spaces": "least" is an adverb of the number, not the
+    // start of a noun phrase
+    for i in 1..toks.len() {
+        if matches!(fold(toks[i].text).as_str(), "least" | "most")
+            && fold(toks[i - 1].text) == "at"
+        {
+            toks[i].tag = Tag::named("RB");
+        }
+    }
     // A known lowercase word is no proper noun ("Rust also invalidates"
     // gave "also/NNP" from its capitalised neighbour).
     for i in 0..toks.len() {
@@ -627,6 +636,8 @@ mod tests {
         assert!(t.contains("also/RB"), "{t}");
         let t = tags("Memory is managed with a set of rules that the compiler checks.");
         assert!(t.ends_with("compiler/NN checks/VBZ"), "{t}");
+        let t = tags("Comments are separated by at least two spaces.");
+        assert!(t.contains("least/RB two/CD"), "{t}");
         let t = tags("The queen lays 2,000 eggs a day.");
         assert!(t.contains("eggs/NNS"), "{t}");
     }
