@@ -79,9 +79,18 @@ fn base(s: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, usize, usize)> 
             || toks[k - 1].tag.is_adjective() && t.tag.is_adjective() && comma_between(s, &toks[k - 1], t);
         // an adjective after the head noun opens the next phrase ("runoff
         // and groundwater flow | play significant roles")
+        // "the project | using FedRAMP", "the data | showing the trend": a
+        // participle after the head with its own object opens a clause
+        let clause_after = t.tag.name() == "VBG"
+            && toks.get(k + 1).is_some_and(|n| {
+                n.text.starts_with(char::is_uppercase)
+                    || n.tag.is_determiner()
+                    || n.tag.is_number()
+            });
         if head.is_some()
             && (t.tag.is_adjective() && !t.tag.is_participle()
-                || t.tag.name() == "VBG" && !t.text.ends_with("ing"))
+                || t.tag.name() == "VBG" && !t.text.ends_with("ing")
+                || clause_after)
         {
             break;
         }
@@ -212,6 +221,14 @@ mod tests {
         assert_eq!(p, vec!["stack", "values", "order"]);
         let p = phrases("Water supply systems fail.");
         assert!(p.contains(&"Water supply systems".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_participle_with_its_own_object_opens_a_clause() {
+        let p = phrases("Certify the infrastructure used for the project using FedRAMP.");
+        assert!(p.contains(&"project".to_string()), "{p:?}");
+        let p = phrases("Hydrostatic testing is performed by trained persons.");
+        assert!(p.contains(&"Hydrostatic testing".to_string()), "{p:?}");
     }
 
     #[test]
