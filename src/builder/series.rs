@@ -48,6 +48,20 @@ fn noun_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
     let nps = noun_phrases(s, toks);
     let mut i = 0;
     while i < nps.len() {
+        // "During colder climatic periods, more ice caps and glaciers
+        // form": the object of an opening preposition is the sentence's
+        // setting, not an item
+        let opener = toks.first().is_some_and(|t| t.tag.name() == "IN")
+            && toks[..nps[i].first].iter().all(|t| {
+                matches!(
+                    t.tag.name(),
+                    "IN" | "DT" | "JJ" | "JJR" | "JJS" | "RB" | "RBR" | "PRP$" | "CD"
+                )
+            });
+        if opener {
+            i += 1;
+            continue;
+        }
         let mut j = i;
         let mut closed = false;
         while j + 1 < nps.len() {
@@ -389,6 +403,15 @@ mod tests {
                 "are delivered late".into(),
                 "are over budget".into()
             ]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_opening_setting_is_no_item() {
+        let got = items("During colder climatic periods, more ice caps and glaciers form, and ice accumulates.");
+        assert!(
+            !got.iter().any(|x| x.contains(&"climatic periods".to_string())),
             "{got:?}"
         );
     }
