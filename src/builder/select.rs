@@ -330,10 +330,11 @@ fn open_setting(body: &str, answer: &str) -> Option<String> {
     }
     let at = body.find("___")?;
     let before = text::words(&body[..at]);
-    let opens = before.len() == 1
+    // ("During colder ___, …", "In the ___, …")
+    let opens = (1..=3).contains(&before.len())
         && matches!(
             fold(before[0].text).as_str(),
-            "in" | "for" | "on" | "at" | "during" | "with" | "by"
+            "in" | "for" | "on" | "at" | "during" | "with" | "by" | "after" | "before" | "under"
         )
         && body[at + 3..].trim_start().starts_with(',');
     opens.then(|| "the gap is the setting that opens the sentence".into())
@@ -1121,6 +1122,11 @@ mod tests {
         )
         .is_some());
         assert!(open_setting("In ___, helium was found.", "1868").is_none());
+        assert!(open_setting(
+            "During colder ___, more ice caps and glaciers form.",
+            "climatic periods"
+        )
+        .is_some());
         assert!(open_setting(
             "Residence times in ___ can be estimated in two ways.",
             "hydrology"
