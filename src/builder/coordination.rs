@@ -82,7 +82,18 @@ pub fn pairs(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
         let modifies = at.toks.iter().find(|t| t.start >= b.end).is_some_and(|t| {
             s[b.end..t.start].trim().is_empty() && (t.tag.is_noun() || t.tag.is_adjective())
         });
-        if shared || bare_first || modifies {
+        // "the cylinder or shell threads", "dry chemical and dry powder
+        // hose assemblies": a singular first term before a longer plural
+        // one (and no article of its own) shares its head noun
+        let last = |x: &str| x.split_whitespace().next_back().unwrap_or("").to_string();
+        let article = s[a.end..b.start]
+            .split_whitespace()
+            .any(|w| matches!(fold(w).as_str(), "the" | "a" | "an"));
+        let head_shared = !article
+            && fb.split_whitespace().count() > fa.split_whitespace().count()
+            && last(&fb).ends_with('s')
+            && !last(&fa).ends_with('s');
+        if shared || bare_first || modifies || head_shared {
             continue;
         }
         let score = prior::KEY_TERM + (a.score + b.score) / 4.0 + 0.4;
@@ -192,6 +203,8 @@ mod tests {
         // a shared "of" phrase or head noun: the first term alone is cut
         let s = "Members take measures for the prevention and removal of threats to the peace.";
         assert!(run(s, &["prevention", "removal of threats"], pairs).is_empty());
+        let s = "Extinguishers are tested when the cylinder or shell threads are damaged.";
+        assert!(run(s, &["cylinder", "shell threads"], pairs).is_empty());
         // terms not joined by a conjunction are no pair
         let s = "The fleet of Persia met the Greeks at Salamis in the end.";
         assert!(run(s, &["Persia", "Salamis"], pairs).is_empty());
