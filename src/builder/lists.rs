@@ -386,7 +386,10 @@ fn head_tail<'a>(
         }
     }
     // "of" inside a name ("The Republic of China, France, …") is no cue
-    let capital = |k: usize| hw.get(k).is_some_and(|w| w.text.starts_with(char::is_uppercase));
+    let capital = |k: usize| {
+        hw.get(k)
+            .is_some_and(|w| w.text.starts_with(char::is_uppercase))
+    };
     let cue = hw.iter().enumerate().rposition(|(k, w)| {
         let f = fold(w.text);
         let in_name = f == "of" && k > 0 && capital(k - 1) && capital(k + 1);

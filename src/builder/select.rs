@@ -85,7 +85,11 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if c.kind == CardKind::List && says_nothing(&c.front) {
         return Some("list question says nothing of what it lists".into());
     }
-    if c.kind == CardKind::List && c.items.len() >= 2 && !parallel_items(&c.items) {
+    if c.kind == CardKind::List
+        && c.items.len() >= 2
+        && !parallel_items(&c.items)
+        && !noun_first_in_context(&c.items, &c.context)
+    {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
     }
     let answers = c.answer_items();
@@ -451,7 +455,12 @@ fn elsewhere_opening(body: &str, list: bool) -> Option<String> {
             "question opens with '{first}', which goes on from elsewhere"
         ));
     }
-    if !list && matches!(first.as_str(), "one" | "another" | "such" | "both" | "here" | "so") {
+    if !list
+        && matches!(
+            first.as_str(),
+            "one" | "another" | "such" | "both" | "here" | "so"
+        )
+    {
         return Some(format!(
             "question opens with '{first}', which points elsewhere"
         ));
@@ -888,6 +897,29 @@ pub fn parallel_items(items: &[String]) -> bool {
             || first == 1 && classes[0] == 5)
 }
 
+/// "launch meetings | strategy rooms | daily standups": a first item that
+/// looks like a verb phrase alone but is a noun in its sentence ("such as
+/// launch meetings"), before noun-phrase items.
+fn noun_first_in_context(items: &[String], context: &str) -> bool {
+    if items.len() < 3 || !parallel_items(&items[1..]) {
+        return false;
+    }
+    let Some(at) = context.find(items[0].as_str()) else {
+        return false;
+    };
+    let toks = super::nlp::tag(context);
+    let first_noun = toks
+        .iter()
+        .find(|t| t.start >= at)
+        .is_some_and(|t| t.start == at && t.tag.is_noun());
+    let rest_nouns = items[1..].iter().all(|i| {
+        super::nlp::tag(i)
+            .first()
+            .is_some_and(|t| t.tag.is_noun() || t.tag.is_adjective())
+    });
+    first_noun && rest_nouns
+}
+
 /// The answer's stems, each as a 64-bit hash (sets of numbers can be made
 /// on worker threads and compared without touching strings).
 fn answer_stems(c: &Candidate, stems: &Stems) -> HashSet<u64> {
@@ -1082,6 +1114,26 @@ mod tests {
             score: 1.0,
             origin: "key-term",
         }
+    }
+
+    #[test]
+    fn a_first_item_is_judged_in_its_sentence() {
+        let items: Vec<String> = ["launch meetings", "strategy rooms", "daily standups"]
+            .iter()
+            .map(|x| x.to_string())
+            .collect();
+        assert!(noun_first_in_context(
+            &items,
+            "Teams talk using techniques such as launch meetings, strategy rooms, and daily standups."
+        ));
+        let items: Vec<String> = ["promote peace", "stability", "prosperity"]
+            .iter()
+            .map(|x| x.to_string())
+            .collect();
+        assert!(!noun_first_in_context(
+            &items,
+            "We will promote peace, stability and prosperity."
+        ));
     }
 
     #[test]

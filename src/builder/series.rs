@@ -409,9 +409,12 @@ mod tests {
 
     #[test]
     fn an_opening_setting_is_no_item() {
-        let got = items("During colder climatic periods, more ice caps and glaciers form, and ice accumulates.");
+        let got = items(
+            "During colder climatic periods, more ice caps and glaciers form, and ice accumulates.",
+        );
         assert!(
-            !got.iter().any(|x| x.contains(&"climatic periods".to_string())),
+            !got.iter()
+                .any(|x| x.contains(&"climatic periods".to_string())),
             "{got:?}"
         );
     }

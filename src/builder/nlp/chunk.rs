@@ -83,9 +83,7 @@ fn base(s: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, usize, usize)> 
         // participle after the head with its own object opens a clause
         let clause_after = t.tag.name() == "VBG"
             && toks.get(k + 1).is_some_and(|n| {
-                n.text.starts_with(char::is_uppercase)
-                    || n.tag.is_determiner()
-                    || n.tag.is_number()
+                n.text.starts_with(char::is_uppercase) || n.tag.is_determiner() || n.tag.is_number()
             });
         if head.is_some()
             && (t.tag.is_adjective() && !t.tag.is_participle()

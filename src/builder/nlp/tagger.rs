@@ -524,10 +524,18 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
     // "at least two spaces": "least" is an adverb of the number, not the
     // start of a noun phrase
     for i in 1..toks.len() {
-        if matches!(fold(toks[i].text).as_str(), "least" | "most")
-            && fold(toks[i - 1].text) == "at"
+        if matches!(fold(toks[i].text).as_str(), "least" | "most") && fold(toks[i - 1].text) == "at"
         {
             toks[i].tag = Tag::named("RB");
+        }
+    }
+    // "such as launch meetings": after "such as" or "including", a verb
+    // before a noun is the noun's modifier
+    for i in 2..toks.len().saturating_sub(1) {
+        let cue = fold(toks[i - 1].text) == "including"
+            || fold(toks[i - 1].text) == "as" && fold(toks[i - 2].text) == "such";
+        if cue && matches!(toks[i].tag.name(), "VB" | "VBP") && toks[i + 1].tag.is_noun() {
+            toks[i].tag = Tag::named("NN");
         }
     }
     // A known lowercase word is no proper noun ("Rust also invalidates"
@@ -638,6 +646,8 @@ mod tests {
         assert!(t.ends_with("compiler/NN checks/VBZ"), "{t}");
         let t = tags("Comments are separated by at least two spaces.");
         assert!(t.contains("least/RB two/CD"), "{t}");
+        let t = tags("Teams use techniques such as launch meetings and strategy rooms.");
+        assert!(t.contains("launch/NN meetings/NNS"), "{t}");
         let t = tags("The queen lays 2,000 eggs a day.");
         assert!(t.contains("eggs/NNS"), "{t}");
     }
