@@ -488,6 +488,20 @@ fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     if joined_before {
         return false;
     }
+    // "the establishment | of a new international order": an item before
+    // the last that the finder cut short
+    let n = found.items.len();
+    // (a name may be shortened: "the United Kingdom of Great Britain …")
+    if found.spans[..n - 1].iter().any(|&(a, b)| {
+        let rest = fold(s[b..].trim_start());
+        let name = s[a..b]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        !name && (rest.starts_with("of ") || rest.starts_with("for ") || rest.starts_with("to "))
+    }) {
+        return false;
+    }
     // "Men of factious tempers, of local prejudices, or of sinister
     // designs": a preposition every item repeats stays in the question
     // ("Men of ___")
@@ -1067,6 +1081,10 @@ mod tests {
         );
         assert!(s[found.end..].starts_with(", or for any other"));
         let s = "Settle disputes in conformity with the principles of justice and international law, adjustment or settlement of disputes.";
+        if let Some(mut found) = lists::find(s).into_iter().next() {
+            assert!(!tidy_items(s, &mut found), "{:?}", found.items);
+        }
+        let s = "They put forward concepts such as the Five Principles, the establishment of a new international political and economic order, the path of peaceful development, and a harmonious world.";
         if let Some(mut found) = lists::find(s).into_iter().next() {
             assert!(!tidy_items(s, &mut found), "{:?}", found.items);
         }
