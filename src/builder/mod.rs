@@ -831,6 +831,52 @@ fn show_lead(c: &mut Candidate, lead: &str, prefix: Option<&str>) -> Option<Stri
     None
 }
 
+/// A list question cut from the middle of a long sentence ("… deepen
+/// pragmatic cooperation, … ___") shows the sentence's opening up to its
+/// first verb ("We will … deepen …", "Everyone is entitled … such as ___").
+fn show_subject(c: &mut Candidate, sentence: &str, toks: &[nlp::Token<'_>], prefix: Option<&str>) {
+    let (head, body) = match prefix.and_then(|p| {
+        c.front
+            .strip_prefix(p)
+            .and_then(|r| r.strip_prefix(": "))
+            .map(|r| (p, r))
+    }) {
+        Some((p, r)) => (format!("{p}: "), r),
+        None => (String::new(), c.front.as_str()),
+    };
+    if !body.starts_with('\u{2026}') {
+        return;
+    }
+    let Some(v) = toks
+        .iter()
+        .take(7)
+        .position(|t| t.tag.is_verb() && !t.tag.is_participle() || t.tag.name() == "MD")
+    else {
+        return;
+    };
+    if v == 0 {
+        return;
+    }
+    // "We will promote": a modal takes its verb along
+    let end = if toks[v].tag.name() == "MD" {
+        toks.get(v + 1)
+            .filter(|t| t.tag.is_verb())
+            .map_or(toks[v].end, |t| t.end)
+    } else {
+        toks[v].end
+    };
+    let Some(opening) = sentence.get(..end) else {
+        return;
+    };
+    if body.contains(opening) {
+        return;
+    }
+    if text::word_count(opening) + text::word_count(&c.front) > frame::MAX_WITH_PREV_WORDS {
+        return;
+    }
+    c.front = format!("{head}{opening} {body}");
+}
+
 /// Candidates of a run of blocks that passed the hard filters, and those
 /// that did not.
 #[derive(Default)]
@@ -897,6 +943,9 @@ fn extract_blocks(
             };
             for mut c in cands {
                 unprefix_leak(&mut c, at.prefix);
+                if c.kind == CardKind::List {
+                    show_subject(&mut c, at.text, at.toks, at.prefix);
+                }
                 let reason = lead.and_then(|lead| show_lead(&mut c, lead, at.prefix));
                 match reason.or_else(|| select::reject_reason(&c, ctx)) {
                     Some(reason) => out.dropped.push(Dropped {
