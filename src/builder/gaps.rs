@@ -268,7 +268,15 @@ fn month_before(s: &str, start: usize, end: usize) -> usize {
     };
     let month = before_day.rsplit(' ').next().unwrap_or("");
     if month.starts_with(char::is_uppercase) && MONTHS.contains(&fold(month).as_str()) {
-        before_day.len() - month.len()
+        let at = before_day.len() - month.len();
+        // "1 January 1942": a day before the month
+        let rest = s[..at].trim_end();
+        let day = rest.rsplit(' ').next().unwrap_or("");
+        if (1..=2).contains(&day.len()) && day.bytes().all(|x| x.is_ascii_digit()) {
+            rest.len() - day.len()
+        } else {
+            at
+        }
     } else {
         start
     }
@@ -1050,6 +1058,8 @@ mod tests {
         assert_eq!(got[0].1, vec!["April 2014"], "{got:?}");
         let got = figs("The paper appeared on Thursday, November 22, 1787 in New York.");
         assert_eq!(got[0].1, vec!["November 22, 1787"], "{got:?}");
+        let got = figs("The states signed the Declaration by United Nations of 1 January 1942 in London.");
+        assert_eq!(got[0].1, vec!["1 January 1942"], "{got:?}");
         // a capitalised word before a number that is no month is a label
         assert!(figs("The rules are set out in Table 15 of the annex.").is_empty());
     }
