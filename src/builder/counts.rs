@@ -190,6 +190,20 @@ pub fn extract(at: At<'_>, out: &mut Vec<Candidate>) {
     if word_count(&question) > MAX_QUESTION_WORDS {
         return;
     }
+    // "How many years shall they be elected for a term of?": the count
+    // sat inside a phrase the question strands
+    let last = question
+        .trim_end_matches('?')
+        .rsplit(' ')
+        .next()
+        .map(fold)
+        .unwrap_or_default();
+    if matches!(
+        last.as_str(),
+        "of" | "for" | "by" | "to" | "in" | "with" | "at" | "on" | "from" | "again"
+    ) {
+        return;
+    }
     out.push(super::gaps::card(
         CardKind::Basic,
         question,
@@ -228,6 +242,14 @@ mod tests {
                 "How many methods are there of curing the mischiefs of faction?".into(),
                 "two".into()
             ))
+        );
+    }
+
+    #[test]
+    fn a_count_inside_a_phrase_is_not_asked() {
+        assert_eq!(
+            ask("The non-permanent members shall be elected for a term of two years."),
+            None
         );
     }
 
