@@ -1058,7 +1058,9 @@ mod tests {
         assert_eq!(got[0].1, vec!["April 2014"], "{got:?}");
         let got = figs("The paper appeared on Thursday, November 22, 1787 in New York.");
         assert_eq!(got[0].1, vec!["November 22, 1787"], "{got:?}");
-        let got = figs("The states signed the Declaration by United Nations of 1 January 1942 in London.");
+        let got = figs(
+            "The states signed the Declaration by United Nations of 1 January 1942 in London.",
+        );
         assert_eq!(got[0].1, vec!["1 January 1942"], "{got:?}");
         // a capitalised word before a number that is no month is a label
         assert!(figs("The rules are set out in Table 15 of the annex.").is_empty());

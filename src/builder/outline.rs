@@ -542,9 +542,19 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
                         || toks.last().is_none_or(|x| !x.tag.is_noun())
                 })
                 || (1..items.len()).any(|k| items[..k].contains(&items[k]));
+            // "What are the three points of Article 23?" names no kind of
+            // point: only whole first sentences are fair to recall
+            // ("The non-permanent members" is a cut sentence)
+            let generic = lead_in.is_none() && named.is_none();
+            let shortened = !comma_leads
+                && items.iter().zip(&texts).any(|(item, t)| {
+                    let first = text::sentences(t).into_iter().next().unwrap_or_default();
+                    let first = first.trim().trim_end_matches(['.', ':', ';']);
+                    item.as_str() != first
+                });
             // (a lead-in or a counted phrase asks for short points on purpose:
             // "What are the Purposes of the United Nations?")
-            if cut && lead_in.is_none() && named.is_none() {
+            if (cut || shortened) && generic {
                 i = j;
                 continue;
             }
@@ -618,6 +628,27 @@ mod tests {
             !out.iter().any(|c| c.front.contains("parts of")),
             "{:?}",
             out.iter().map(|c| &c.front).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn unnamed_points_are_asked_only_whole() {
+        let doc = super::super::document::parse(
+            "Charter\n\nArticle 23\n\n1. The Security Council shall consist of fifteen Members.\n\n\
+             2. The non-permanent members of the Security Council shall be elected for a term of two years, and a retiring member shall not be eligible for immediate re-election.\n\n\
+             3. Each member of the Security Council shall have one representative.\n",
+        );
+        let prefixes: Vec<Option<String>> = doc
+            .sections
+            .iter()
+            .map(|s| (!s.label.is_empty()).then(|| s.label.clone()))
+            .collect();
+        let mut out = Vec::new();
+        extract(&doc, &prefixes, &mut out);
+        assert!(
+            !out.iter().any(|c| c.front.contains("points of")),
+            "{:?}",
+            out.iter().map(|c| (&c.front, &c.items)).collect::<Vec<_>>()
         );
     }
 
