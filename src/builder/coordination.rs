@@ -93,7 +93,17 @@ pub fn pairs(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
             && fb.split_whitespace().count() > fa.split_whitespace().count()
             && last(&fb).ends_with('s')
             && !last(&fa).ends_with('s');
-        if shared || bare_first || modifies || head_shared {
+        // "the divided kingdoms of Israel and Judah": the "and" joins the
+        // "of" phrase's objects, not two terms
+        // (names both: "constraints of government structures or silos" is
+        // a pair)
+        let (ra, rb) = (&s[a.start..a.end], &s[b.start..b.end]);
+        let of_object = !fb.contains(' ')
+            && rb.starts_with(char::is_uppercase)
+            && ra
+                .rsplit_once(" of ")
+                .is_some_and(|(_, obj)| obj.starts_with(char::is_uppercase));
+        if shared || bare_first || modifies || head_shared || of_object {
             continue;
         }
         let score = prior::KEY_TERM + (a.score + b.score) / 4.0 + 0.4;
@@ -203,6 +213,9 @@ mod tests {
         // a shared "of" phrase or head noun: the first term alone is cut
         let s = "Members take measures for the prevention and removal of threats to the peace.";
         assert!(run(s, &["prevention", "removal of threats"], pairs).is_empty());
+        let s =
+            "After Solomon the divided kingdoms of Israel and Judah were suffering destruction.";
+        assert!(run(s, &["divided kingdoms of Israel", "Judah"], pairs).is_empty());
         let s = "Extinguishers are tested when the cylinder or shell threads are damaged.";
         assert!(run(s, &["cylinder", "shell threads"], pairs).is_empty());
         // terms not joined by a conjunction are no pair

@@ -25,10 +25,13 @@ pub fn subject(sentence: &str) -> Option<String> {
         .iter()
         .position(|t| t.tag.is_verb() || t.tag.name() == "MD")
         .unwrap_or(toks.len());
-    if toks[..finite]
-        .iter()
-        .any(|t| PRONOUNS.contains(&fold(t.text).as_str()) || t.tag.is_adverb())
-        || finite < toks.len().saturating_sub(1)
+    // ("The Greek tribes as we have told were …": no subject)
+    if toks[..finite].iter().any(|t| {
+        PRONOUNS.contains(&fold(t.text).as_str())
+            || t.tag.is_adverb()
+            || t.tag.name() == "PRP"
+            || matches!(fold(t.text).as_str(), "as" | "which" | "who" | "whom")
+    }) || finite < toks.len().saturating_sub(1)
     {
         return None;
     }
@@ -45,8 +48,43 @@ pub fn subject(sentence: &str) -> Option<String> {
     Some(sentence[w[0].start..w[v - 1].end].to_string())
 }
 
+/// "It was on account of the Scythians that Darius invaded Europe": a
+/// cleft sentence's "it" points at nothing and needs no antecedent.
+pub fn is_cleft(s: &str) -> bool {
+    let w = words(s);
+    w.len() >= 5
+        && fold(w[0].text) == "it"
+        && matches!(fold(w[1].text).as_str(), "is" | "was")
+        && w[3..]
+            .iter()
+            .any(|x| matches!(fold(x.text).as_str(), "that" | "who"))
+        && !w[2..4]
+            .iter()
+            .any(|x| matches!(fold(x.text).as_str(), "that" | "who"))
+        && !matches!(
+            fold(w[2].text).as_str(),
+            "a" | "an"
+                | "not"
+                | "also"
+                | "very"
+                | "clear"
+                | "true"
+                | "possible"
+                | "important"
+                | "necessary"
+                | "likely"
+                | "said"
+                | "known"
+                | "believed"
+                | "thought"
+        )
+}
+
 /// Whether `s` starts with a pronoun that needs an antecedent.
 pub fn starts_with_pronoun(s: &str) -> bool {
+    if is_cleft(s) {
+        return false;
+    }
     text::first_word(s).is_some_and(|w| PRONOUNS.iter().any(|p| text::eq_fold(w.text, p)))
 }
 
@@ -72,6 +110,9 @@ pub fn resolve(front: &str, prev: Option<&str>) -> Option<String> {
                 return Some(rest.to_string());
             }
         }
+    }
+    if is_cleft(front) {
+        return Some(front.to_string());
     }
     if !matches!(f.as_str(), "it" | "they" | "he" | "she") {
         return None;
@@ -286,6 +327,25 @@ mod tests {
         )
         .is_none());
         assert!(resolve("It is good.", None).is_none());
+        // "as we have told" is no subject to put in place of "They"
+        assert!(resolve(
+            "They had come down among the islands.",
+            Some("The Greek tribes as we have told were a branch of the stem.")
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn a_cleft_it_needs_no_antecedent() {
+        let f = "It was on account of the Scythians that Darius invaded Europe.";
+        assert!(is_cleft(f));
+        assert!(!starts_with_pronoun(f));
+        assert_eq!(
+            resolve(f, Some("The Greeks were rivals.")).as_deref(),
+            Some(f)
+        );
+        assert!(!is_cleft("It is clear that the plan failed."));
+        assert!(!is_cleft("It was a plan that failed twice."));
     }
 
     #[test]

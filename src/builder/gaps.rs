@@ -450,6 +450,17 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
                 .len(),
             _ => start,
         };
+        // "960 B.C." keeps the stop of its abbreviation
+        let end2 = if s[start..end2]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.contains('.') && w.ends_with(char::is_alphabetic))
+            && s[end2..].starts_with('.')
+        {
+            end2 + 1
+        } else {
+            end2
+        };
         let value = s[start..end2].trim();
         // the same value elsewhere in the sentence would leak the answer
         if s.matches(value).count() > 1 || s.matches(&s[start..end]).count() > 1 {

@@ -488,10 +488,88 @@ fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     if joined_before {
         return false;
     }
+    // Between two items only separators: commas, conjunctions, articles,
+    // a repeated preposition ("teaching in India and Lao Tse and
+    // Confucius" gave India | Confucius)
+    let separator = |w: &str| {
+        matches!(
+            fold(w).as_str(),
+            "and"
+                | "or"
+                | "nor"
+                | "the"
+                | "a"
+                | "an"
+                | "as"
+                | "well"
+                | "by"
+                | "of"
+                | "for"
+                | "to"
+                | "in"
+                | "with"
+                | "from"
+                | "on"
+                | "at"
+                | "also"
+                | "then"
+                | "finally"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "either"
+                | "both"
+                | "e.g"
+                | "i.e"
+                | "etc"
+                | "including"
+                | "especially"
+                | "not"
+                | "but"
+                | "all"
+        )
+    };
+    let n = found.items.len();
+    if !found.numbered
+        && (1..n).any(|k| {
+            let (a, b) = (found.spans[k - 1].1, found.spans[k].0);
+            if a > b {
+                return false;
+            }
+            // (an item shortened to its head leaves its tail before the
+            // comma: "the marshalling of the army | in its proper
+            // subdivisions, the gradations …"; brackets are asides)
+            let between = &s[a..b];
+            let sep = between.rsplit(',').next().unwrap_or(between);
+            let sep = match (sep.find('('), sep.rfind(')')) {
+                (Some(o), Some(c)) if o < c => format!("{} {}", &sep[..o], &sep[c + 1..]),
+                _ => sep.to_string(),
+            };
+            words(&sep).iter().any(|w| !separator(w.text))
+        })
+    {
+        return false;
+    }
     // "the establishment | of a new international order": an item before
     // the last that the finder cut short
     let n = found.items.len();
-    // (a name may be shortened: "the United Kingdom of Great Britain …")
+    // (a name may be shortened: "the United Kingdom of Great Britain …";
+    // the last item's "of" phrase may belong to all, "the rights and
+    // duties of citizens", unless the item has its own article: "by the
+    // epics and by the custom | of taking part …")
+    let (la, lb) = found.spans[n - 1];
+    let last_own = s[la..lb]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(fold(w).as_str(), "the" | "a" | "an"))
+        && fold(s[lb..].trim_start()).starts_with("of ");
+    if last_own && n == 2 {
+        return false;
+    }
     if found.spans[..n - 1].iter().any(|&(a, b)| {
         let rest = fold(s[b..].trim_start());
         let name = s[a..b]
@@ -1137,6 +1215,20 @@ mod tests {
         if let Some(mut found) = lists::find(s).into_iter().next() {
             assert!(!tidy_items(s, &mut found), "{:?}", found.items);
         }
+        // only separators between items
+        let s = "Buddha was then teaching in India and Lao Tse and Confucius in China.";
+        let span = |w: &str| {
+            let a = s.find(w).unwrap();
+            (a, a + w.len())
+        };
+        let mut found = lists::Found {
+            start: span("India").0,
+            end: span("Confucius").1,
+            items: vec!["India".into(), "Confucius".into()],
+            spans: vec![span("India"), span("Confucius")],
+            numbered: false,
+        };
+        assert!(!tidy_items(s, &mut found), "{:?}", found.items);
         // "A and B, C and D" pairs items: no list
         let s = "The connection subsists between his reason and his self-love, his opinions and his passions.";
         if let Some(mut found) = lists::find(s).into_iter().next() {

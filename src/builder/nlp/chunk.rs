@@ -81,7 +81,7 @@ fn base(s: &str, toks: &[Token<'_>], i: usize) -> Option<(usize, usize, usize)> 
         // and groundwater flow | play significant roles")
         // "the project | using FedRAMP", "the data | showing the trend": a
         // participle after the head with its own object opens a clause
-        let clause_after = t.tag.name() == "VBG"
+        let clause_after = matches!(t.tag.name(), "VBG" | "VBD" | "VBN")
             && toks.get(k + 1).is_some_and(|n| {
                 n.text.starts_with(char::is_uppercase) || n.tag.is_determiner() || n.tag.is_number()
             });
@@ -225,6 +225,8 @@ mod tests {
     fn a_participle_with_its_own_object_opens_a_clause() {
         let p = phrases("Certify the infrastructure used for the project using FedRAMP.");
         assert!(p.contains(&"project".to_string()), "{p:?}");
+        let p = phrases("When the Spartan force reached Athens, it was over.");
+        assert!(p.contains(&"Spartan force".to_string()), "{p:?}");
         let p = phrases("Hydrostatic testing is performed by trained persons.");
         assert!(p.contains(&"Hydrostatic testing".to_string()), "{p:?}");
     }
