@@ -211,6 +211,17 @@ fn count_blocks(doc: &Doc, from: usize, to: usize, stems: &Stems) -> Counts {
 
 /// The topic stems, the idf of every stem and the phrase index, counted on
 /// all cores.
+/// The topic, idf and phrase index of a text, for unit tests of the
+/// filters that need them.
+#[cfg(test)]
+pub(crate) fn topic_and_idf_of(
+    text: &str,
+) -> (HashSet<String>, HashMap<String, f64>, gaps::PhraseIndex) {
+    let doc = document::parse(text);
+    let weights: Vec<usize> = doc.blocks.iter().map(|b| b.text.len()).collect();
+    topic_and_idf(&doc, &weights)
+}
+
 fn topic_and_idf(
     doc: &Doc,
     weights: &[usize],

@@ -130,6 +130,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
             return Some(format!("answer '{a}' leaks into the question"));
         }
     }
+    if let Some(why) = descriptive_pair(c, ctx) {
+        return Some(why);
+    }
     if c.items.is_empty() && is_topic(&c.back, ctx) {
         return Some(format!("'{}' is a topic word (guessable)", c.back));
     }
@@ -171,6 +174,44 @@ fn is_headline(s: &str) -> bool {
     let w = text::words(s);
     let long: Vec<_> = w.iter().filter(|x| x.text.chars().count() > 3).collect();
     long.len() >= 3 && long.iter().all(|x| x.text.starts_with(char::is_uppercase))
+}
+
+/// "a ___ in many cities" → smoggy day, "a ___ in 1925" → brilliant
+/// thesis: an adjective and an everyday noun the text uses once describe,
+/// they name nothing a student learns (a term the text repeats, "radiative
+/// zone", is a term).
+fn descriptive_pair(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
+    if !c.items.is_empty() || !matches!(c.origin, "key-term" | "claim") {
+        return None;
+    }
+    let toks = super::nlp::tag(&c.back);
+    let [adj, noun] = toks.as_slice() else {
+        return None;
+    };
+    // a classifying adjective ("procedural matters", "isotopic
+    // techniques", "legislative act") makes a term; a describing one
+    // ("smoggy", "brilliant", "utmost", "warmer") does not
+    let a = fold(adj.text);
+    let classifying = !matches!(adj.tag.name(), "JJR" | "JJS")
+        && (a.contains(['/', '-'])
+            || [
+                "al", "ic", "ics", "ary", "ory", "ive", "ar", "ist", "ed", "ful", "ile", "ine",
+                "th",
+            ]
+            .iter()
+            .any(|x| a.ends_with(x)));
+    // (a word the lexicon does not know as an adjective, "standpipe",
+    // "hyporheic", is the text's own)
+    let described = adj.tag.is_adjective()
+        && !classifying
+        && super::nlp::lexicon_tag(adj.text).is_some_and(|t| t.is_adjective())
+        && noun.tag.is_noun()
+        && !noun.tag.is_proper()
+        && !adj.text.starts_with(char::is_uppercase)
+        && super::nlp::zipf(noun.text) >= 4.0
+        && ctx.positions.count(&c.back, 2) < 2
+        && ctx.positions.count(adj.text, 2) < 2;
+    described.then(|| format!("'{}' describes, it names no term", c.back))
 }
 
 /// "E.g. ___. (3 items)": a list question (after its section names) with
@@ -1314,6 +1355,24 @@ mod tests {
             "",
         );
         assert!(cloze_fault(&c).is_some());
+    }
+
+    #[test]
+    fn a_describing_adjective_and_an_everyday_noun_name_no_term() {
+        let stems = Stems::default();
+        let doc = "On a smoggy day the air is opaque. The radiative zone lies above the core. \
+                   The radiative zone is thick. Decisions on procedural matters need nine votes.";
+        let (topic, idf, positions) = super::super::topic_and_idf_of(doc);
+        let ctx = Ctx {
+            stems: &stems,
+            topic: &topic,
+            idf: &idf,
+            positions: &positions,
+        };
+        let card = |back: &str| cloze("x ___ y", back, "");
+        assert!(descriptive_pair(&card("smoggy day"), &ctx).is_some());
+        assert!(descriptive_pair(&card("radiative zone"), &ctx).is_none());
+        assert!(descriptive_pair(&card("procedural matters"), &ctx).is_none());
     }
 
     #[test]

@@ -17,4 +17,4 @@ pub mod tagger;
 
 pub use chunk::{noun_phrases, Phrase};
 pub use freq::zipf;
-pub use tagger::{tag, Tag, Token};
+pub use tagger::{lexicon_tag, tag, Tag, Token};

@@ -268,6 +268,11 @@ fn is_title(w: &str) -> bool {
     c.next().is_some_and(char::is_uppercase) && c.all(|x| !x.is_uppercase())
 }
 
+/// The tag the lexicon gives a word out of context (`None` if unknown).
+pub fn lexicon_tag(w: &str) -> Option<Tag> {
+    lookup(model(), w, false)
+}
+
 fn lookup(m: &Model, w: &str, first: bool) -> Option<Tag> {
     let norm;
     let w = if w.contains('\u{2019}') {
