@@ -212,6 +212,8 @@ fn because(at: At<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate>) {
         .unwrap_or("")
         .trim()
         .trim_end_matches(',');
+    // "because of all the bodies in the way": the reason is the noun phrase
+    let reason = reason.strip_prefix("of ").unwrap_or(reason);
     let n = word_count(reason);
     if !(2..=10).contains(&n) {
         return;
@@ -321,6 +323,10 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].0.starts_with("Why "), "{got:?}");
         assert_eq!(got[0].1, "the wind failed them");
+        let got = why(
+            "Your friend cannot see you until you get close because of all the bodies in the way.",
+        );
+        assert_eq!(got[0].1, "all the bodies in the way", "{got:?}");
         // an aside in brackets or after a dash has no claim to ask about
         assert!(why("CapitalizedWords (or CapWords, or CamelCase -- so named because of the bumpy look of its letters).").is_empty());
         assert!(

@@ -381,6 +381,12 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
         }
         k += 1;
     }
+    // "10^16": the exponent is part of its number
+    for sp in spans.iter_mut() {
+        if let Some(base) = s[..sp.0].strip_suffix('^') {
+            sp.0 = base.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        }
+    }
     // one figure per place: "1.3 million" is not also "million Earths"
     spans.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
     let mut reach = 0;

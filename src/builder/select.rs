@@ -168,12 +168,24 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
 /// one), a slogan rather than a statement to learn.
 fn is_headline(s: &str) -> bool {
     let s = s.trim();
-    if s.ends_with(['.', '!', '?', ';', ':', ')']) {
+    if s.ends_with(['.', '!', '?', ';', ':']) {
         return false;
     }
+    // (a long preposition may stay lower case: "The Layers of the Sun
+    // beneath the Visible Surface")
     let w = text::words(s);
-    let long: Vec<_> = w.iter().filter(|x| x.text.chars().count() > 3).collect();
-    long.len() >= 3 && long.iter().all(|x| x.text.starts_with(char::is_uppercase))
+    let long: Vec<_> = w
+        .iter()
+        .filter(|x| x.text.chars().count() > 3 && !text::is_stop(x.text))
+        .collect();
+    let capital = long
+        .iter()
+        .filter(|x| x.text.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 3
+        && capital * 4 >= long.len() * 3
+        && w.first()
+            .is_some_and(|x| x.text.starts_with(char::is_uppercase))
 }
 
 /// "a ___ in many cities" → smoggy day, "a ___ in 1925" → brilliant

@@ -543,6 +543,37 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
             toks[i].tag = Tag::named("NN");
         }
     }
+    // "many of the atoms": a quantifier before "of" heads no noun phrase
+    for i in 0..toks.len().saturating_sub(1) {
+        if matches!(
+            fold(toks[i].text).as_str(),
+            "many" | "some" | "most" | "few" | "several" | "all" | "each" | "both" | "much"
+        ) && fold(toks[i + 1].text) == "of"
+        {
+            toks[i].tag = Tag::named("DT");
+        }
+    }
+    // "Astronomers/JJ estimate/NN that …": an opening plural the context
+    // rules made an adjective, and a verb of saying before "that"
+    if toks.len() >= 3 && toks[0].tag.name() == "JJ" {
+        let w = toks[0].text;
+        let plural = match lookup(m, &w.to_lowercase(), false) {
+            Some(l) => l.name() == "NNS",
+            None => w.ends_with('s') && !w.ends_with("ss"),
+        };
+        if plural && matches!(toks[1].tag.name(), "NN" | "VB" | "VBP") {
+            toks[0].tag = Tag::named("NNS");
+        }
+    }
+    for i in 1..toks.len().saturating_sub(1) {
+        if toks[i - 1].tag.name() == "NNS"
+            && matches!(toks[i].tag.name(), "NN" | "VB")
+            && fold(toks[i + 1].text) == "that"
+            && toks[i].text.starts_with(char::is_lowercase)
+        {
+            toks[i].tag = Tag::named("VBP");
+        }
+    }
     // A known lowercase word is no proper noun ("Rust also invalidates"
     // gave "also/NNP" from its capitalised neighbour).
     for i in 0..toks.len() {
@@ -653,6 +684,10 @@ mod tests {
         assert!(t.contains("least/RB two/CD"), "{t}");
         let t = tags("Teams use techniques such as launch meetings and strategy rooms.");
         assert!(t.contains("launch/NN meetings/NNS"), "{t}");
+        let t =
+            tags("Astronomers estimate that the Sun is so hot that many of the atoms are ionized.");
+        assert!(t.starts_with("Astronomers/NNS estimate/VBP that/"), "{t}");
+        assert!(t.contains("many/DT of/IN"), "{t}");
         let t = tags("The queen lays 2,000 eggs a day.");
         assert!(t.contains("eggs/NNS"), "{t}");
     }
