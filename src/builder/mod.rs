@@ -646,9 +646,11 @@ fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     // the first item is much longer than every other: it runs back into
     // the sentence before the list ("ratification of this article the
     // manufacture"); cut it after its last function word
+    // (the last item's "of" phrase may belong to every item: "the
+    // manufacture, sale, or transportation of intoxicating liquors")
     let others = found.items[1..]
         .iter()
-        .map(|i| text::word_count(i))
+        .map(|i| text::word_count(i.split(" of ").next().unwrap_or(i)))
         .max()
         .unwrap_or(0);
     let (a, b) = found.spans[0];
@@ -1207,6 +1209,10 @@ mod tests {
         assert!(tidy_items(s, &mut found));
         assert_eq!(found.items, ["x", "y"]);
         assert!(s[..found.start].ends_with("two variables, "));
+        let s = "After one year from the ratification of this article the manufacture, sale, or transportation of intoxicating liquors is prohibited.";
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(found.items[0], "manufacture", "{:?}", found.items);
         // a repeated preposition stays in the question; a catch-all is no item
         let s = "A rage for paper money, for an abolition of debts, for an equal division of property, or for any other improper or wicked project, will pass.";
         let mut found = lists::find(s).into_iter().next().unwrap();
