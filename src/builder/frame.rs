@@ -213,8 +213,21 @@ pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -
     let clause_end = sentence[end..]
         .find(';')
         .map_or(sentence.len(), |p| end + p);
+    // The clause must stand alone: a finite verb of its own ("The great
+    // and aggregate interests being referred to the national; …" has
+    // none), and not the first half of a "the one …; the other …" pair.
+    let clause = &sentence[clause_start..clause_end];
+    let finite = super::nlp::tag(clause)
+        .iter()
+        .any(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"));
+    let rest = fold(sentence[clause_end..].trim_start_matches([';', ' ']));
+    let paired = ["the other", "the second", "secondly", "another"]
+        .iter()
+        .any(|p| rest.starts_with(p));
     if (clause_start, clause_end) != (0, sentence.len())
-        && text::word_count(&sentence[clause_start..clause_end]) >= 6
+        && text::word_count(clause) >= 6
+        && finite
+        && !paired
     {
         if let Some(f) = gap_front_in(sentence, clause_start, clause_end, start, end, prev) {
             return Some(f);
@@ -361,6 +374,22 @@ mod tests {
         // nor does a previous sentence that leans on another one help
         assert!(gap_front_after_prev(s, a, s.len() - 1, Some("It is freed twice.")).is_none());
         assert!(gap_front_after_prev(s, a, s.len() - 1, None).is_none());
+    }
+
+    #[test]
+    fn a_semicolon_clause_is_kept_alone_only_when_it_stands_alone() {
+        let s = "There are two methods of curing the mischiefs of faction: the one, by removing its causes; the other, by controlling its effects.";
+        let a = s.find("mischiefs").unwrap();
+        let f = gap_front(s, a, a + "mischiefs of faction".len(), None).unwrap();
+        assert!(f.contains("the other"), "{f}");
+        let s = "The great interests are referred to the national legislature; the local and particular to the State legislatures.";
+        let a = s.find("State legislatures").unwrap();
+        let f = gap_front(s, a, a + "State legislatures".len(), None).unwrap();
+        assert!(f.starts_with("The great interests"), "{f}");
+        let s = "The Council meets every year in a public session; the Assembly elects its president for a single term of office.";
+        let a = s.find("president").unwrap();
+        let f = gap_front(s, a, a + "president".len(), None).unwrap();
+        assert!(f.starts_with("The Assembly elects"), "{f}");
     }
 
     #[test]

@@ -85,6 +85,27 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if c.kind == CardKind::List && says_nothing(&c.front) {
         return Some("list question says nothing of what it lists".into());
     }
+    // "___ among the chief. (6 items)": a list question with no verb is a
+    // fragment of a sentence
+    // (the items may hold the verbs: "projects ___" → do not work well |
+    // are delivered late; an imperative may open it: "Monitor …")
+    if c.kind == CardKind::List {
+        let frame = without_section(&c.front).replace("___", "things");
+        let toks = super::nlp::tag(&frame);
+        let verb = toks.iter().any(|t| t.tag.is_verb() || t.tag.name() == "MD")
+            || toks.first().is_some_and(|t| {
+                super::nlp::lexicon_tag(&t.text.to_lowercase()).is_some_and(|l| l.is_verb())
+            });
+        let verb_items = c.items.iter().any(|i| {
+            super::nlp::tag(i)
+                .iter()
+                .take(2)
+                .any(|t| t.tag.is_verb() || t.tag.name() == "MD" || fold(t.text) == "not")
+        });
+        if !verb && !verb_items {
+            return Some("list question is a fragment with no verb".into());
+        }
+    }
     if c.kind == CardKind::List
         && c.items.len() >= 2
         && !parallel_items(&c.items)
@@ -226,9 +247,8 @@ fn descriptive_pair(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     described.then(|| format!("'{}' describes, it names no term", c.back))
 }
 
-/// "E.g. ___. (3 items)": a list question (after its section names) with
-/// no word of its own says nothing of what it lists.
-fn says_nothing(front: &str) -> bool {
+/// A question without the section names before it ("Play 4: …").
+fn without_section(front: &str) -> &str {
     let mut frame = front;
     while let Some((head, rest)) = frame.split_once(": ") {
         if text::word_count(head) > 4 || head.contains("___") {
@@ -236,6 +256,13 @@ fn says_nothing(front: &str) -> bool {
         }
         frame = rest;
     }
+    frame
+}
+
+/// "E.g. ___. (3 items)": a list question (after its section names) with
+/// no word of its own says nothing of what it lists.
+fn says_nothing(front: &str) -> bool {
+    let frame = without_section(front);
     let said = text::words(frame)
         .iter()
         .filter(|w| {
