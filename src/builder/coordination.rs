@@ -89,10 +89,21 @@ pub fn pairs(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
         let article = s[a.end..b.start]
             .split_whitespace()
             .any(|w| matches!(fold(w).as_str(), "the" | "a" | "an"));
+        // (also "its total import and export volume": a noun modifier
+        // opens the second term, whose head belongs to both)
+        let noun_modifier = at
+            .toks
+            .iter()
+            .find(|t| t.start == b.start)
+            .is_some_and(|t| t.tag.name() == "NN" && !t.text.starts_with(char::is_uppercase))
+            && fb.split_whitespace().count() >= 2
+            && !last(&fa).ends_with('s')
+            && !fa.contains(" of ");
         let head_shared = !article
-            && fb.split_whitespace().count() > fa.split_whitespace().count()
-            && last(&fb).ends_with('s')
-            && !last(&fa).ends_with('s');
+            && (fb.split_whitespace().count() > fa.split_whitespace().count()
+                && last(&fb).ends_with('s')
+                && !last(&fa).ends_with('s')
+                || noun_modifier);
         // "the divided kingdoms of Israel and Judah": the "and" joins the
         // "of" phrase's objects, not two terms
         // (names both: "constraints of government structures or silos" is

@@ -579,6 +579,11 @@ pub fn quotes(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if !(1..=6).contains(&n) || is_topic(inner.as_str(), ctx) {
             continue;
         }
+        // what everyone "knows": an everyday word in quotes is a scare
+        // quote, not a term
+        if n == 1 && crate::builder::nlp::zipf(inner.as_str()) >= 5.0 {
+            continue;
+        }
         if let Some(front) = gap_front(s, inner.start(), inner.end(), at.prev) {
             let back = inner
                 .as_str()

@@ -114,6 +114,24 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
     }
     let answers = c.answer_items();
+    // "x | y", "When s comes into scope": a program's variables are no
+    // facts to recall without the code
+    let variable = |a: &str| {
+        text::words(a).iter().any(|w| {
+            let mut ch = w.text.chars();
+            matches!((ch.next(), ch.next()), (Some(l), None) if l.is_ascii_lowercase() && l != 'a')
+        })
+    };
+    // (a unit after a number, "122 m", and a list of naming styles, "b |
+    // B | lowercase", are not variables)
+    let named_style = c.kind == CardKind::Outline && answers.iter().any(|a| a.trim().len() == 1);
+    if !named_style
+        && answers
+            .iter()
+            .any(|a| variable(a) && !a.contains(|ch: char| ch.is_ascii_digit()))
+    {
+        return Some("the answer names a program variable".into());
+    }
     if answers.len() > 7 {
         return Some(format!("{} items (lists are split at 7)", answers.len()));
     }
@@ -1412,6 +1430,32 @@ mod tests {
         assert!(descriptive_pair(&card("smoggy day"), &ctx).is_some());
         assert!(descriptive_pair(&card("radiative zone"), &ctx).is_none());
         assert!(descriptive_pair(&card("procedural matters"), &ctx).is_none());
+    }
+
+    #[test]
+    fn program_variables_are_no_answers() {
+        let stems = Stems::default();
+        let (topic, idf, positions) = super::super::topic_and_idf_of("Some text about values.");
+        let ctx = Ctx {
+            stems: &stems,
+            topic: &topic,
+            idf: &idf,
+            positions: &positions,
+        };
+        let mut c = cloze(
+            "We now have two variables, ___, and both equal 5. (2 items)",
+            "",
+            "",
+        );
+        c.kind = CardKind::List;
+        c.items = vec!["x".into(), "y".into()];
+        assert!(reject_reason(&c, &ctx).is_some_and(|w| w.contains("variable")));
+        let c = cloze(
+            "During the last ice age the oceans were about ___ lower than today.",
+            "122 m",
+            "",
+        );
+        assert_eq!(reject_reason(&c, &ctx), None);
     }
 
     #[test]
