@@ -13,7 +13,7 @@ use super::text::{capitalise, fold, word_count};
 use crate::model::CardKind;
 
 /// Longest answer of a definition card, in words.
-const MAX_DEF_WORDS: usize = 10;
+const MAX_DEF_WORDS: usize = 12;
 /// A term rarer than this in general English is worth asking for by name.
 const RARE_TERM: f32 = 4.0;
 
