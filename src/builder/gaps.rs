@@ -943,8 +943,35 @@ pub fn key_term(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
             None => best_of.push((clause, t.score, t.start, t.end)),
         }
     }
+    // End focus: a clause's last phrase is what it says that is new ("…
+    // will not always be at the ___" → helm), a second gap when it is not
+    // the best one already
+    // (a word the text uses once may end a clause: "at the helm")
+    let mut last_of: Vec<(usize, f64, usize, usize)> = Vec::new();
+    for t in terms {
+        let span = &s[t.start..t.end];
+        if !t.alone && !span.contains(' ') && super::definitions::rarity(span) > 4.0 {
+            continue;
+        }
+        let clause = clause_of(t.start);
+        let clause_end = s[t.end..]
+            .find([';', ':', '.', '!', '?'])
+            .map_or(s.len(), |p| t.end + p);
+        if text::word_count(&s[t.end..clause_end]) > 0 {
+            continue;
+        }
+        if best_of
+            .iter()
+            .any(|x| x.0 == clause && (x.2, x.3) == (t.start, t.end))
+        {
+            continue;
+        }
+        last_of.push((clause, t.score - 0.3, t.start, t.end));
+    }
     best_of.sort_by(|x, y| y.1.total_cmp(&x.1));
-    for &(_, score, start, end) in best_of.iter().take(3) {
+    best_of.truncate(3);
+    best_of.extend(last_of.into_iter().take(2));
+    for &(_, score, start, end) in best_of.iter() {
         let answer = s[start..end].to_string();
         if let Some(front) = gap_front(s, start, end, at.prev) {
             out.push(card(

@@ -661,12 +661,52 @@ fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
             // processes of", "this article the"), never a term
             // ("multi-polarization of the world")
             let frame = &s[a..a + w[k].end];
-            if k + 1 < w.len() && w.len() - k - 1 <= others + 1 && definitions::rarity(frame) > 4.0
+            // (nor a name: "The Republic of China")
+            let capital = |j: usize| {
+                w.get(j)
+                    .is_some_and(|x| x.text.starts_with(char::is_uppercase))
+            };
+            let in_name = k > 0 && capital(k - 1) && capital(k + 1);
+            if k + 1 < w.len()
+                && w.len() - k - 1 <= others + 1
+                && definitions::rarity(frame) > 4.0
+                && !in_name
             {
                 let start = a + w[k + 1].start;
                 found.spans[0] = (start, b);
                 found.items[0] = s[start..b].to_string();
                 found.start = start;
+            }
+        }
+    }
+    // "the manufacture, sale, or transportation of intoxicating liquors":
+    // bare nouns under one article share the last item's "of" phrase,
+    // which stays in the question
+    let n = found.items.len();
+    let bare = |i: &str| {
+        let w = words(i);
+        !w.is_empty() && w.len() <= 2 && !w.iter().any(|x| text::is_stop(x.text))
+    };
+    let (la, lb) = found.spans[n - 1];
+    let last_raw = &s[la..lb];
+    // ("on account of race, color, or previous condition of servitude":
+    // no article over the items, and a longer last head, keep it whole)
+    let under_article = s[..found.spans[0].0]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(fold(w).as_str(), "the" | "a" | "an" | "any" | "all"));
+    if n >= 3 && !found.numbered && under_article && found.items[..n - 1].iter().all(|i| bare(i)) {
+        if let Some(k) = last_raw.find(" of ") {
+            let head = last_raw[..k].trim();
+            let head = head
+                .strip_prefix("or ")
+                .or_else(|| head.strip_prefix("and "))
+                .unwrap_or(head);
+            if bare(head) && !head.contains(' ') {
+                let hs = la + last_raw.find(head).unwrap_or(0);
+                found.spans[n - 1] = (hs, hs + head.len());
+                found.items[n - 1] = head.to_string();
+                found.end = hs + head.len();
             }
         }
     }
@@ -1212,7 +1252,12 @@ mod tests {
         let s = "After one year from the ratification of this article the manufacture, sale, or transportation of intoxicating liquors is prohibited.";
         let mut found = lists::find(s).into_iter().next().unwrap();
         assert!(tidy_items(s, &mut found));
-        assert_eq!(found.items[0], "manufacture", "{:?}", found.items);
+        assert_eq!(found.items, ["manufacture", "sale", "transportation"]);
+        assert!(s[found.end..].starts_with(" of intoxicating liquors"));
+        let s = "The Republic of China, France, the Union of Soviet Socialist Republics, the United Kingdom of Great Britain and Northern Ireland, and the United States of America shall be permanent members.";
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(found.items[0], "Republic of China", "{:?}", found.items);
         // a repeated preposition stays in the question; a catch-all is no item
         let s = "A rage for paper money, for an abolition of debts, for an equal division of property, or for any other improper or wicked project, will pass.";
         let mut found = lists::find(s).into_iter().next().unwrap();
