@@ -22,6 +22,8 @@ pub struct Ctx<'a> {
     pub idf: &'a HashMap<String, f64>,
     /// Where each folded word occurs in the document (to count phrases).
     pub positions: &'a PhraseIndex,
+    /// The document's title (or its opening words), folded.
+    pub title: &'a str,
 }
 
 /// The document's folded words and where each occurs, so that counting a
@@ -604,6 +606,18 @@ pub fn quotes(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 
 /// Whether an answer is made only of topic words (guessable from the topic).
 pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
+    // A name of several words the title does not carry is one of the
+    // text's actors ("General Assembly", "Security Council"): which of
+    // them acts is the fact to learn, however often they are named.
+    let ws = words(answer);
+    let name = ws.len() >= 2
+        && ws
+            .iter()
+            .all(|w| w.text.starts_with(char::is_uppercase) || is_stop(w.text))
+        && ws.first().is_some_and(|w| !is_stop(w.text));
+    if name && !ctx.title.contains(&fold(answer)) {
+        return false;
+    }
     let stems = ctx.stems.content_stems(answer);
     if !stems.is_empty() && stems.iter().all(|s| ctx.topic.contains(&**s)) {
         return true;

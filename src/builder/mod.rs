@@ -1100,11 +1100,24 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     // each block's share of the work is about its length
     let weights: Vec<usize> = doc.blocks.iter().map(|b| b.text.len()).collect();
     let (topic, idf, positions) = topic_and_idf(&doc, &weights);
+    // the title, or the document's opening words when it has none (a
+    // name there is what the text is about)
+    let title = match &doc.title {
+        Some(t) => fold(t),
+        None => fold(
+            &input
+                .split_whitespace()
+                .take(40)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    };
     let ctx = Ctx {
         stems: &stems,
         topic: &topic,
         idf: &idf,
         positions: &positions,
+        title: &title,
     };
     let mut cands: Vec<Candidate> = Vec::new();
     let prefixes = section_prefixes(&doc);
@@ -1121,6 +1134,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
                 topic: &topic,
                 idf: &idf,
                 positions: &positions,
+                title: &title,
             };
             extract_blocks(&doc, from, to, &ctx, &prefixes)
         });
@@ -1330,6 +1344,35 @@ mod tests {
         for f in items {
             assert!(f.contains("following conditions: When"), "{f}");
         }
+    }
+
+    #[test]
+    fn which_named_body_acts_is_asked_in_each_article() {
+        let doc = "Charter of the League\n\nArticle 1\n\nMembers may be expelled from the League by the General Assembly upon the recommendation of the Security Council.\n\n\
+            Article 2\n\nSpecial sessions of the League shall be convoked by the Secretary-General at the request of the Security Council.\n\n\
+            Article 3\n\nThe budget of the League shall be approved each year by the General Assembly after a public debate.\n\n\
+            Article 4\n\nThe General Assembly and the Security Council shall each elect their own presidents.\n\n\
+            Article 5\n\nThe Security Council shall meet in permanent session at the seat of the League.\n\n\
+            Article 6\n\nThe rules of procedure of the League are adopted by the General Assembly in plenary session.\n";
+        let built = build_deck(doc, &BuildOptions::default()).unwrap();
+        let assembly = built
+            .deck
+            .cards
+            .iter()
+            .filter(|c| c.back == "General Assembly")
+            .count();
+        assert!(
+            assembly >= 2,
+            "{:?}",
+            built
+                .deck
+                .cards
+                .iter()
+                .map(|c| (&c.front, &c.back))
+                .collect::<Vec<_>>()
+        );
+        // the name in the title is the topic, never an answer
+        assert!(!built.deck.cards.iter().any(|c| c.back == "League"));
     }
 
     #[test]

@@ -1072,12 +1072,45 @@ pub fn select(
     .into_iter()
     .flatten()
     .collect();
+    // question stems, to tell one name's two facts from one fact asked twice
+    let front_sets: Vec<HashSet<u64>> =
+        workers::map_ranges(&weights, Stems::default, |stems, a, b| {
+            let hasher = rustc_hash::FxBuildHasher;
+            cands[a..b]
+                .iter()
+                .map(|c| {
+                    stems
+                        .content_stems(&c.front)
+                        .iter()
+                        .map(|s| hasher.hash_one(&**s))
+                        .collect::<HashSet<u64>>()
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
     let mut chosen: Vec<usize> = Vec::new();
     let mut taken = vec![false; cands.len()];
     let mut per: HashMap<usize, usize> = HashMap::default();
     let mut fronts: HashSet<String> = HashSet::default();
     // stem -> chosen indices, to find near-duplicates without comparing all pairs
     let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+
+    // "General Assembly" in two articles answers two facts: which organ
+    // acts is what each card asks (at most three cards per name)
+    let mut per_name: HashMap<String, usize> = HashMap::default();
+    let name_key = |c: &Candidate| -> Option<String> {
+        let ws = text::words(&c.back);
+        let name = c.items.is_empty()
+            && ws.len() >= 2
+            && ws
+                .iter()
+                .all(|w| w.text.starts_with(char::is_uppercase) || text::is_stop(w.text))
+            && ws.first().is_some_and(|w| !text::is_stop(w.text));
+        name.then(|| fold(&c.back))
+    };
+    let actor = |c: &Candidate| name_key(c).is_some();
 
     let mut try_take = |i: usize,
                         chosen: &mut Vec<usize>,
@@ -1100,7 +1133,12 @@ pub fn select(
             'outer: for s in &sets[i] {
                 if let Some(list) = index.get(s) {
                     for &j in list.iter().take(200) {
-                        if seen.insert(j) && similarity(&sets[i], &sets[j]) >= DUPLICATE_JACCARD {
+                        if seen.insert(j)
+                            && similarity(&sets[i], &sets[j]) >= DUPLICATE_JACCARD
+                            && !(actor(c)
+                                && cands[j].block != c.block
+                                && similarity(&front_sets[i], &front_sets[j]) < 0.35)
+                        {
                             dup_of = Some(j);
                             break 'outer;
                         }
@@ -1122,6 +1160,14 @@ pub fn select(
                 });
             }
             return false;
+        }
+        if let Some(k) = name_key(c) {
+            let n = per_name.entry(k).or_default();
+            if *n >= 3 {
+                taken[i] = true;
+                return false;
+            }
+            *n += 1;
         }
         taken[i] = true;
         *per.entry(c.block).or_default() += 1;
@@ -1425,6 +1471,7 @@ mod tests {
             topic: &topic,
             idf: &idf,
             positions: &positions,
+            title: "",
         };
         let card = |back: &str| cloze("x ___ y", back, "");
         assert!(descriptive_pair(&card("smoggy day"), &ctx).is_some());
@@ -1441,6 +1488,7 @@ mod tests {
             topic: &topic,
             idf: &idf,
             positions: &positions,
+            title: "",
         };
         let mut c = cloze(
             "We now have two variables, ___, and both equal 5. (2 items)",
