@@ -576,10 +576,10 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
     }
     // A known lowercase word is no proper noun ("Rust also invalidates"
     // gave "also/NNP" from its capitalised neighbour).
-    for i in 0..toks.len() {
-        if i > 0 && toks[i].tag.is_proper() && toks[i].text.starts_with(char::is_lowercase) {
-            if let Some(l) = lookup(m, toks[i].text, false) {
-                toks[i].tag = l;
+    for t in toks.iter_mut().skip(1) {
+        if t.tag.is_proper() && t.text.starts_with(char::is_lowercase) {
+            if let Some(l) = lookup(m, t.text, false) {
+                t.tag = l;
             }
         }
     }
