@@ -172,6 +172,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = descriptive_pair(c, ctx) {
         return Some(why);
     }
+    if let Some(why) = name_out_of_role(c, ctx) {
+        return Some(why);
+    }
     if c.items.is_empty() && is_topic(&c.back, ctx) {
         return Some(format!("'{}' is a topic word (guessable)", c.back));
     }
@@ -225,6 +228,63 @@ fn is_headline(s: &str) -> bool {
         && capital * 4 >= long.len() * 3
         && w.first()
             .is_some_and(|x| x.text.starts_with(char::is_uppercase))
+}
+
+/// A name the text keeps using ("General Assembly") is an answer only in
+/// the slot of the one who acts: "expelled by the ___", "the ___ shall
+/// …". Inside a longer name ("the 19th ___ of the Communist Party",
+/// "National Congress of the ___") or as a plain object it is guessed.
+fn name_out_of_role(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
+    if !c.items.is_empty() || c.kind != CardKind::Cloze {
+        return None;
+    }
+    let ws = text::words(&c.back);
+    let name = ws.len() >= 2
+        && ws
+            .iter()
+            .all(|w| w.text.starts_with(char::is_uppercase) || text::is_stop(w.text))
+        && ws.first().is_some_and(|w| !text::is_stop(w.text));
+    if !name
+        || ctx
+            .positions
+            .count(&c.back, super::gaps::TOPIC_PHRASE_COUNT)
+            < super::gaps::TOPIC_PHRASE_COUNT
+    {
+        return None;
+    }
+    let at = c.front.find("___")?;
+    let before: Vec<String> = c.front[..at]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(String::from)
+        .collect();
+    let after: Vec<String> = c.front[at + 3..]
+        .split_whitespace()
+        .take(3)
+        .map(String::from)
+        .collect();
+    let capital = |w: Option<&String>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let of_the = |a: Option<&String>, b: Option<&String>| {
+        a.is_some_and(|x| fold(x) == "of") && b.is_some_and(|x| fold(x) == "the")
+    };
+    let in_longer_name = of_the(before.get(1), before.first()) && capital(before.get(2))
+        || of_the(after.first(), after.get(1)) && capital(after.get(2))
+        || capital(after.first())
+        || before
+            .first()
+            .is_some_and(|w| w.chars().any(|ch| ch.is_ascii_digit()));
+    let agent = before.first().is_some_and(|w| fold(w) == "by")
+        || before.first().is_some_and(|w| fold(w) == "the")
+            && before.get(1).is_some_and(|w| fold(w) == "by");
+    let subject = after.first().is_some_and(|w| {
+        matches!(
+            fold(w).as_str(),
+            "shall" | "may" | "must" | "will" | "can" | "has" | "have" | "is" | "are" | "was"
+        )
+    });
+    (in_longer_name || !(agent || subject))
+        .then(|| format!("'{}' is asked outside the role of one who acts", c.back))
 }
 
 /// "a ___ in many cities" → smoggy day, "a ___ in 1925" → brilliant
@@ -1504,6 +1564,32 @@ mod tests {
             "",
         );
         assert_eq!(reject_reason(&c, &ctx), None);
+    }
+
+    #[test]
+    fn a_frequent_name_is_asked_only_as_the_one_who_acts() {
+        let stems = Stems::default();
+        let doc = "The General Assembly meets. The General Assembly votes. The General Assembly elects. \
+                   The General Assembly decides. The 19th National Congress of the General Assembly met.";
+        let (topic, idf, positions) = super::super::topic_and_idf_of(doc);
+        let ctx = Ctx {
+            stems: &stems,
+            topic: &topic,
+            idf: &idf,
+            positions: &positions,
+            title: "",
+        };
+        let card = |front: &str| cloze(front, "General Assembly", "");
+        assert!(name_out_of_role(
+            &card("Members may be expelled by the ___ upon advice."),
+            &ctx
+        )
+        .is_none());
+        assert!(name_out_of_role(&card("The ___ shall elect its president."), &ctx).is_none());
+        assert!(
+            name_out_of_role(&card("The 19th National Congress of the ___ met."), &ctx).is_some()
+        );
+        assert!(name_out_of_role(&card("Reports are sent to the ___ every year."), &ctx).is_some());
     }
 
     #[test]
