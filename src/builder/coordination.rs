@@ -109,11 +109,12 @@ pub fn pairs(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
         // (names both: "constraints of government structures or silos" is
         // a pair)
         let (ra, rb) = (&s[a.start..a.end], &s[b.start..b.end]);
+        // ("jeopardy of life or limb": one word each side)
         let of_object = !fb.contains(' ')
-            && rb.starts_with(char::is_uppercase)
-            && ra
-                .rsplit_once(" of ")
-                .is_some_and(|(_, obj)| obj.starts_with(char::is_uppercase));
+            && ra.rsplit_once(" of ").is_some_and(|(_, obj)| {
+                obj.starts_with(char::is_uppercase) && rb.starts_with(char::is_uppercase)
+                    || !obj.contains(' ')
+            });
         if shared || bare_first || modifies || head_shared || of_object {
             continue;
         }

@@ -253,6 +253,16 @@ pub fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     if joined_before {
         return false;
     }
+    // "a hydrostatic test pump, hand or power operated": items before a
+    // participle modify it; they are no list
+    let after = s[found.spans[found.items.len() - 1].1..].trim_start();
+    let next = after.split_whitespace().next().unwrap_or("");
+    if !after.starts_with([',', ';', '.', ')'])
+        && next.ends_with("ed")
+        && nlp::lexicon_tag(next).is_some_and(|t| t.is_participle() || t.name() == "VBD")
+    {
+        return false;
+    }
     // Between two items only separators: commas, conjunctions, articles,
     // a repeated preposition ("teaching in India and Lao Tse and
     // Confucius" gave India | Confucius)

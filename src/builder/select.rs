@@ -172,6 +172,33 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = descriptive_pair(c, ctx) {
         return Some(why);
     }
+    // "many programmers", "many tables": a quantity word and an everyday
+    // noun are guessed
+    let first_answer = answers
+        .first()
+        .and_then(|a| a.split_whitespace().next())
+        .map(fold)
+        .unwrap_or_default();
+    if c.items.is_empty()
+        && text::word_count(&c.back) == 2
+        && matches!(
+            first_answer.as_str(),
+            "many" | "some" | "several" | "few" | "most"
+        )
+    {
+        return Some(format!("'{}' is a quantity, not a fact", c.back));
+    }
+    // "table A | table B | A again": a series that repeats its items
+    if answers
+        .iter()
+        .any(|a| a.split_whitespace().any(|w| fold(w) == "again"))
+    {
+        return Some("the items repeat each other".into());
+    }
+    // "We'll discuss ___ in Chapter 8": a pointer to another chapter
+    if points_to_other_chapter(&c.context) {
+        return Some("the sentence points to another chapter".into());
+    }
     if let Some(why) = name_out_of_role(c, ctx) {
         return Some(why);
     }
@@ -228,6 +255,34 @@ fn is_headline(s: &str) -> bool {
         && capital * 4 >= long.len() * 3
         && w.first()
             .is_some_and(|x| x.text.starts_with(char::is_uppercase))
+}
+
+/// "We'll discuss non-ownership aspects of String in Chapter 8", "as we
+/// will see in Chapter 15": the sentence only says where something else is.
+fn points_to_other_chapter(sentence: &str) -> bool {
+    // (an aside in brackets leaves the sentence its own fact)
+    let mut plain = String::with_capacity(sentence.len());
+    let mut depth = 0usize;
+    for ch in sentence.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(ch),
+            _ => {}
+        }
+    }
+    let w = text::words(&plain);
+    let chapter = w.windows(2).any(|p| {
+        matches!(fold(p[0].text).as_str(), "chapter" | "chapters")
+            && p[1].text.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let pointer = w.iter().any(|x| {
+        matches!(
+            fold(x.text).as_str(),
+            "we'll" | "will" | "later" | "see" | "discuss" | "discussed" | "covered"
+        )
+    });
+    chapter && pointer
 }
 
 /// A name the text keeps using ("General Assembly") is an answer only in
@@ -802,6 +857,21 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     }
     if let Some(why) = elsewhere_opening(body, false) {
         return Some(why);
+    }
+    // "'At forty, I had no ___.": a saying whose speaker the card does not
+    // name
+    let quoted = body.starts_with(['\'', '"', '\u{2018}', '\u{201c}']);
+    let first_person = w
+        .iter()
+        .any(|x| matches!(x.text, "I" | "my" | "me" | "My" | "Me"));
+    let speaker = w.iter().any(|x| {
+        matches!(
+            fold(x.text).as_str(),
+            "said" | "says" | "replied" | "asked" | "answered"
+        )
+    });
+    if quoted && first_person && !speaker {
+        return Some("a saying whose speaker the question does not name".into());
     }
     // code and shell lines are not sentences to learn from
     if ["$ ", "::", "-->", "`", "{", "}", " = ", "();"]
@@ -1590,6 +1660,28 @@ mod tests {
             name_out_of_role(&card("The 19th National Congress of the ___ met."), &ctx).is_some()
         );
         assert!(name_out_of_role(&card("Reports are sent to the ___ every year."), &ctx).is_some());
+    }
+
+    #[test]
+    fn guessed_quantities_chapter_pointers_and_unnamed_speakers_are_dropped() {
+        assert!(points_to_other_chapter(
+            "We'll discuss non-ownership aspects of String in Chapter 8."
+        ));
+        assert!(!points_to_other_chapter(
+            "Rust has a special annotation called the Copy trait (we'll talk more about traits in Chapter 10)."
+        ));
+        let c = cloze(
+            "'At forty, I had no ___.",
+            "doubts",
+            "'At forty, I had no doubts.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("speaker")));
+        let c = cloze(
+            "The Master said, 'At forty, I had no ___.",
+            "doubts",
+            "The Master said, 'At forty, I had no doubts.",
+        );
+        assert!(!cloze_fault(&c).is_some_and(|w| w.contains("speaker")));
     }
 
     #[test]
