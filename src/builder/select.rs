@@ -695,6 +695,39 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     ) {
         return Some("the answer is a cross-reference".into());
     }
+    // "powered ___" → "from solar energy": the preposition belongs to the
+    // question
+    if matches!(
+        first_answer_word.as_str(),
+        "from" | "by" | "with" | "to" | "in" | "on" | "at" | "of" | "for" | "into"
+    ) {
+        return Some("the answer opens with a preposition".into());
+    }
+    // "estimated in ___" → "two ways": a count of a generic noun says
+    // nothing until its items are named
+    let aw: Vec<String> = c.back.split_whitespace().map(fold).collect();
+    if aw.len() == 2
+        && text::number_value(&aw[0]).is_some()
+        && matches!(
+            aw[1].as_str(),
+            "ways"
+                | "types"
+                | "kinds"
+                | "parts"
+                | "things"
+                | "forms"
+                | "methods"
+                | "steps"
+                | "stages"
+                | "aspects"
+                | "reasons"
+                | "points"
+                | "categories"
+                | "groups"
+        )
+    {
+        return Some(format!("'{}' counts what the card does not name", c.back));
+    }
     if let Some(at) = c.context.find(c.back.as_str()) {
         // "(15)" is a citation; "(82%)" is a figure
         // "(521 B.C.)", "(1925)" are dates
@@ -1110,6 +1143,15 @@ pub fn parallel_items(items: &[String]) -> bool {
     if items.len() >= 3 && items[1..].iter().all(|i| gerund(i)) && !gerund(&items[0]) {
         return false;
     }
+    // "air | creating clouds | fog": one gerund phrase among nouns is a
+    // clause the list ran into
+    let gerund_phrase = |i: &str| gerund(i) && i.contains(' ');
+    if items.len() >= 3
+        && items.iter().filter(|i| gerund_phrase(i)).count() == 1
+        && items.iter().filter(|i| !gerund(i)).count() == items.len() - 1
+    {
+        return false;
+    }
     let nouny = classes.iter().filter(|&&c| c == 1).count();
     if nouny * 2 > classes.len() && items.iter().any(|i| finite(i)) {
         return false;
@@ -1275,6 +1317,18 @@ pub fn select(
                     }
                 }
             }
+        }
+        // "use of isotopic techniques" and "isotopic techniques" from one
+        // sentence are one fact
+        if dup_of.is_none() && !c.back.is_empty() {
+            let a = fold(&c.back);
+            dup_of = chosen.iter().copied().find(|&j| {
+                let o = &cands[j];
+                o.block == c.block && o.sentence == c.sentence && !o.back.is_empty() && {
+                    let b = fold(&o.back);
+                    a.contains(&b) || b.contains(&a)
+                }
+            });
         }
         if dup_front || dup_of.is_some() {
             taken[i] = true;
@@ -1682,6 +1736,39 @@ mod tests {
             "The Master said, 'At forty, I had no doubts.",
         );
         assert!(!cloze_fault(&c).is_some_and(|w| w.contains("speaker")));
+    }
+
+    #[test]
+    fn prepositions_bare_counts_and_stray_gerunds_make_no_answers() {
+        let c = cloze(
+            "The water cycle is powered ___.",
+            "from solar energy",
+            "The water cycle is powered from solar energy.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("preposition")));
+        let c = cloze(
+            "In hydrology, residence times can be estimated in ___.",
+            "two ways",
+            "In hydrology, residence times can be estimated in two ways.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("counts")));
+        let items: Vec<String> = ["air", "creating clouds", "fog"]
+            .iter()
+            .map(|x| x.to_string())
+            .collect();
+        assert!(!parallel_items(&items));
+    }
+
+    #[test]
+    fn one_sentence_gives_one_card_per_fact() {
+        let mut a = cloze("The method is the ___.", "use of isotopic techniques", "s");
+        let mut b = cloze("The method is the use of ___.", "isotopic techniques", "s");
+        a.score = 2.0;
+        b.score = 1.0;
+        let mut dropped = Vec::new();
+        let kept = select(vec![a, b], 10, &|_| 4, &|_| 0, &mut dropped);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].back, "use of isotopic techniques");
     }
 
     #[test]
