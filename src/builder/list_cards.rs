@@ -253,6 +253,19 @@ pub fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     if joined_before {
         return false;
     }
+    // "in India and Confucius and Lao Tse in China": a list that the
+    // text goes on with "and" was cut from a longer chain
+    // (a catch-all may follow: "birth or other status"; and a pair of
+    // longer names may leave the third in the question)
+    let tail = fold(s[found.spans[found.items.len() - 1].1..].trim_start());
+    let next = tail.split_whitespace().nth(1).unwrap_or("");
+    let chained = (tail.starts_with("and ") || tail.starts_with("or "))
+        && !matches!(next, "other" | "any" | "all" | "so" | "the" | "a" | "an")
+        && found.items.len() == 2
+        && found.items.iter().all(|i| !i.contains(' '));
+    if chained {
+        return false;
+    }
     // "a hydrostatic test pump, hand or power operated": items before a
     // participle modify it; they are no list
     let after = s[found.spans[found.items.len() - 1].1..].trim_start();
@@ -639,6 +652,19 @@ mod tests {
         }
         // only separators between items
         let s = "Buddha was then teaching in India and Lao Tse and Confucius in China.";
+        let span = |w: &str| {
+            let a = s.find(w).unwrap();
+            (a, a + w.len())
+        };
+        let mut found = lists::Found {
+            start: span("India").0,
+            end: span("Confucius").1,
+            items: vec!["India".into(), "Confucius".into()],
+            spans: vec![span("India"), span("Confucius")],
+            numbered: false,
+        };
+        assert!(!tidy_items(s, &mut found), "{:?}", found.items);
+        let s = "Buddha was then teaching in India and Confucius and Lao Tse in China.";
         let span = |w: &str| {
             let a = s.find(w).unwrap();
             (a, a + w.len())

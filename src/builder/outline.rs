@@ -552,9 +552,26 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
                     let first = first.trim().trim_end_matches(['.', ':', ';']);
                     item.as_str() != first
                 });
+            // "Tuples, if they only contain types that also implement Copy":
+            // a point cut before its condition says something false
+            let condition_lost = items.iter().zip(&texts).any(|(item, t)| {
+                let rest = t.trim_start().strip_prefix(item.as_str()).unwrap_or("");
+                let rest = fold(rest.trim_start_matches([',', ' ', '(']));
+                [
+                    "if ",
+                    "unless ",
+                    "only ",
+                    "except ",
+                    "provided ",
+                    "as long as ",
+                    "when ",
+                ]
+                .iter()
+                .any(|c| rest.starts_with(c))
+            });
             // (a lead-in or a counted phrase asks for short points on purpose:
             // "What are the Purposes of the United Nations?")
-            if (cut || shortened) && generic {
+            if (cut || shortened) && generic || condition_lost {
                 i = j;
                 continue;
             }
@@ -628,6 +645,23 @@ mod tests {
             !out.iter().any(|c| c.front.contains("parts of")),
             "{:?}",
             out.iter().map(|c| &c.front).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_point_cut_before_its_condition_is_not_asked() {
+        let doc = super::super::document::parse(
+            "Copy\n\nHere are some of the types that implement Copy:\n\n\
+             - All the integer types, such as u32.\n\n\
+             - The Boolean type, bool, with values true and false.\n\n\
+             - Tuples, if they only contain types that also implement Copy.\n",
+        );
+        let mut out = Vec::new();
+        extract(&doc, &vec![None; doc.sections.len()], &mut out);
+        assert!(
+            !out.iter().any(|c| c.items.iter().any(|i| i == "Tuples")),
+            "{:?}",
+            out.iter().map(|c| &c.items).collect::<Vec<_>>()
         );
     }
 

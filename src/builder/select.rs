@@ -416,6 +416,28 @@ fn lost_context(c: &Candidate) -> Option<String> {
         Some((head, rest)) if text::word_count(head) <= 4 => rest,
         _ => c.front.as_str(),
     };
+    // "The ___, for example, ran together …": an example of what the
+    // card does not show; "matters mentioned in paragraph 1 (b) above"
+    let f = fold(body);
+    if f.contains(", for example,") || f.contains(", for instance,") {
+        return Some("an example of something the card does not show".into());
+    }
+    if f.contains(" above")
+        && ["paragraph", "mentioned", "article", "section"]
+            .iter()
+            .any(|k| f.contains(k))
+    {
+        let w: Vec<&str> = f.split_whitespace().collect();
+        let refers = w.iter().enumerate().any(|(i, x)| {
+            x.trim_matches(|ch: char| !ch.is_alphanumeric()) == "above"
+                && w[i.saturating_sub(4)..i].iter().any(|y| {
+                    y.starts_with("paragraph") || y.starts_with("mentioned") || y.starts_with('(')
+                })
+        });
+        if refers {
+            return Some("question points to a passage above it".into());
+        }
+    }
     let opening = body.trim_start_matches(['\u{2026}', '-', '\u{2014}', '\u{2013}', ' ']);
     let first = fold(opening.split_whitespace().next().unwrap_or(""));
     if opening.len() < body.len()
@@ -695,6 +717,14 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     ) {
         return Some("the answer is a cross-reference".into());
     }
+    // "why are ___?" → "you not engaged in the government": a pronoun
+    // opens a clause, not a term
+    if matches!(
+        first_answer_word.as_str(),
+        "you" | "he" | "she" | "it" | "they" | "we" | "i" | "him" | "her" | "them" | "us"
+    ) {
+        return Some("the answer opens with a pronoun".into());
+    }
     // "powered ___" → "from solar energy": the preposition belongs to the
     // question
     if matches!(
@@ -760,6 +790,35 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         {
             return Some("the gap is one end of a range".into());
         }
+        // "one or ___" → two spaces: the other number gives it away
+        let mut bw = before.rsplit(' ');
+        if let (Some(conj), Some(num)) = (bw.next(), bw.next()) {
+            if matches!(conj, "or" | "to")
+                && (text::number_value(num).is_some() || fold(num) == "one" || num == "1")
+                && c.back
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| text::number_value(w).is_some())
+            {
+                return Some("the gap is one end of a range".into());
+            }
+        }
+        // "about ___ is stored in oceans, or about 97%": a share given
+        // next to the figure lets it be worked out
+        let restated = after
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .find(", or ")
+            .is_some_and(|k| {
+                after[k + 5..]
+                    .split_whitespace()
+                    .take(3)
+                    .any(|w| w.trim_end_matches(['.', ',']).ends_with('%'))
+            });
+        if c.origin == "figure" && restated {
+            return Some("the figure is restated as a share beside it".into());
+        }
         // "We now have ___, x and y" / "two ___, x and y": the count or
         // the counted noun of an apposition whose items follow
         if let Some(rest) = after.strip_prefix(',') {
@@ -807,7 +866,8 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         return Some("the source sentence is a question".into());
     }
     // a sentence cut at its start has lost its subject or condition
-    if body.starts_with('\u{2026}') {
+    // ("… which", "-- without ___, what is there …")
+    if body.starts_with(['\u{2026}', '-', '\u{2014}', '\u{2013}']) {
         return Some("question starts mid-sentence".into());
     }
     let w = text::words(body);
@@ -1757,6 +1817,35 @@ mod tests {
             .map(|x| x.to_string())
             .collect();
         assert!(!parallel_items(&items));
+    }
+
+    #[test]
+    fn ranges_shares_examples_and_passages_above_give_answers_away() {
+        let c = cloze(
+            "You should use one or ___ after a sentence-ending period.",
+            "two spaces",
+            "You should use one or two spaces after a sentence-ending period.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("range")));
+        let mut c = cloze(
+            "Of the world's water supply, about ___ is stored in oceans, or about 97%.",
+            "321,000,000 mi³",
+            "Of the world's water supply, about 321,000,000 mi³ is stored in oceans, or about 97%.",
+        );
+        c.origin = "figure";
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("share")));
+        let c = cloze(
+            "The ___, for example, ran together under one government.",
+            "cities of Egypt",
+            "",
+        );
+        assert!(lost_context(&c).is_some());
+        let c = cloze(
+            "The further powers with respect to matters mentioned in paragraph 1 (b) above are set forth in ___.",
+            "Chapters IX and X",
+            "",
+        );
+        assert!(lost_context(&c).is_some());
     }
 
     #[test]

@@ -583,6 +583,17 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
             }
         }
     }
+    // "the superior man bends his attention": a plural after a noun and
+    // before a possessive is the verb (no noun phrase runs on into "his")
+    for i in 1..toks.len().saturating_sub(1) {
+        if toks[i].tag.name() == "NNS"
+            && toks[i - 1].tag.is_noun()
+            && toks[i + 1].tag.name() == "PRP$"
+            && toks[i].text.starts_with(char::is_lowercase)
+        {
+            toks[i].tag = Tag::named("VBZ");
+        }
+    }
     // "rules that the compiler checks": the relative clause's verb
     for i in 3..toks.len() {
         if toks[i].tag.name() == "NNS"
@@ -688,6 +699,8 @@ mod tests {
             tags("Astronomers estimate that the Sun is so hot that many of the atoms are ionized.");
         assert!(t.starts_with("Astronomers/NNS estimate/VBP that/"), "{t}");
         assert!(t.contains("many/DT of/IN"), "{t}");
+        let t = tags("The superior man bends his attention to what is radical.");
+        assert!(t.contains("bends/VBZ his/PRP$"), "{t}");
         let t = tags("The queen lays 2,000 eggs a day.");
         assert!(t.contains("eggs/NNS"), "{t}");
     }
