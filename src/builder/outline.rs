@@ -554,10 +554,13 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
                 });
             // "Tuples, if they only contain types that also implement Copy":
             // a point cut before its condition says something false
-            let condition_lost = items.iter().zip(&texts).any(|(item, t)| {
+            // (the whole point is kept instead when it is short enough)
+            let mut items = items;
+            let mut condition_lost = false;
+            for (item, t) in items.iter_mut().zip(&texts) {
                 let rest = t.trim_start().strip_prefix(item.as_str()).unwrap_or("");
                 let rest = fold(rest.trim_start_matches([',', ' ', '(']));
-                [
+                let conditional = [
                     "if ",
                     "unless ",
                     "only ",
@@ -567,8 +570,17 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
                     "when ",
                 ]
                 .iter()
-                .any(|c| rest.starts_with(c))
-            });
+                .any(|c| rest.starts_with(c));
+                if conditional {
+                    let first = text::sentences(t).into_iter().next().unwrap_or_default();
+                    let whole = first.trim().trim_end_matches(['.', ';', ':']);
+                    if text::word_count(whole) <= MAX_BULLET_WORDS {
+                        *item = whole.to_string();
+                    } else {
+                        condition_lost = true;
+                    }
+                }
+            }
             // (a lead-in or a counted phrase asks for short points on purpose:
             // "What are the Purposes of the United Nations?")
             if (cut || shortened) && generic || condition_lost {
@@ -660,6 +672,15 @@ mod tests {
         extract(&doc, &vec![None; doc.sections.len()], &mut out);
         assert!(
             !out.iter().any(|c| c.items.iter().any(|i| i == "Tuples")),
+            "{:?}",
+            out.iter().map(|c| &c.items).collect::<Vec<_>>()
+        );
+        // (short enough, the whole point is the item)
+        assert!(
+            out.iter().any(|c| c
+                .items
+                .iter()
+                .any(|i| i == "Tuples, if they only contain types that also implement Copy")),
             "{:?}",
             out.iter().map(|c| &c.items).collect::<Vec<_>>()
         );
