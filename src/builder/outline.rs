@@ -555,7 +555,6 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
             // "Tuples, if they only contain types that also implement Copy":
             // a point cut before its condition says something false
             // (the whole point is kept instead when it is short enough)
-            let mut items = items;
             let mut condition_lost = false;
             for (item, t) in items.iter_mut().zip(&texts) {
                 let rest = t.trim_start().strip_prefix(item.as_str()).unwrap_or("");
