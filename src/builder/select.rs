@@ -729,7 +729,29 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     // question
     if matches!(
         first_answer_word.as_str(),
-        "from" | "by" | "with" | "to" | "in" | "on" | "at" | "of" | "for" | "into"
+        "from"
+            | "by"
+            | "with"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+            | "for"
+            | "into"
+            | "through"
+            | "via"
+            | "under"
+            | "over"
+            | "across"
+            | "within"
+            | "without"
+            | "between"
+            | "among"
+            | "during"
+            | "against"
+            | "toward"
+            | "towards"
     ) {
         return Some("the answer opens with a preposition".into());
     }

@@ -506,7 +506,7 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
     // contextual rules gave "Always/JJ use/NN", one noun phrase). The
     // verb reading is the one the lexicon gives the word at a sentence's
     // start ("Use VB").
-    if let [first, second, ..] = toks.as_slice() {
+    if let &[first, second, ..] = toks.as_slice() {
         let capital = |w: &str| {
             let mut c = w.chars();
             c.next()
@@ -524,6 +524,18 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
         if adverb_first {
             toks[0].tag = Tag::named("RB");
             toks[1].tag = Tag::named("VB");
+        }
+        // "Run usability tests frequently", "Create a prioritized list": an
+        // instruction opens with its verb
+        let imperative = known[0] == Some(true)
+            && (first.tag.is_noun() || first.tag.name() == "JJ")
+            && !first.tag.is_proper()
+            && (m.lexicon.get(first.text).map(|t| t.name()) == Some("VB")
+                || lookup(m, &first.text.to_lowercase(), false).map(|t| t.name()) == Some("VB"))
+            && (second.tag.is_noun() || second.tag.is_determiner() || second.tag.is_adjective())
+            && !second.text.eq_ignore_ascii_case("of");
+        if imperative {
+            toks[0].tag = Tag::named("VB");
         }
     }
     // "at least two spaces": "least" is an adverb of the number, not the
@@ -599,7 +611,10 @@ pub fn tag<'a>(sentence: &'a str) -> Vec<Token<'a>> {
         if toks[i].tag.name() == "NNS"
             && toks[i - 1].tag.is_noun()
             && toks[i - 2].tag.is_determiner()
-            && matches!(fold(toks[i - 3].text).as_str(), "that" | "which")
+            && matches!(
+                fold(toks[i - 3].text).as_str(),
+                "that" | "which" | "how" | "where" | "when" | "whether" | "if" | "well"
+            )
             && toks.get(i + 1).is_none_or(|n| !n.tag.is_noun())
             && (lookup(m, toks[i].text, false).is_some_and(|l| l.name() == "VBZ")
                 || toks[i]
@@ -701,6 +716,10 @@ mod tests {
         assert!(t.contains("many/DT of/IN"), "{t}");
         let t = tags("The superior man bends his attention to what is radical.");
         assert!(t.contains("bends/VBZ his/PRP$"), "{t}");
+        let t = tags("Run usability tests frequently to see how well the service works.");
+        assert!(t.starts_with("Run/VB "), "{t}");
+        let t = tags("Water flows downhill.");
+        assert!(!t.starts_with("Water/VB"), "{t}");
         let t = tags("The queen lays 2,000 eggs a day.");
         assert!(t.contains("eggs/NNS"), "{t}");
     }
