@@ -209,6 +209,14 @@ fn unit_after(s: &str, toks: &[super::nlp::Token<'_>], end: usize) -> usize {
     if !s[end..toks[i].start].trim().is_empty() {
         return end;
     }
+    // "In 2010 HMRC estimated …": a year takes no name for its unit
+    let year = s[..end]
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()
+        .is_some_and(|d| d.len() == 4 && (d.starts_with('1') || d.starts_with('2')));
+    if year && toks[i].text.starts_with(char::is_uppercase) {
+        return end;
+    }
     let mut k = i;
     let mut last = end;
     while k < toks.len() && k < i + 3 {

@@ -812,6 +812,49 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         {
             return Some("the gap is one end of a range".into());
         }
+        // "___ to £1.8 billion": the other end of a range follows
+        let to_figure = after
+            .strip_prefix("to ")
+            .is_some_and(|t| t.starts_with(|ch: char| ch.is_ascii_digit() || "£$€".contains(ch)));
+        if to_figure && c.back.contains(|ch: char| ch.is_ascii_digit()) {
+            return Some("the gap is one end of a range".into());
+        }
+        // "rapidly ___ to 80%" → increase adoption: after an adverb the gap
+        // is a verb phrase
+        // ("is primarily ___" → solar radiation: after a copula it is the
+        // complement)
+        let mut bw2 = before.rsplit(' ');
+        let adverb = bw2.next().unwrap_or("");
+        let copula = bw2.next().is_some_and(|w| {
+            matches!(
+                fold(w).as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        });
+        if adverb.len() > 4
+            && !copula
+            && adverb.ends_with("ly")
+            && !matches!(
+                fold(adverb).as_str(),
+                "only"
+                    | "nearly"
+                    | "roughly"
+                    | "approximately"
+                    | "early"
+                    | "family"
+                    | "fully"
+                    | "exactly"
+                    | "merely"
+                    | "largely"
+                    | "mostly"
+                    | "mainly"
+                    | "solely"
+            )
+            && !c.back.contains(|ch: char| ch.is_ascii_digit())
+            && super::nlp::lexicon_tag(adverb).is_some_and(|t| t.is_adverb())
+        {
+            return Some("the gap after an adverb is a verb phrase".into());
+        }
         // "one or ___" → two spaces: the other number gives it away
         let mut bw = before.rsplit(' ');
         if let (Some(conj), Some(num)) = (bw.next(), bw.next()) {
@@ -1868,6 +1911,28 @@ mod tests {
             "",
         );
         assert!(lost_context(&c).is_some());
+    }
+
+    #[test]
+    fn a_verb_phrase_after_an_adverb_or_a_range_end_is_no_gap() {
+        let c = cloze(
+            "There is the opportunity to rapidly ___ to 80% within 3 to 5 years.",
+            "increase adoption",
+            "There is the opportunity to rapidly increase adoption to 80% within 3 to 5 years.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("adverb")));
+        let c = cloze(
+            "The source of energy for evaporation is primarily ___.",
+            "solar radiation",
+            "The source of energy for evaporation is primarily solar radiation.",
+        );
+        assert_eq!(cloze_fault(&c), None);
+        let c = cloze(
+            "We estimate that ___ to £1.8 billion of savings could be made.",
+            "£1.7",
+            "We estimate that £1.7 to £1.8 billion of savings could be made.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("range")));
     }
 
     #[test]
