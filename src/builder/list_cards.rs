@@ -552,14 +552,17 @@ pub fn shared_head(toks: &[nlp::Token<'_>], found: &mut lists::Found) {
     // "a scientific, complete, rich and far-reaching ideological system":
     // the last item's first word is the item, the rest the shared head
     let head_is_noun = last.last().is_some_and(|t| t.tag.is_noun());
+    // ("cruel, inhuman or degrading treatment or punishment": a
+    // participle adjective, and a head of two nouns joined by "or")
     let rest_modifies = last[1..]
         .iter()
-        .all(|t| t.tag.is_noun() || t.tag.is_adjective());
+        .all(|t| t.tag.is_noun() || t.tag.is_adjective() || t.tag.name() == "CC");
+    let modifier_first = last[0].tag.is_adjective() || last[0].tag.is_participle();
     if !lone_adjectives
         || !head_is_noun
         || !rest_modifies
         || last[0].tag.is_proper()
-        || last.len() > 2 && !last[0].tag.is_adjective()
+        || last.len() > 2 && !modifier_first
     {
         return;
     }
@@ -704,6 +707,11 @@ mod tests {
             "{}",
             &s[found.end..]
         );
+        let s = "No one shall be subjected to torture or to cruel, inhuman or degrading treatment or punishment.";
+        let toks = nlp::tag(s);
+        let mut found = lists::find(s).into_iter().next().unwrap();
+        shared_head(&toks, &mut found);
+        assert_eq!(found.items, ["cruel", "inhuman", "degrading"]);
         // noun phrases keep their heads
         let s = "The ports were Tyre, Sidon, and the great city of Carthage.";
         let toks = nlp::tag(s);

@@ -1277,6 +1277,19 @@ pub fn parallel_items(items: &[String]) -> bool {
     {
         return false;
     }
+    // "service | online | offline touch points", "local councils |
+    // representative": a lone adjective among noun phrases shares a head
+    // noun the list cut off
+    let lone_adjective = |i: &str| {
+        !i.trim().contains(' ')
+            && super::nlp::lexicon_tag(i.trim()).is_some_and(|t| t.is_adjective())
+    };
+    let noun_phrase = |i: &str| {
+        i.trim().contains(' ') && super::nlp::tag(i).last().is_some_and(|t| t.tag.is_noun())
+    };
+    if items.iter().any(|i| lone_adjective(i)) && items.iter().any(|i| noun_phrase(i)) {
+        return false;
+    }
     let nouny = classes.iter().filter(|&&c| c == 1).count();
     if nouny * 2 > classes.len() && items.iter().any(|i| finite(i)) {
         return false;
