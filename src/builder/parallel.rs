@@ -53,11 +53,16 @@ pub(super) fn make(
     });
     let first = *gaps.first()?;
     let mut items: Vec<String> = Vec::new();
+    // one answer per gap: a chain repeats its links ("Diversity brings
+    // ___, ___ breeds ___, …"), and a student types each one
     for &(a, b) in &gaps {
         let it = s[a..b].to_string();
-        if !items.iter().any(|x| fold(x) == fold(&it)) {
+        if origin == "chain" || !items.iter().any(|x| fold(x) == fold(&it)) {
             items.push(it);
         }
+    }
+    if items.len() != gaps.len() {
+        return None;
     }
     let mut body = String::new();
     let mut last = first.0;
@@ -274,8 +279,15 @@ mod tests {
         chains(at("Diversity brings communication, communication breeds integration, and integration produces progress."), &Stems::default(), &mut out);
         assert_eq!(
             out[0].items,
-            vec!["communication", "integration", "progress"]
+            vec![
+                "communication",
+                "communication",
+                "integration",
+                "integration",
+                "progress"
+            ]
         );
+        assert_eq!(out[0].front.matches("___").count(), out[0].items.len());
         assert!(out[0].ordered);
     }
 }

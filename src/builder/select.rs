@@ -82,6 +82,17 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
     }
+    // "The core of it boils down to ___": a pointer the list question
+    // never resolves
+    if c.kind == CardKind::List {
+        let f = format!(" {} ", fold(without_section(&c.front)));
+        if [" of it ", " of them ", " of this ", " of these "]
+            .iter()
+            .any(|p| f.contains(p))
+        {
+            return Some("list question leans on 'it' from elsewhere".into());
+        }
+    }
     if c.kind == CardKind::List && says_nothing(&c.front) {
         return Some("list question says nothing of what it lists".into());
     }
@@ -1820,6 +1831,13 @@ mod tests {
         c.kind = CardKind::List;
         c.items = vec!["x".into(), "y".into()];
         assert!(reject_reason(&c, &ctx).is_some_and(|w| w.contains("variable")));
+        let mut c = cloze("The core of it boils down to ___. (4 items)", "", "");
+        c.kind = CardKind::List;
+        c.items = vec![
+            "peace without war".into(),
+            "development without poverty".into(),
+        ];
+        assert!(reject_reason(&c, &ctx).is_some_and(|w| w.contains("'it'")));
         let c = cloze(
             "During the last ice age the oceans were about ___ lower than today.",
             "122 m",
