@@ -134,6 +134,41 @@ pub fn show_subject(
 }
 
 #[cfg(test)]
+mod of_it_tests {
+    use super::super::candidate::Candidate;
+    use super::*;
+    use crate::model::CardKind;
+
+    #[test]
+    fn of_it_takes_the_phrase_that_ends_the_sentence_before() {
+        let mut c = Candidate {
+            kind: CardKind::List,
+            front: "The core of it boils down to ___. (2 items)".into(),
+            back: String::new(),
+            items: vec![
+                "peace without war".into(),
+                "development without poverty".into(),
+            ],
+            ordered: false,
+            block: 0,
+            sentence: 0,
+            locator: String::new(),
+            context: String::new(),
+            score: 1.0,
+            origin: "list",
+        };
+        resolve_of_it(
+            &mut c,
+            Some("He spoke at Davos and comprehensively expounded the important thought of building a community of human destiny."),
+        );
+        assert_eq!(
+            c.front,
+            "The core of the important thought of building a community of human destiny boils down to ___. (2 items)"
+        );
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::super::{build_deck, BuildOptions};
     use super::*;
@@ -166,4 +201,38 @@ mod tests {
             assert!(f.contains("following conditions: When"), "{f}");
         }
     }
+}
+
+/// "The core of it boils down to ___": "it" after "of" early in a list
+/// question stands for the noun phrase that ends the sentence before
+/// ("… expounded the important thought of building a community of human
+/// destiny."), which takes its place.
+pub fn resolve_of_it(c: &mut Candidate, prev: Option<&str>) {
+    let Some(at) = c.front.find(" of it ") else {
+        return;
+    };
+    if text::word_count(&c.front[..at]) > 4 {
+        return;
+    }
+    let Some(prev) = prev.map(str::trim) else {
+        return;
+    };
+    let body = prev.trim_end_matches(['.', '!']);
+    let Some(the) = body.rfind(" the ") else {
+        return;
+    };
+    let phrase = &body[the + 1..];
+    let toks = nlp::tag(phrase);
+    let plain = toks
+        .iter()
+        .all(|t| !matches!(t.tag.name(), "VBZ" | "VBP" | "MD"))
+        && toks.last().is_some_and(|t| t.tag.is_noun())
+        && !phrase.contains([',', ';', ':']);
+    if !plain || text::word_count(phrase) > 10 {
+        return;
+    }
+    if text::word_count(&c.front) + text::word_count(phrase) > frame::MAX_WITH_PREV_WORDS {
+        return;
+    }
+    c.front = format!("{} of {}{}", &c.front[..at], phrase, &c.front[at + 6..]);
 }

@@ -401,6 +401,7 @@ fn extract_blocks(
                 unprefix_leak(&mut c, at.prefix);
                 if c.kind == CardKind::List {
                     context::show_subject(&mut c, at.text, at.toks, at.prefix);
+                    context::resolve_of_it(&mut c, at.prev);
                 }
                 let reason = lead.and_then(|lead| context::show_lead(&mut c, lead, at.prefix));
                 match reason.or_else(|| select::reject_reason(&c, ctx)) {
