@@ -106,6 +106,17 @@ fn definition_span(s: &str, nps: &[Phrase], i: usize) -> Option<(usize, usize)> 
         }
     }
     let def = s[start..end].trim_end();
+    // "China is confident and capable of …": an adjective is no definition
+    // (the word's own tag: alone at the start it may come out a noun)
+    let dt = super::nlp::tag(def);
+    if dt.first().is_some_and(|t| {
+        t.tag.is_adjective() || super::nlp::lexicon_tag(t.text).is_some_and(|l| l.is_adjective())
+    }) && dt
+        .get(1)
+        .is_some_and(|t| matches!(t.tag.name(), "CC" | "IN" | "TO" | ","))
+    {
+        return None;
+    }
     // a lone everyday noun ("the photosphere is the layer …") names only
     // the kind of thing, not what the term is
     if word_count(def) == 1 && rarity(def) > 4.0 {

@@ -589,6 +589,27 @@ mod tests {
     }
 
     #[test]
+    fn an_adjective_is_no_definition() {
+        let doc = "Nations\n\nChina is confident and capable of making greater contributions to the world. \
+                   The ancient Silk Road ran for about 6,400 kilometers across Asia.\n";
+        let built = build_deck(doc, &BuildOptions::default()).unwrap();
+        assert!(
+            !built
+                .deck
+                .cards
+                .iter()
+                .any(|c| c.front.starts_with("What is China")),
+            "{:?}",
+            built
+                .deck
+                .cards
+                .iter()
+                .map(|c| &c.front)
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn a_marked_pair_is_asked_from_its_lead_in() {
         let doc = "Faction\n\nThere are two methods of curing the mischiefs of faction: the one, by removing its causes; the other, by controlling its effects.\n";
         let built = build_deck(doc, &BuildOptions::default()).unwrap();

@@ -701,6 +701,19 @@ fn elsewhere_opening(body: &str, list: bool) -> Option<String> {
             "question opens with '{first}', which goes on from elsewhere"
         ));
     }
+    // "Few came up even to ___": a quantity of what the card does not say
+    let second_verb = w
+        .get(1)
+        .and_then(|x| super::nlp::lexicon_tag(&fold(x.text)))
+        .is_some_and(|t| t.is_verb());
+    if !list
+        && second_verb
+        && matches!(first.as_str(), "few" | "many" | "most" | "none" | "several")
+    {
+        return Some(format!(
+            "question opens with '{first}', which points elsewhere"
+        ));
+    }
     if !list
         && matches!(
             first.as_str(),
@@ -892,7 +905,13 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                     .take(3)
                     .any(|w| w.trim_end_matches(['.', ',']).ends_with('%'))
             });
-        if c.origin == "figure" && restated {
+        let share_in_sentence = c.context.find(", or ").is_some_and(|k| {
+            c.context[k + 5..]
+                .split_whitespace()
+                .take(3)
+                .any(|w| w.trim_end_matches(['.', ',', ')']).ends_with('%'))
+        });
+        if c.origin == "figure" && (restated || share_in_sentence && !c.back.contains('%')) {
             return Some("the figure is restated as a share beside it".into());
         }
         // "We now have ___, x and y" / "two ___, x and y": the count or
@@ -911,6 +930,20 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             if listed && counted {
                 return Some("the items the count names follow it".into());
             }
+        }
+        // "short names: T, AnyStr, ___": one item of a list the list card
+        // asks whole
+        let listed_before = before.ends_with(',')
+            && before[..before.len() - 1]
+                .rsplit(' ')
+                .take(4)
+                .any(|w| w.ends_with(','));
+        let listed_after =
+            after.starts_with(',') || after.starts_with("and ") || after.starts_with("or ");
+        if listed_before && (listed_after || after.starts_with('.') || after.is_empty())
+            || before.ends_with(',') && after.starts_with(',')
+        {
+            return Some("the gap is one item of a list".into());
         }
         // "To ___, modules should …": a purpose clause's verb phrase
         if before == "To" {
@@ -1964,6 +1997,29 @@ mod tests {
             "We estimate that £1.7 to £1.8 billion of savings could be made.",
         );
         assert!(cloze_fault(&c).is_some_and(|w| w.contains("range")));
+    }
+
+    #[test]
+    fn list_members_shares_and_bare_quantities_are_no_cloze() {
+        let c = cloze(
+            "Type variables should use CapWords preferring short names: T, AnyStr, ___.",
+            "Num",
+            "Type variables should use CapWords preferring short names: T, AnyStr, Num.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("item of a list")));
+        let mut c = cloze(
+            "Of the ___ of the world's water supply, about 321,000,000 mi³ is stored in oceans, or about 97%.",
+            "332,500,000 mi³",
+            "Of the 332,500,000 mi³ of the world's water supply, about 321,000,000 mi³ is stored in oceans, or about 97%.",
+        );
+        c.origin = "figure";
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("share")));
+        let c = cloze(
+            "Few came up even to ___.",
+            "50,000",
+            "Few came up even to 50,000.",
+        );
+        assert!(cloze_fault(&c).is_some_and(|w| w.contains("points elsewhere")));
     }
 
     #[test]
