@@ -53,11 +53,10 @@ pub(super) fn make(
     });
     let first = *gaps.first()?;
     let mut items: Vec<String> = Vec::new();
-    // one answer per gap: a chain repeats its links ("Diversity brings
-    // ___, ___ breeds ___, …"), and a student types each one
+    // one answer per gap (a repeated answer would be typed twice)
     for &(a, b) in &gaps {
         let it = s[a..b].to_string();
-        if origin == "chain" || !items.iter().any(|x| fold(x) == fold(&it)) {
+        if !items.iter().any(|x| fold(x) == fold(&it)) {
             items.push(it);
         }
     }
@@ -231,9 +230,39 @@ pub fn chains(at: At<'_>, stems: &Stems, out: &mut Vec<Candidate>) {
     if run.len() > best.len() {
         best = run;
     }
-    // elements: first + (start, end) per link, so ≥ 2 links = 5 spans
+    // elements: first + (start, end) per link, so ≥ 2 links = 5 spans.
+    // Each link's repeated start becomes "which" ("Diversity brings ___,
+    // which breeds ___, which produces ___"), so every gap is a new word.
     if best.len() >= 5 {
-        if let Some(c) = make(at, &best, true, prior::CHAIN, "chain") {
+        let mut text = String::with_capacity(s.len());
+        let mut gaps = vec![best[0]];
+        let mut last = 0;
+        for pair in best[1..].chunks(2) {
+            let [(sa, sb), (ea, eb)] = *pair else { break };
+            // drop an "and" right before the repeated word
+            let mut cut = sa;
+            let lead = s[last..sa].trim_end();
+            if let Some(l) = lead.strip_suffix("and") {
+                if l.ends_with([' ', ',']) {
+                    cut = last + l.trim_end().len();
+                }
+            }
+            text.push_str(&s[last..cut]);
+            if !text.ends_with(' ') {
+                text.push(' ');
+            }
+            text.push_str("which");
+            let shift = text.len() as isize - sb as isize;
+            last = sb;
+            gaps.push((
+                (ea as isize + shift) as usize,
+                (eb as isize + shift) as usize,
+            ));
+        }
+        text.push_str(&s[last..]);
+        let at2 = At { text: &text, ..at };
+        if let Some(mut c) = make(at2, &gaps, true, prior::CHAIN, "chain") {
+            c.context = s.to_string();
             out.push(c);
         }
     }
@@ -279,15 +308,12 @@ mod tests {
         chains(at("Diversity brings communication, communication breeds integration, and integration produces progress."), &Stems::default(), &mut out);
         assert_eq!(
             out[0].items,
-            vec![
-                "communication",
-                "communication",
-                "integration",
-                "integration",
-                "progress"
-            ]
+            vec!["communication", "integration", "progress"]
         );
-        assert_eq!(out[0].front.matches("___").count(), out[0].items.len());
+        assert_eq!(
+            out[0].front,
+            "Diversity brings ___, which breeds ___, which produces ___."
+        );
         assert!(out[0].ordered);
     }
 }
