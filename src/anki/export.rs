@@ -140,6 +140,12 @@ pub fn cloze_text(c: &CardContent) -> Option<String> {
     if gaps != answers.len() && answers.len() != 1 {
         return None;
     }
+    // An Anki cloze has no notion of answers in order: an ordered card
+    // ("Diversity brings ___, which breeds ___, which produces ___") goes
+    // as Basic with a numbered list, so it comes back unchanged.
+    if c.ordered && answers.len() > 1 {
+        return None;
+    }
     let mut out = String::new();
     let mut rest = c.front.as_str();
     let mut k = 0;
