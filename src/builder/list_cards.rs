@@ -595,6 +595,24 @@ fn colon_question(before: &str, n: usize) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// A list of the given words of `s`, as a finder would report it.
+    fn found_at(s: &str, words: &[&str]) -> lists::Found {
+        let spans: Vec<(usize, usize)> = words
+            .iter()
+            .map(|w| {
+                let a = s.find(w).unwrap_or(0);
+                (a, a + w.len())
+            })
+            .collect();
+        lists::Found {
+            start: spans[0].0,
+            end: spans[spans.len() - 1].1,
+            items: words.iter().map(|w| w.to_string()).collect(),
+            spans,
+            numbered: false,
+        }
+    }
+
     #[test]
     fn a_first_item_that_runs_back_into_the_sentence_is_cut() {
         let s = "The water moves by the physical processes of evaporation, condensation, precipitation and infiltration.";
@@ -653,33 +671,14 @@ mod tests {
         if let Some(mut found) = lists::find(s).into_iter().next() {
             assert!(!tidy_items(s, &mut found), "{:?}", found.items);
         }
-        // only separators between items
-        let s = "Buddha was then teaching in India and Lao Tse and Confucius in China.";
-        let span = |w: &str| {
-            let a = s.find(w).unwrap();
-            (a, a + w.len())
-        };
-        let mut found = lists::Found {
-            start: span("India").0,
-            end: span("Confucius").1,
-            items: vec!["India".into(), "Confucius".into()],
-            spans: vec![span("India"), span("Confucius")],
-            numbered: false,
-        };
-        assert!(!tidy_items(s, &mut found), "{:?}", found.items);
-        let s = "Buddha was then teaching in India and Confucius and Lao Tse in China.";
-        let span = |w: &str| {
-            let a = s.find(w).unwrap();
-            (a, a + w.len())
-        };
-        let mut found = lists::Found {
-            start: span("India").0,
-            end: span("Confucius").1,
-            items: vec!["India".into(), "Confucius".into()],
-            spans: vec![span("India"), span("Confucius")],
-            numbered: false,
-        };
-        assert!(!tidy_items(s, &mut found), "{:?}", found.items);
+        // only separators between items; no pair cut from an "and" chain
+        for s in [
+            "Buddha was then teaching in India and Lao Tse and Confucius in China.",
+            "Buddha was then teaching in India and Confucius and Lao Tse in China.",
+        ] {
+            let mut found = found_at(s, &["India", "Confucius"]);
+            assert!(!tidy_items(s, &mut found), "{s}: {:?}", found.items);
+        }
         // "A and B, C and D" pairs items: no list
         let s = "The connection subsists between his reason and his self-love, his opinions and his passions.";
         if let Some(mut found) = lists::find(s).into_iter().next() {

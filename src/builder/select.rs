@@ -1610,6 +1610,19 @@ pub fn sort_in_document_order(cards: &mut [Candidate]) {
 mod tests {
     use super::*;
 
+    /// Runs `f` with the filters' context for `doc`.
+    fn with_ctx(doc: &str, f: impl FnOnce(&Ctx<'_>)) {
+        let stems = Stems::default();
+        let (topic, idf, positions) = super::super::topic_and_idf_of(doc);
+        f(&Ctx {
+            stems: &stems,
+            topic: &topic,
+            idf: &idf,
+            positions: &positions,
+            title: "",
+        });
+    }
+
     fn cloze(front: &str, back: &str, context: &str) -> Candidate {
         Candidate {
             kind: CardKind::Cloze,
@@ -1828,81 +1841,63 @@ mod tests {
 
     #[test]
     fn a_describing_adjective_and_an_everyday_noun_name_no_term() {
-        let stems = Stems::default();
         let doc = "On a smoggy day the air is opaque. The radiative zone lies above the core. \
                    The radiative zone is thick. Decisions on procedural matters need nine votes.";
-        let (topic, idf, positions) = super::super::topic_and_idf_of(doc);
-        let ctx = Ctx {
-            stems: &stems,
-            topic: &topic,
-            idf: &idf,
-            positions: &positions,
-            title: "",
-        };
-        let card = |back: &str| cloze("x ___ y", back, "");
-        assert!(descriptive_pair(&card("smoggy day"), &ctx).is_some());
-        assert!(descriptive_pair(&card("radiative zone"), &ctx).is_none());
-        assert!(descriptive_pair(&card("procedural matters"), &ctx).is_none());
+        with_ctx(doc, |ctx| {
+            let card = |back: &str| cloze("x ___ y", back, "");
+            assert!(descriptive_pair(&card("smoggy day"), ctx).is_some());
+            assert!(descriptive_pair(&card("radiative zone"), ctx).is_none());
+            assert!(descriptive_pair(&card("procedural matters"), ctx).is_none());
+        });
     }
 
     #[test]
     fn program_variables_are_no_answers() {
-        let stems = Stems::default();
-        let (topic, idf, positions) = super::super::topic_and_idf_of("Some text about values.");
-        let ctx = Ctx {
-            stems: &stems,
-            topic: &topic,
-            idf: &idf,
-            positions: &positions,
-            title: "",
-        };
-        let mut c = cloze(
-            "We now have two variables, ___, and both equal 5. (2 items)",
-            "",
-            "",
-        );
-        c.kind = CardKind::List;
-        c.items = vec!["x".into(), "y".into()];
-        assert!(reject_reason(&c, &ctx).is_some_and(|w| w.contains("variable")));
-        let mut c = cloze("The core of it boils down to ___. (4 items)", "", "");
-        c.kind = CardKind::List;
-        c.items = vec![
-            "peace without war".into(),
-            "development without poverty".into(),
-        ];
-        assert!(reject_reason(&c, &ctx).is_some_and(|w| w.contains("'it'")));
-        let c = cloze(
-            "During the last ice age the oceans were about ___ lower than today.",
-            "122 m",
-            "",
-        );
-        assert_eq!(reject_reason(&c, &ctx), None);
+        with_ctx("Some text about values.", |ctx| {
+            let mut c = cloze(
+                "We now have two variables, ___, and both equal 5. (2 items)",
+                "",
+                "",
+            );
+            c.kind = CardKind::List;
+            c.items = vec!["x".into(), "y".into()];
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("variable")));
+            let mut c = cloze("The core of it boils down to ___. (4 items)", "", "");
+            c.kind = CardKind::List;
+            c.items = vec![
+                "peace without war".into(),
+                "development without poverty".into(),
+            ];
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("'it'")));
+            let c = cloze(
+                "During the last ice age the oceans were about ___ lower than today.",
+                "122 m",
+                "",
+            );
+            assert_eq!(reject_reason(&c, ctx), None);
+        });
     }
 
     #[test]
     fn a_frequent_name_is_asked_only_as_the_one_who_acts() {
-        let stems = Stems::default();
         let doc = "The General Assembly meets. The General Assembly votes. The General Assembly elects. \
                    The General Assembly decides. The 19th National Congress of the General Assembly met.";
-        let (topic, idf, positions) = super::super::topic_and_idf_of(doc);
-        let ctx = Ctx {
-            stems: &stems,
-            topic: &topic,
-            idf: &idf,
-            positions: &positions,
-            title: "",
-        };
-        let card = |front: &str| cloze(front, "General Assembly", "");
-        assert!(name_out_of_role(
-            &card("Members may be expelled by the ___ upon advice."),
-            &ctx
-        )
-        .is_none());
-        assert!(name_out_of_role(&card("The ___ shall elect its president."), &ctx).is_none());
-        assert!(
-            name_out_of_role(&card("The 19th National Congress of the ___ met."), &ctx).is_some()
-        );
-        assert!(name_out_of_role(&card("Reports are sent to the ___ every year."), &ctx).is_some());
+        with_ctx(doc, |ctx| {
+            let card = |front: &str| cloze(front, "General Assembly", "");
+            assert!(name_out_of_role(
+                &card("Members may be expelled by the ___ upon advice."),
+                ctx
+            )
+            .is_none());
+            assert!(name_out_of_role(&card("The ___ shall elect its president."), ctx).is_none());
+            assert!(
+                name_out_of_role(&card("The 19th National Congress of the ___ met."), ctx)
+                    .is_some()
+            );
+            assert!(
+                name_out_of_role(&card("Reports are sent to the ___ every year."), ctx).is_some()
+            );
+        });
     }
 
     #[test]
