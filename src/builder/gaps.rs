@@ -617,13 +617,7 @@ pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
     // A name of several words the title does not carry is one of the
     // text's actors ("General Assembly", "Security Council"): which of
     // them acts is the fact to learn, however often they are named.
-    let ws = words(answer);
-    let name = ws.len() >= 2
-        && ws
-            .iter()
-            .all(|w| w.text.starts_with(char::is_uppercase) || is_stop(w.text))
-        && ws.first().is_some_and(|w| !is_stop(w.text));
-    if name && !ctx.title.contains(&fold(answer)) {
+    if text::is_multiword_name(answer) && !ctx.title.contains(&fold(answer)) {
         return false;
     }
     let stems = ctx.stems.content_stems(answer);

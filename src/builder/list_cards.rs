@@ -664,13 +664,11 @@ mod tests {
         );
         assert!(s[found.end..].starts_with(", or for any other"));
         let s = "Settle disputes in conformity with the principles of justice and international law, adjustment or settlement of disputes.";
-        if let Some(mut found) = lists::find(s).into_iter().next() {
-            assert!(!tidy_items(s, &mut found), "{:?}", found.items);
-        }
+        let mut found = lists::find(s).into_iter().next().expect("a list to refuse");
+        assert!(!tidy_items(s, &mut found), "{:?}", found.items);
         let s = "They put forward concepts such as the Five Principles, the establishment of a new international political and economic order, the path of peaceful development, and a harmonious world.";
-        if let Some(mut found) = lists::find(s).into_iter().next() {
-            assert!(!tidy_items(s, &mut found), "{:?}", found.items);
-        }
+        let mut found = lists::find(s).into_iter().next().expect("a list to refuse");
+        assert!(!tidy_items(s, &mut found), "{:?}", found.items);
         // only separators between items; no pair cut from an "and" chain
         for s in [
             "Buddha was then teaching in India and Lao Tse and Confucius in China.",
@@ -681,9 +679,8 @@ mod tests {
         }
         // "A and B, C and D" pairs items: no list
         let s = "The connection subsists between his reason and his self-love, his opinions and his passions.";
-        if let Some(mut found) = lists::find(s).into_iter().next() {
-            assert!(!tidy_items(s, &mut found), "{:?}", found.items);
-        }
+        let mut found = lists::find(s).into_iter().next().expect("a list to refuse");
+        assert!(!tidy_items(s, &mut found), "{:?}", found.items);
         // a compound first item without a function word stays whole
         let s = "This includes bringing in seasoned product managers, engineers, and designers.";
         let mut found = lists::find(s).into_iter().next().unwrap();

@@ -59,11 +59,7 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         return Some(why);
     }
     if c.kind == CardKind::List {
-        let body = match c.front.split_once(": ") {
-            Some((head, rest)) if text::word_count(head) <= 4 => rest,
-            _ => c.front.as_str(),
-        };
-        if let Some(why) = elsewhere_opening(body, true) {
+        if let Some(why) = elsewhere_opening(without_section(&c.front), true) {
             return Some(why);
         }
     }
@@ -304,13 +300,7 @@ fn name_out_of_role(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if !c.items.is_empty() || c.kind != CardKind::Cloze {
         return None;
     }
-    let ws = text::words(&c.back);
-    let name = ws.len() >= 2
-        && ws
-            .iter()
-            .all(|w| w.text.starts_with(char::is_uppercase) || text::is_stop(w.text))
-        && ws.first().is_some_and(|w| !text::is_stop(w.text));
-    if !name
+    if !text::is_multiword_name(&c.back)
         || ctx
             .positions
             .count(&c.back, super::gaps::TOPIC_PHRASE_COUNT)
@@ -1426,24 +1416,18 @@ pub fn select(
     .into_iter()
     .flatten()
     .collect();
-    // question stems, to tell one name's two facts from one fact asked twice
-    let front_sets: Vec<HashSet<u64>> =
-        workers::map_ranges(&weights, Stems::default, |stems, a, b| {
-            let hasher = rustc_hash::FxBuildHasher;
-            cands[a..b]
-                .iter()
-                .map(|c| {
-                    stems
-                        .content_stems(&c.front)
-                        .iter()
-                        .map(|s| hasher.hash_one(&**s))
-                        .collect::<HashSet<u64>>()
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+    // question stems, to tell one name's two facts from one fact asked
+    // twice: only cards whose answer is a name need them, so they are made
+    // when asked for, not for every candidate
+    let front_stems = Stems::default();
+    let hasher = rustc_hash::FxBuildHasher;
+    let front_set = |c: &Candidate| -> HashSet<u64> {
+        front_stems
+            .content_stems(&c.front)
+            .iter()
+            .map(|s| hasher.hash_one(&**s))
+            .collect()
+    };
     let mut chosen: Vec<usize> = Vec::new();
     let mut taken = vec![false; cands.len()];
     let mut per: HashMap<usize, usize> = HashMap::default();
@@ -1455,14 +1439,7 @@ pub fn select(
     // acts is what each card asks (at most three cards per name)
     let mut per_name: HashMap<String, usize> = HashMap::default();
     let name_key = |c: &Candidate| -> Option<String> {
-        let ws = text::words(&c.back);
-        let name = c.items.is_empty()
-            && ws.len() >= 2
-            && ws
-                .iter()
-                .all(|w| w.text.starts_with(char::is_uppercase) || text::is_stop(w.text))
-            && ws.first().is_some_and(|w| !text::is_stop(w.text));
-        name.then(|| fold(&c.back))
+        (c.items.is_empty() && text::is_multiword_name(&c.back)).then(|| fold(&c.back))
     };
     let actor = |c: &Candidate| name_key(c).is_some();
 
@@ -1491,7 +1468,7 @@ pub fn select(
                             && similarity(&sets[i], &sets[j]) >= DUPLICATE_JACCARD
                             && !(actor(c)
                                 && cands[j].block != c.block
-                                && similarity(&front_sets[i], &front_sets[j]) < 0.35)
+                                && similarity(&front_set(c), &front_set(&cands[j])) < 0.35)
                         {
                             dup_of = Some(j);
                             break 'outer;

@@ -477,6 +477,17 @@ pub const PRONOUNS: &[&str] = &[
     "it", "this", "they", "these", "those", "that", "he", "she", "its", "their", "such", "them",
 ];
 
+/// A name of several words ("General Assembly", "Republic of China"):
+/// every word capitalised or a function word, the first not one.
+pub fn is_multiword_name(s: &str) -> bool {
+    let ws = words(s);
+    ws.len() >= 2
+        && ws
+            .iter()
+            .all(|w| w.text.starts_with(char::is_uppercase) || is_stop(w.text))
+        && ws.first().is_some_and(|w| !is_stop(w.text))
+}
+
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "no",
@@ -996,6 +1007,15 @@ mod tests {
         let s = Stems::default();
         assert_eq!(s.stem("economy"), s.stem("economic"));
         assert_eq!(s.stem("Politically"), s.stem("politics"));
+    }
+
+    #[test]
+    fn multiword_names() {
+        assert!(is_multiword_name("General Assembly"));
+        assert!(is_multiword_name("Republic of China"));
+        assert!(!is_multiword_name("the Security Council"));
+        assert!(!is_multiword_name("Herodotus"));
+        assert!(!is_multiword_name("general principles"));
     }
 
     #[test]
