@@ -42,9 +42,13 @@ fn phrase_at(phrases: &[Phrase], tok: usize) -> Option<&Phrase> {
     phrases.iter().find(|p| p.first == tok || p.core == tok)
 }
 
-/// "… is called the photosphere", "known as granulation".
+/// "… is called the photosphere", "known as granulation". Two terms named
+/// in one sentence ("Adding data is called pushing onto the stack, and
+/// removing data is called popping off the stack") make one card with a
+/// gap for each, in order.
 fn named(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], nps: &[Phrase], out: &mut Vec<Candidate>) {
     let s = at.text;
+    let mut terms: Vec<(usize, usize)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let w = fold(t.text);
         let after = match w.as_str() {
@@ -61,14 +65,36 @@ fn named(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], nps: &[Phrase], out: &mu
             }
             _ => continue,
         };
-        let Some(p) = phrase_at(nps, after) else {
+        let Some((start, end)) = term_span(s, toks, nps, after) else {
             continue;
         };
-        let term = text_of(s, p);
+        let term =
+            s[start..end].trim_matches(|c: char| c == '"' || c == '\u{201c}' || c == '\u{201d}');
         if word_count(term) > 5 || is_topic(term, ctx) {
             continue;
         }
-        if let Some(front) = gap_front(s, p.start, p.end, at.prev) {
+        terms.push((start, end));
+    }
+    if terms.len() >= 2 {
+        // a gerund term gives only its verb: "called ___ onto the stack"
+        let gaps: Vec<(usize, usize)> = terms
+            .iter()
+            .map(|&(a, b)| match toks.iter().find(|t| t.start == a) {
+                Some(t) if t.tag.name() == "VBG" => (a, t.end),
+                _ => (a, b),
+            })
+            .collect();
+        if let Some(c) =
+            super::parallel::make(at, &gaps, true, prior::DEFINITION + 0.5, "named-term")
+        {
+            out.push(c);
+        }
+        return;
+    }
+    for (start, end) in terms {
+        let term =
+            s[start..end].trim_matches(|c: char| c == '"' || c == '\u{201c}' || c == '\u{201d}');
+        if let Some(front) = gap_front(s, start, end, at.prev) {
             out.push(card(
                 at,
                 front,
@@ -78,6 +104,40 @@ fn named(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], nps: &[Phrase], out: &mu
             ));
         }
     }
+}
+
+/// The term a naming verb introduces at token `i`: its noun phrase after
+/// any article ("known as a double free error"), a gerund with its
+/// phrase ("called pushing onto the stack"), or a short verbless rest of
+/// the sentence ("referred to as last in, first out (LIFO)").
+fn term_span(s: &str, toks: &[Token<'_>], nps: &[Phrase], i: usize) -> Option<(usize, usize)> {
+    let t = toks.get(i)?;
+    let i = if t.tag.name() == "DT" { i + 1 } else { i };
+    if let Some(p) = phrase_at(nps, i) {
+        return Some((p.start, p.end));
+    }
+    let t = toks.get(i)?;
+    let rest = &s[t.start..];
+    let clause = if t.tag.name() == "VBG" {
+        // up to the clause's end: "pushing onto the stack, and …"
+        let stop = rest.find([',', ';', '.', ':', '(']).unwrap_or(rest.len());
+        &rest[..stop]
+    } else {
+        rest.trim_end().trim_end_matches(['.', '!', '?'])
+    };
+    let clause = clause.trim_end();
+    let verbless = toks
+        .iter()
+        .skip(i + 1)
+        .take_while(|x| x.start < t.start + clause.len())
+        .all(|x| !x.tag.name().starts_with("VB") && x.tag.name() != "MD");
+    (t.tag.name() != "DT"
+        && !clause.is_empty()
+        && word_count(clause) <= 6
+        && verbless
+        && !clause.contains(" and ")
+        && !t.tag.name().starts_with("PRP"))
+    .then_some((t.start, t.start + clause.len()))
 }
 
 /// The answer span of a definition starting at token `i`: a noun phrase
@@ -400,6 +460,50 @@ pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn named_terms_take_articles_gerunds_and_short_rests() {
+        let doc = "The stack stores values in order. Memory is freed twice.";
+        super::super::with_ctx(doc, |ctx| {
+            let ask = |s: &str| {
+                let toks = super::super::nlp::tag(s);
+                let nps = noun_phrases(s, &toks);
+                let at = At {
+                    prev: Some("Both variables then try to release the same memory region."),
+                    ..At::alone(s, &toks)
+                };
+                let mut out = Vec::new();
+                named(at, ctx, &toks, &nps, &mut out);
+                out.into_iter().map(|c| c.back).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ask("This is known as a double free error and is one of the memory safety bugs we mentioned previously."),
+                vec!["double free error".to_string()]
+            );
+            assert_eq!(
+                ask("This is referred to as last in, first out (LIFO)."),
+                vec!["last in, first out (LIFO)".to_string()]
+            );
+            let two = "Adding data is called pushing onto the stack, and removing data is called popping off the stack.";
+            let toks = super::super::nlp::tag(two);
+            let nps = noun_phrases(two, &toks);
+            let mut out = Vec::new();
+            named(At::alone(two, &toks), ctx, &toks, &nps, &mut out);
+            assert_eq!(out.len(), 1);
+            assert_eq!(
+                out[0].items,
+                vec!["pushing".to_string(), "popping".to_string()]
+            );
+            assert!(
+                out[0].front.contains("called ___ onto the stack"),
+                "{}",
+                out[0].front
+            );
+            // a pronoun or a clause with its own verb is no term
+            assert!(ask("This is what we call it.").is_empty());
+            assert!(ask("Such a man is called, when he fails, a fool who tried.").is_empty());
+        });
+    }
+
     #[test]
     fn stipulated_meanings_are_asked() {
         let ask = |s: &str| {

@@ -294,7 +294,8 @@ pub fn parse(text: &str) -> Doc {
         {
             Some((p.clone(), true))
         } else if (wc <= 8 || wc <= 14 && super::outline::numbered_label(p).is_some())
-            && !ends_sentence(p)
+            && (!ends_sentence(p)
+                || wc == 2 && p.ends_with('.') && super::outline::numbered_label(p).is_some())
             && !looks_like_code(p)
             && !point_re().is_match(p)
             && !bullet_re().is_match(p)
@@ -516,6 +517,17 @@ mod tests {
                 "Article 2",
                 "Article 2 ¶1"
             ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_heading_may_end_with_a_full_stop() {
+        let d = parse("Amendments\n\nAMENDMENT I.\n\nCongress shall make no law.\n\nAMENDMENT II.\n\nArms may be kept.\n\nGo home.\n");
+        let heads: Vec<&str> = d.sections.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(heads, vec!["", "AMENDMENT I", "AMENDMENT II"]);
+        assert_eq!(
+            super::super::outline::numbered_label("AMENDMENT IV."),
+            Some("Amendment IV".to_string())
         );
     }
 

@@ -620,6 +620,14 @@ pub fn is_topic(answer: &str, ctx: &Ctx<'_>) -> bool {
     if text::is_multiword_name(answer) && !ctx.title.contains(&fold(answer)) {
         return false;
     }
+    // a figure the text repeats ("within seven years", in four articles)
+    // is still a figure to learn, not what the text is about
+    let first = answer.split_whitespace().next().unwrap_or("");
+    if text::word_count(answer) >= 2
+        && (first.starts_with(|c: char| c.is_ascii_digit()) || text::number_value(first).is_some())
+    {
+        return false;
+    }
     let stems = ctx.stems.content_stems(answer);
     if !stems.is_empty() && stems.iter().all(|s| ctx.topic.contains(&**s)) {
         return true;
@@ -1072,6 +1080,18 @@ mod tests {
         out.into_iter()
             .map(|c| (c.front.clone(), c.answer_items()))
             .collect()
+    }
+
+    #[test]
+    fn a_repeated_figure_is_no_topic() {
+        let doc = "It must be ratified within seven years by state conventions. The law lapses \
+                   within seven years by state conventions. Votes are counted within seven years \
+                   by state conventions. Appeals end within seven years by state conventions.";
+        super::super::with_ctx(doc, |ctx| {
+            assert!(!is_topic("seven years", ctx));
+            // a phrase repeated as often is what the text is about
+            assert!(is_topic("state conventions", ctx));
+        });
     }
 
     fn cut(s: &str, term: &str) -> bool {

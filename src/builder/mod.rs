@@ -211,19 +211,25 @@ fn count_blocks(doc: &Doc, from: usize, to: usize, stems: &Stems) -> Counts {
     counts
 }
 
-/// The topic stems, the idf of every stem and the phrase index, counted on
-/// all cores.
-/// The topic, idf and phrase index of a text, for unit tests of the
-/// filters that need them.
+/// Runs `f` with the filters' context (topic, idf, phrase index) of the
+/// text `doc`, for unit tests of the rules that need it.
 #[cfg(test)]
-pub(crate) fn topic_and_idf_of(
-    text: &str,
-) -> (HashSet<String>, HashMap<String, f64>, gaps::PhraseIndex) {
-    let doc = document::parse(text);
-    let weights: Vec<usize> = doc.blocks.iter().map(|b| b.text.len()).collect();
-    topic_and_idf(&doc, &weights)
+pub(crate) fn with_ctx(doc: &str, f: impl FnOnce(&gaps::Ctx<'_>)) {
+    let parsed = document::parse(doc);
+    let weights: Vec<usize> = parsed.blocks.iter().map(|b| b.text.len()).collect();
+    let (topic, idf, positions) = topic_and_idf(&parsed, &weights);
+    let stems = text::Stems::default();
+    f(&gaps::Ctx {
+        stems: &stems,
+        topic: &topic,
+        idf: &idf,
+        positions: &positions,
+        title: "",
+    });
 }
 
+/// The topic stems, the idf of every stem and the phrase index, counted on
+/// all cores.
 fn topic_and_idf(
     doc: &Doc,
     weights: &[usize],

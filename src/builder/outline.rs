@@ -90,10 +90,14 @@ fn numbered_label_at(title: &str) -> Option<(String, usize)> {
         && a.text.chars().all(char::is_alphabetic)
         && numeric(b.text.trim_end_matches('.')))
     .then(|| {
-        (
-            title[a.start..b.end].trim_end_matches('.').to_string(),
-            b.end,
-        )
+        let label = title[a.start..b.end].trim_end_matches('.');
+        // "AMENDMENT IV" reads as "Amendment IV"
+        let label = if a.text.len() > 1 && a.text.chars().all(|c| c.is_uppercase()) {
+            format!("{}{}", &a.text[..1], a.text[1..].to_lowercase()) + &title[a.end..b.end]
+        } else {
+            label.to_string()
+        };
+        (label.trim_end_matches('.').to_string(), b.end)
     })
 }
 

@@ -451,8 +451,20 @@ fn lost_context(c: &Candidate) -> Option<String> {
     }
     // "… an important contribution of China to the world" cut from "This
     // is …": the subject that was cut was only a pointer anyway
-    let ctx_first = fold(c.context.split_whitespace().next().unwrap_or(""));
+    let mut ctx_words = c.context.split_whitespace().map(fold);
+    let ctx_first = ctx_words.next().unwrap_or_default();
+    // "This article shall be inoperative …" under "Amendment XVIII:" points
+    // to the part the card names
+    let own_part = ctx_first == "this"
+        && body.len() < c.front.len()
+        && ctx_words.next().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "article" | "section" | "amendment" | "chapter" | "part" | "clause"
+            )
+        });
     if body.starts_with('\u{2026}')
+        && !own_part
         && matches!(
             ctx_first.as_str(),
             "this" | "it" | "these" | "they" | "that" | "he" | "she"
@@ -1178,6 +1190,20 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     None
 }
 
+/// Whether `needle` ("the opposite") modifies the noun after it ("in the
+/// opposite order"), where it points nowhere. ("The former"/"the latter"
+/// are left out: the tagger reads "the latter considers" as a noun.)
+fn modifies_noun(front: &str, needle: &str) -> bool {
+    let toks = super::nlp::tag(front);
+    let last = needle.split_whitespace().last().unwrap_or("");
+    toks.windows(3).any(|w| {
+        fold(w[0].text) == "the"
+            && fold(w[1].text) == last
+            && w[2].tag.is_noun()
+            && !w[2].tag.name().starts_with("NNP")
+    })
+}
+
 /// A question that leans on text the card does not show: "the former",
 /// "the latter", a numbered figure or listing.
 fn points_elsewhere(front: &str) -> Option<&'static str> {
@@ -1199,9 +1225,11 @@ fn points_elsewhere(front: &str) -> Option<&'static str> {
         if let Some(p) = f.find(needle) {
             let after = &f[p + needle.len()..];
             let numbered = after.starts_with(|c: char| c.is_ascii_digit());
-            if !needle.ends_with(' ') || numbered {
-                return Some(why);
+            let adjective = matches!(needle, "the opposite" | "the reverse" | "the converse");
+            if needle.ends_with(' ') && !numbered || adjective && modifies_noun(front, needle) {
+                continue;
             }
+            return Some(why);
         }
     }
     // "Examine that table and notice …", "as the adjacent figure shows"
@@ -1587,18 +1615,7 @@ pub fn sort_in_document_order(cards: &mut [Candidate]) {
 mod tests {
     use super::*;
 
-    /// Runs `f` with the filters' context for `doc`.
-    fn with_ctx(doc: &str, f: impl FnOnce(&Ctx<'_>)) {
-        let stems = Stems::default();
-        let (topic, idf, positions) = super::super::topic_and_idf_of(doc);
-        f(&Ctx {
-            stems: &stems,
-            topic: &topic,
-            idf: &idf,
-            positions: &positions,
-            title: "",
-        });
-    }
+    use super::super::with_ctx;
 
     fn cloze(front: &str, back: &str, context: &str) -> Candidate {
         Candidate {
@@ -1708,6 +1725,15 @@ mod tests {
         assert!(points_elsewhere("Examine that table and notice the ___.").is_some());
         assert!(points_elsewhere("As the adjacent figure shows, ___ rises.").is_some());
         assert!(points_elsewhere("The table of elements lists ___.").is_none());
+        // "the opposite" before its noun points nowhere; alone it does
+        assert!(points_elsewhere(
+            "The stack removes the values in the opposite order. This is called ___."
+        )
+        .is_none());
+        assert!(points_elsewhere("The heap does the opposite, so ___ is slower.").is_some());
+        assert!(
+            points_elsewhere("It may participate whenever the latter considers ___.").is_some()
+        );
     }
 
     #[test]
