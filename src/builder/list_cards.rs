@@ -43,6 +43,7 @@ pub fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
         if !tidy_items(s, &mut found) {
             continue;
         }
+        verb_lead(s, at.toks, &mut found);
         shared_head(at.toks, &mut found);
         let n = found.items.len();
         let before = s[..found.start].trim();
@@ -509,6 +510,35 @@ pub fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     !after_conj && !conj_inside
 }
 
+/// "should consider using open source, cloud-based, and commodity
+/// solutions": verbs that open only the first item govern every item, so
+/// they belong to the question ("should consider using ___").
+pub fn verb_lead(s: &str, toks: &[nlp::Token<'_>], found: &mut lists::Found) {
+    let verb = |t: &nlp::Token<'_>| matches!(t.tag.name(), "VB" | "VBP" | "VBZ" | "VBG" | "VBD");
+    let item_toks = |(a, b): (usize, usize)| -> Vec<&nlp::Token<'_>> {
+        toks.iter()
+            .filter(|t| t.start >= a && t.end <= b)
+            .skip_while(|t| matches!(t.tag.name(), "CC" | "DT"))
+            .collect()
+    };
+    if found.numbered || found.items.len() < 2 {
+        return;
+    }
+    let first = item_toks(found.spans[0]);
+    let lead = first.iter().take_while(|t| verb(t)).count();
+    let others_verbal = found.spans[1..]
+        .iter()
+        .any(|&sp| item_toks(sp).first().is_some_and(|t| verb(t)));
+    if lead == 0 || lead >= first.len() || others_verbal {
+        return;
+    }
+    let start = first[lead].start;
+    let (_, b) = found.spans[0];
+    found.spans[0] = (start, b);
+    found.items[0] = s[start..b].to_string();
+    found.start = start;
+}
+
 /// "an economic, social, cultural, or humanitarian character": adjectives
 /// sharing the head noun after the last of them. The head belongs to every
 /// item, so it stays in the question ("… of an ___ character") and the
@@ -538,6 +568,30 @@ pub fn shared_head(toks: &[nlp::Token<'_>], found: &mut lists::Found) {
     let lone_adjectives = lone_words && adjectives * 2 >= n - 1;
     let (a, _) = found.spans[n - 1];
     let last = item_toks(found.spans[n - 1]);
+    // "median, 95th percentile, and 98th percentile performance": the last
+    // item is an earlier one's shape and one noun more, which every item
+    // shares
+    let shape = |t: &[&nlp::Token<'_>]| -> Vec<String> {
+        t.iter()
+            .map(|x| {
+                if x.tag.is_number() || x.text.starts_with(|c: char| c.is_ascii_digit()) {
+                    "#".to_string()
+                } else {
+                    fold(x.text)
+                }
+            })
+            .collect()
+    };
+    if last.len() >= 2 && last.last().is_some_and(|t| t.tag.is_noun()) {
+        let body = shape(&last[..last.len() - 1]);
+        if body.len() >= 2 && firsts.iter().any(|f| shape(f) == body) {
+            let end = last[last.len() - 2].end;
+            found.spans[n - 1] = (a, end);
+            found.items[n - 1] = found.items[n - 1][..end - a].to_string();
+            found.end = found.end.min(end);
+            return;
+        }
+    }
     if !lone_words || last.len() < 2 {
         return;
     }
@@ -715,5 +769,49 @@ mod tests {
         let before = found.items.clone();
         shared_head(&toks, &mut found);
         assert_eq!(found.items, before);
+        // the last item repeats an earlier one with the shared noun
+        let s = "Monitoring can measure median, 95th percentile, and 98th percentile performance.";
+        let toks = nlp::tag(s);
+        let mut found = found_at(
+            s,
+            &["median", "95th percentile", "98th percentile performance"],
+        );
+        shared_head(&toks, &mut found);
+        assert_eq!(found.items[2], "98th percentile");
+        assert!(s[found.end..].starts_with(" performance"));
+    }
+
+    #[test]
+    fn verbs_opening_only_the_first_item_stay_in_the_question() {
+        let s = "Teams should consider using open source, cloud-based, and commodity solutions across the stack.";
+        let toks = nlp::tag(s);
+        let mut found = found_at(
+            s,
+            &[
+                "consider using open source",
+                "cloud-based",
+                "commodity solutions",
+            ],
+        );
+        verb_lead(s, &toks, &mut found);
+        assert_eq!(found.items[0], "open source");
+        assert!(
+            s[..found.start].ends_with("using "),
+            "{}",
+            &s[..found.start]
+        );
+        // verbs opening every item are the items
+        let s = "This practice wastes time, weakens our plans, and results in higher costs.";
+        let toks = nlp::tag(s);
+        let mut found = found_at(
+            s,
+            &[
+                "wastes time",
+                "weakens our plans",
+                "results in higher costs",
+            ],
+        );
+        verb_lead(s, &toks, &mut found);
+        assert_eq!(found.items[0], "wastes time");
     }
 }

@@ -82,9 +82,22 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     // never resolves
     if c.kind == CardKind::List {
         let f = format!(" {} ", fold(without_section(&c.front)));
+        // ("the requirements of this section": the text's own part)
+        let own_part = [
+            "section",
+            "article",
+            "chapter",
+            "part",
+            "paragraph",
+            "amendment",
+            "act",
+        ]
+        .iter()
+        .any(|p| f.contains(&format!(" of this {p}")));
         if [" of it ", " of them ", " of this ", " of these "]
             .iter()
             .any(|p| f.contains(p))
+            && !own_part
         {
             return Some("list question leans on 'it' from elsewhere".into());
         }
@@ -1872,6 +1885,20 @@ mod tests {
                 "development without poverty".into(),
             ];
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("'it'")));
+            // the text's own part is no pointer
+            let mut c = cloze(
+                "The requirements of this section apply to ___ of portable fire extinguishers. (4 items)",
+                "",
+                "",
+            );
+            c.kind = CardKind::List;
+            c.items = vec![
+                "placement".into(),
+                "use".into(),
+                "maintenance".into(),
+                "testing".into(),
+            ];
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("'it'")));
             let c = cloze(
                 "During the last ice age the oceans were about ___ lower than today.",
                 "122 m",
