@@ -525,7 +525,12 @@ pub fn verb_lead(s: &str, toks: &[nlp::Token<'_>], found: &mut lists::Found) {
         return;
     }
     let first = item_toks(found.spans[0]);
-    let lead = first.iter().take_while(|t| verb(t)).count();
+    // (the word must be a verb out of context too: "boils down to peace
+    // without war" tags "peace" as a verb after "to")
+    let lead = first
+        .iter()
+        .take_while(|t| verb(t) && nlp::lexicon_tag(t.text).is_none_or(|l| l.is_verb()))
+        .count();
     let others_verbal = found.spans[1..]
         .iter()
         .any(|&sp| item_toks(sp).first().is_some_and(|t| verb(t)));
@@ -813,5 +818,18 @@ mod tests {
         );
         verb_lead(s, &toks, &mut found);
         assert_eq!(found.items[0], "wastes time");
+        // a noun the tagger calls a verb stays
+        let s = "The core boils down to peace without war, development without poverty, and win-win without single win.";
+        let toks = nlp::tag(s);
+        let mut found = found_at(
+            s,
+            &[
+                "peace without war",
+                "development without poverty",
+                "win-win without single win",
+            ],
+        );
+        verb_lead(s, &toks, &mut found);
+        assert_eq!(found.items[0], "peace without war");
     }
 }

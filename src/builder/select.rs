@@ -21,6 +21,35 @@ pub struct Dropped {
 }
 
 /// Letters and digits only, space-separated (for leak checks).
+/// Below this score a key-term gap is not worth a card (see
+/// [`reject_reason`]). Read against the corpus: key-term cards under it
+/// were mostly everyday nouns ("conventions", "teachings", "sphere").
+pub const KEY_TERM_FLOOR: f64 = 1.75;
+
+/// Ordinal words, which date an answer ("the eighth century B.C.").
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
 pub fn canon(s: &str) -> String {
     let f = fold(s);
     let mut out = String::with_capacity(f.len());
@@ -38,6 +67,22 @@ pub fn canon(s: &str) -> String {
 
 /// Why a candidate fails the hard filters, if it does.
 pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
+    // a term gap that is neither rare nor central ("should follow ___ that
+    // reflect usage" → conventions) is guessed or shrugged at; a figure or
+    // date keeps its card
+    if c.origin == "key-term"
+        && c.score < KEY_TERM_FLOOR
+        && !c.back.contains(|ch: char| ch.is_ascii_digit())
+        && !c.back.split_whitespace().any(|w| {
+            let w = fold(w);
+            text::number_value(&w).is_some() || ORDINAL_WORDS.contains(&w.as_str())
+        })
+    {
+        return Some(format!(
+            "'{}' is too common and too peripheral a term to ask (score {:.2})",
+            c.back, c.score
+        ));
+    }
     let fw = text::word_count(&c.front);
     if fw < 3 {
         return Some("question shorter than 4 words".into());
@@ -1641,7 +1686,7 @@ mod tests {
             sentence: 0,
             locator: String::new(),
             context: context.into(),
-            score: 1.0,
+            score: 3.0,
             origin: "key-term",
         }
     }
@@ -1905,6 +1950,28 @@ mod tests {
                 "",
             );
             assert_eq!(reject_reason(&c, ctx), None);
+        });
+    }
+
+    #[test]
+    fn a_weak_term_gap_is_dropped_but_a_date_is_kept() {
+        with_ctx("Some text about names and conventions.", |ctx| {
+            let mut c = cloze(
+                "Public names should follow ___ that reflect usage rather than implementation.",
+                "conventions",
+                "",
+            );
+            c.score = KEY_TERM_FLOOR - 0.1;
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("too common")));
+            c.score = KEY_TERM_FLOOR + 0.1;
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("too common")));
+            let mut c = cloze(
+                "The Greeks were in possession of their epics in the ___.",
+                "eighth century B.C.",
+                "",
+            );
+            c.score = KEY_TERM_FLOOR - 0.4;
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("too common")));
         });
     }
 
