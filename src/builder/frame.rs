@@ -1,7 +1,7 @@
 //! Turning a sentence and a span into a question: gap fronts, pronoun
 //! resolution, length trimming.
 
-use super::text::{self, fold, is_stop, is_verb, words, PRONOUNS};
+use super::text::{self, fold, is_stop, words, PRONOUNS};
 
 /// Longest question, in words.
 pub const MAX_FRONT_WORDS: usize = 40;
@@ -13,31 +13,28 @@ pub const GAP: &str = "___";
 pub fn subject(sentence: &str) -> Option<String> {
     // "Sun Tzu said: The art of war is …": the subject follows the colon
     let sentence = sentence.rsplit(':').next().unwrap_or(sentence).trim();
-    let w = words(sentence);
-    let v = w.iter().position(|x| is_verb(x.text))?;
+    // the words before the first finite verb ("Xerxes found himself …")
+    let toks = super::nlp::tag(sentence);
+    let v = toks
+        .iter()
+        .position(|t| matches!(t.tag.name(), "VBD" | "VBZ" | "VBP" | "MD"))?;
     if v == 0 || v > 6 {
         return None;
     }
-    // "Scientists quickly realized they had …": the tagger's first finite
-    // verb ends the subject, and a subject holds no verb or pronoun
-    let toks = super::nlp::tag(&sentence[..w[v].end]);
-    let finite = toks
-        .iter()
-        .position(|t| t.tag.is_verb() || t.tag.name() == "MD")
-        .unwrap_or(toks.len());
-    // ("The Greek tribes as we have told were …": no subject)
-    if toks[..finite].iter().any(|t| {
+    // a subject holds no pronoun, adverb or clause ("Scientists quickly
+    // realized …", "The Greek tribes as we have told were …")
+    if toks[..v].iter().any(|t| {
         PRONOUNS.contains(&fold(t.text).as_str())
             || t.tag.is_adverb()
-            || t.tag.name() == "PRP"
+            || t.tag.is_verb()
+            || matches!(t.tag.name(), "PRP" | "," | ":")
             || matches!(fold(t.text).as_str(), "as" | "which" | "who" | "whom")
-    }) || finite < toks.len().saturating_sub(1)
-    {
+    }) {
         return None;
     }
-    let first = fold(w[0].text);
+    let first = fold(toks[0].text);
     if PRONOUNS.contains(&first.as_str())
-        || (is_stop(w[0].text)
+        || (is_stop(toks[0].text)
             && !matches!(
                 first.as_str(),
                 "the" | "a" | "an" | "all" | "every" | "each"
@@ -45,7 +42,8 @@ pub fn subject(sentence: &str) -> Option<String> {
     {
         return None;
     }
-    Some(sentence[w[0].start..w[v - 1].end].to_string())
+    let text = &sentence[toks[0].start..toks[v - 1].end];
+    (!text.contains([',', ';', '(', ')'])).then(|| text.to_string())
 }
 
 /// "It was on account of the Scythians that Darius invaded Europe": a
@@ -208,6 +206,25 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
 /// The sentence with `[start, end)` replaced by the gap, trimmed and with a
 /// leading pronoun resolved. `None` if the result would not stand alone.
 pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -> Option<String> {
+    // A leading "He"/"It"/"They" takes the previous sentence's subject
+    // before the sentence is trimmed, so a long sentence cut in the middle
+    // still says who acts ("Xerxes … leaving the rest to be defeated at
+    // ___ (479 B.C.)").
+    if starts_with_pronoun(sentence) {
+        let pronoun_end = text::first_word(sentence).map_or(0, |w| w.end);
+        if start >= pronoun_end {
+            if let Some(resolved) = resolve(sentence, prev).filter(|r| r != sentence) {
+                let shift = resolved.len() as isize - sentence.len() as isize;
+                let (a, b) = (start as isize + shift, end as isize + shift);
+                if a >= 0
+                    && resolved.is_char_boundary(a as usize)
+                    && resolved.is_char_boundary(b as usize)
+                {
+                    return gap_front(&resolved, a as usize, b as usize, None);
+                }
+            }
+        }
+    }
     // Keep only the ";"-clause holding the gap when it can stand alone.
     let clause_start = sentence[..start].rfind(';').map_or(0, |p| p + 1);
     let clause_end = sentence[end..]
@@ -330,6 +347,21 @@ mod tests {
         )
         .unwrap();
         assert_eq!(f, "Education shall promote understanding.");
+    }
+
+    #[test]
+    fn a_long_sentence_keeps_its_resolved_subject_when_trimmed() {
+        let s = "He retreated to Asia with one half of his army, leaving the rest to be defeated at Platea (479 B.C.) what time the remnants of the Persian fleet were hunted down by the Greeks and destroyed at Mycale in Asia Minor, far from any home port or any friendly shore.";
+        let a = s.find("Platea").unwrap();
+        let f = gap_front(
+            s,
+            a,
+            a + "Platea".len(),
+            Some("Xerxes found himself cut off from supplies."),
+        )
+        .unwrap();
+        assert!(f.starts_with("Xerxes"), "{f}");
+        assert!(f.contains("defeated at ___"), "{f}");
     }
 
     #[test]
