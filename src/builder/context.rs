@@ -1,6 +1,8 @@
 //! Context a question needs from outside its sentence: the lead-in a
 //! list item completes ("… except under the following conditions: (i)
-//! When …"), and the opening of a long sentence a list was cut from.
+//! When …"), and the opening of a long sentence a list was cut from; and
+//! what it must not show: a bracket right after a gap that restates the
+//! answer.
 
 use super::candidate::Candidate;
 use super::document::{BlockKind, Doc};
@@ -235,4 +237,239 @@ pub fn resolve_of_it(c: &mut Candidate, prev: Option<&str>) {
         return;
     }
     c.front = format!("{} of {}{}", &c.front[..at], phrase, &c.front[at + 6..]);
+}
+
+/// Letters of an abbreviation ("APIs" → "api", "DCMS" → "dcms"), when
+/// `s` is one: a single word of 2–6 letters, mostly capitals.
+fn abbreviation(s: &str) -> Option<String> {
+    let w = s.trim();
+    let core = w.strip_suffix('s').filter(|c| c.len() >= 2).unwrap_or(w);
+    let caps = core.chars().filter(|c| c.is_uppercase()).count();
+    (!w.contains(' ')
+        && (2..=6).contains(&core.chars().count())
+        && core.chars().all(char::is_alphabetic)
+        && caps * 2 > core.chars().count())
+    .then(|| fold(core))
+}
+
+/// First letters of the words of `s`, without "and"/"of"/"for"/"the".
+fn initials(s: &str) -> String {
+    initials_of(s, false)
+}
+
+/// First letters of the words of `s`, with or without the function words
+/// ("System of Records Notice" → "sorn" or "srn").
+fn initials_of(s: &str, all: bool) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| {
+            all && !w.is_empty()
+                || !matches!(fold(w).as_str(), "and" | "of" | "for" | "the" | "&" | "")
+        })
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a bracket `inner` restates `answer`: its expansion or
+/// abbreviation ("APIs" / "application programming interfaces"), or the
+/// same figure in other units ("67 °C" / "153 °F").
+fn restates(inner: &str, answer: &str) -> bool {
+    let digits = |s: &str| s.contains(|c: char| c.is_ascii_digit());
+    if digits(inner) && digits(answer) {
+        return true;
+    }
+    if let Some(a) = abbreviation(answer) {
+        if initials(inner) == a {
+            return true;
+        }
+    }
+    if let Some(b) = abbreviation(inner) {
+        let i = initials(answer);
+        if i.len() >= 2 && b.contains(&i) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `rest` (the text after an answer) opens with a bracketed
+/// abbreviation that spells the answer's initials and more ("Culture,
+/// Media and Sport (DCMS)" with the answer "Media and Sport"): the answer
+/// is the tail of a longer name.
+pub fn abbreviates_more(rest: &str, answer: &str) -> bool {
+    // the name may go on before its bracket: "___, Media and Sport (DCMS)"
+    let Some((between, tail)) = rest.split_once('(') else {
+        return false;
+    };
+    if text::word_count(between) > 5 || between.contains(['.', ';', ':']) {
+        return false;
+    }
+    let Some(inner) = tail.split_once(')').map(|(i, _)| i) else {
+        return false;
+    };
+    let (Some(b), i) = (abbreviation(inner), initials(answer)) else {
+        return false;
+    };
+    let whole = format!("{answer} {between}");
+    let spelled = initials_of(&whole, false) == b || initials_of(&whole, true) == b;
+    i.len() >= 2 && b.len() > i.len() && (b.ends_with(&i) || spelled)
+        || !between.trim().is_empty() && spelled
+}
+
+/// Removes a bracket right after a gap that restates the gap's answer:
+/// "through bulk downloads and ___ (application programming interfaces)"
+/// → "… and ___". The gaps take the answers in order; a list's one gap
+/// takes all its items.
+pub fn drop_restatement(c: &mut Candidate) {
+    let answers = c.answer_items();
+    let gaps = c.front.matches(frame::GAP).count();
+    if gaps == 0 || answers.is_empty() {
+        return;
+    }
+    let mut out = String::with_capacity(c.front.len());
+    let mut rest = c.front.as_str();
+    let mut k = 0;
+    while let Some(i) = rest.find(frame::GAP) {
+        let after = &rest[i + frame::GAP.len()..];
+        out.push_str(&rest[..i + frame::GAP.len()]);
+        let mine: Vec<&String> = if gaps == 1 {
+            answers.iter().collect()
+        } else {
+            answers.get(k).into_iter().collect()
+        };
+        k += 1;
+        rest = after;
+        // (a unit may stand between: "___ °C (153 °F)")
+        let unit = after
+            .strip_prefix(' ')
+            .and_then(|r| r.split_once(' '))
+            .filter(|(u, _)| !u.is_empty() && u.chars().count() <= 3 && !u.starts_with('('))
+            .map_or(0, |(u, _)| u.len() + 1);
+        let Some(open) = after[unit..].strip_prefix(" (") else {
+            continue;
+        };
+        if unit > 0 {
+            out.push_str(&after[..unit]);
+        }
+        let Some(close) = open.find(')') else {
+            continue;
+        };
+        let inner = &open[..close];
+        if text::word_count(inner) <= 8 && mine.iter().any(|a| restates(inner, a)) {
+            rest = &open[close + 1..];
+        }
+    }
+    out.push_str(rest);
+    c.front = out;
+}
+
+/// "a functioning minimum viable product (___)" → MVP: an answer that is
+/// the initials of the words right before its bracket is given away.
+pub fn initials_before(front: &str, answer: &str) -> bool {
+    let Some(i) = front.find(&format!("({})", frame::GAP)) else {
+        return false;
+    };
+    let Some(a) = abbreviation(answer) else {
+        return false;
+    };
+    let before: Vec<&str> = front[..i]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=before.len().min(8)).any(|k| {
+        let words = before[before.len() - k..].join(" ");
+        initials_of(&words, false) == a || initials_of(&words, true) == a
+    })
+}
+
+#[cfg(test)]
+mod restatement_tests {
+    use super::*;
+    use crate::model::CardKind;
+
+    fn cloze(front: &str, back: &str, items: &[&str]) -> Candidate {
+        Candidate {
+            kind: if items.is_empty() {
+                CardKind::Cloze
+            } else {
+                CardKind::List
+            },
+            front: front.into(),
+            back: back.into(),
+            items: items.iter().map(|s| s.to_string()).collect(),
+            ordered: false,
+            block: 0,
+            sentence: 0,
+            locator: String::new(),
+            context: String::new(),
+            score: 1.0,
+            origin: "test",
+        }
+    }
+
+    #[test]
+    fn a_bracket_restating_the_answer_is_removed() {
+        let mut c = cloze(
+            "Provide datasets through ___ and ___ (application programming interfaces)",
+            "",
+            &["bulk downloads", "APIs"],
+        );
+        c.kind = CardKind::Cloze;
+        drop_restatement(&mut c);
+        assert_eq!(c.front, "Provide datasets through ___ and ___");
+        let mut c = cloze("Water boils at ___ (212 °F) at sea level.", "100 °C", &[]);
+        drop_restatement(&mut c);
+        assert_eq!(c.front, "Water boils at ___ at sea level.");
+        let mut c = cloze(
+            "It is led by the Department for ___ (DCMS).",
+            "Culture, Media and Sport",
+            &[],
+        );
+        drop_restatement(&mut c);
+        assert_eq!(c.front, "It is led by the Department for ___.");
+        let mut c = cloze(
+            "It would lead to a surface temperature of ___ °C (153 °F), and a warmer planet.",
+            "67",
+            &[],
+        );
+        drop_restatement(&mut c);
+        assert_eq!(
+            c.front,
+            "It would lead to a surface temperature of ___ °C, and a warmer planet."
+        );
+        assert!(abbreviates_more(" (DCMS).", "Media and Sport"));
+        assert!(abbreviates_more(
+            ", Media and Sport (DCMS).",
+            "Department for Culture"
+        ));
+        assert!(!abbreviates_more(
+            " (DCMS).",
+            "Department for Culture, Media and Sport"
+        ));
+        // a date after a name says when, not who
+        let mut c = cloze("The rest were defeated at ___ (479 B.C.).", "Platea", &[]);
+        drop_restatement(&mut c);
+        assert_eq!(c.front, "The rest were defeated at ___ (479 B.C.).");
+    }
+
+    #[test]
+    fn an_abbreviation_of_the_words_before_it_is_given_away() {
+        assert!(initials_before(
+            "Ship a functioning minimum viable product (___) soon.",
+            "MVP"
+        ));
+        assert!(initials_before(
+            "Determine whether a System of Records Notice (___) is needed.",
+            "SORN"
+        ));
+        assert!(!initials_before(
+            "Ship a functioning product (___) soon.",
+            "MVP"
+        ));
+        assert!(!initials_before(
+            "The rest were defeated at Platea (___).",
+            "479 B.C."
+        ));
+    }
 }

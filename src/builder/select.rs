@@ -97,6 +97,22 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if c.front.matches('?').count() > 1 {
         return Some("question garbled around a question mark of the text".into());
     }
+    // "Department for Culture, ___ (DCMS)": the abbreviation after the
+    // answer spells more than the answer
+    if !c.back.is_empty()
+        && c.back.starts_with(char::is_uppercase)
+        && c.context.find(c.back.as_str()).is_some_and(|at| {
+            super::context::abbreviates_more(&c.context[at + c.back.len()..], &c.back)
+        })
+    {
+        return Some("the gap cuts a name".into());
+    }
+    if super::context::initials_before(&c.front, &c.back) {
+        return Some(format!(
+            "'{}' is the initials of the words before it",
+            c.back
+        ));
+    }
     if let Some(why) = points_elsewhere(&c.front) {
         return Some(format!("question {why}"));
     }
