@@ -219,6 +219,8 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     let limit = match c.kind {
         // a definition or a part's title is one fact, if a longer one
         CardKind::Basic if c.origin == "definition" => 12,
+        // a rule's "by" phrase or what a body consists of
+        CardKind::Basic if c.origin == "provision" => super::provisions::MAX_ANSWER_WORDS,
         CardKind::Basic => 10,
         _ if c.items.is_empty() => 7,
         CardKind::Outline => super::outline::MAX_BULLET_WORDS,
@@ -283,7 +285,13 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = name_out_of_role(c, ctx) {
         return Some(why);
     }
-    if c.items.is_empty() && is_topic(&c.back, ctx) {
+    // ("by the Security Council": who acts is the rule's fact)
+    let bare = c
+        .back
+        .strip_prefix("by the ")
+        .or_else(|| c.back.strip_prefix("by "))
+        .unwrap_or(&c.back);
+    if c.items.is_empty() && is_topic(bare, ctx) {
         return Some(format!("'{}' is a topic word (guessable)", c.back));
     }
     if c.items.is_empty() {
