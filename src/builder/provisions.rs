@@ -143,7 +143,7 @@ pub fn extract(at: At<'_>, out: &mut Vec<Candidate>) {
     }
     // "shall be made by …", "will be effected by …", "may be expelled from
     // the Organization by …": the "by" phrase says how
-    if word(0) != "be" || !after.get(1).is_some_and(|t| t.tag.name() == "VBN") {
+    if word(0) != "be" || after.get(1).is_none_or(|t| t.tag.name() != "VBN") {
         return;
     }
     let Some(by) = after
