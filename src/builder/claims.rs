@@ -295,6 +295,120 @@ fn invert(claim: &str) -> Option<String> {
     Some(format!("Why {aux} {subject} {rest}?"))
 }
 
+/// Longest verdict of a maxim, in words.
+const MAX_VERDICT_WORDS: usize = 5;
+
+/// Maxims: a saying whose subject is an act ("To see what is right and not
+/// to do it is want of courage", "Learning without thought is labour
+/// lost") is asked for its verdict, however everyday its words: what the
+/// act amounts to is the saying's whole point. Two such clauses in one
+/// sentence ("Learning without thought is labour lost; thought without
+/// learning is perilous") are one card with a gap for each.
+fn maxims(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate>) {
+    let s = at.text;
+    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    let mut subjects: Vec<Vec<String>> = Vec::new();
+    let mut from = 0;
+    for clause_end in s.match_indices(';').map(|(i, _)| i).chain([s.len()]) {
+        let start = from;
+        from = clause_end + 1;
+        let clause: Vec<&Token<'_>> = toks
+            .iter()
+            .filter(|t| t.start >= start && t.end <= clause_end)
+            .collect();
+        // the act opens the clause, or the quotation in it ("The Master
+        // said, 'Learning …"); a gerund opening a quotation may be tagged
+        // as a name
+        let text = &s[start..clause_end];
+        let quote = text
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '\'' | '"' | '\u{2018}' | '\u{201c}')
+                    && text[i + c.len_utf8()..].starts_with(char::is_alphabetic)
+                    && (i == 0 || !text[..i].ends_with(char::is_alphabetic))
+            })
+            .map_or(start, |(i, _)| start + i);
+        let open = clause.iter().position(|t| t.start >= quote).unwrap_or(0);
+        let Some(first) = clause.get(open) else {
+            continue;
+        };
+        let gerund = first.tag.name() == "VBG"
+            || first.tag.is_noun() && fold(first.text).ends_with("ing") && first.text.len() > 5;
+        // (the last copula: "To see what is right and not to do it is …")
+        let Some(v) = clause[open..]
+            .iter()
+            .rposition(|t| matches!(fold(t.text).as_str(), "is" | "are"))
+            .map(|v| v + open)
+        else {
+            continue;
+        };
+        // (the second half of an antithesis mirrors the first: "thought
+        // without learning")
+        let subject: Vec<String> = clause[open..v]
+            .iter()
+            .map(|t| fold(t.text))
+            .filter(|w| !super::text::is_stop(w))
+            .collect();
+        let mirrors = subjects
+            .iter()
+            .any(|p: &Vec<String>| subject.iter().filter(|w| p.contains(w)).count() >= 2);
+        let act = gerund
+            || mirrors
+            || fold(first.text) == "to"
+                && clause.get(open + 1).is_some_and(|t| t.tag.name() == "VB");
+        if !act {
+            continue;
+        }
+        subjects.push(subject);
+        let verdict = &clause[v + 1..];
+        let verdict: Vec<&&Token<'_>> = verdict
+            .iter()
+            .take_while(|t| t.text.contains(char::is_alphanumeric) || t.text == "-")
+            .collect();
+        let (Some(a), Some(b)) = (verdict.first(), verdict.last()) else {
+            continue;
+        };
+        // the verdict ends the clause and holds no verb of its own
+        let rest = s[b.end..clause_end].trim_matches(|c: char| !c.is_alphanumeric());
+        let answer = &s[a.start..b.end];
+        if !rest.is_empty()
+            || word_count(answer) > MAX_VERDICT_WORDS
+            // (the tagger may read "is want of courage" as a verb; a finite
+            // form or a second copula is one)
+            || verdict.iter().any(|t| {
+                matches!(t.tag.name(), "VBZ" | "VBD" | "MD")
+                    || matches!(fold(t.text).as_str(), "is" | "are" | "was" | "were")
+            })
+            || verdict.iter().all(|t| super::text::is_stop(t.text))
+            || is_topic(answer, ctx)
+        {
+            continue;
+        }
+        gaps.push((a.start, b.end));
+    }
+    let score = prior::CLAIM + 0.8;
+    match gaps.as_slice() {
+        [] => {}
+        [(a, b)] => {
+            if let Some(front) = gap_front(s, *a, *b, at.prev) {
+                out.push(card(
+                    at,
+                    CardKind::Cloze,
+                    front,
+                    s[*a..*b].to_string(),
+                    score,
+                ));
+            }
+        }
+        _ => {
+            if let Some(mut c) = super::parallel::make(at, &gaps, true, score, "claim") {
+                c.origin = "claim";
+                out.push(c);
+            }
+        }
+    }
+}
+
 /// Claim cards of one sentence.
 pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
@@ -302,6 +416,7 @@ pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         return;
     }
     complements(at, ctx, at.toks, out);
+    maxims(at, ctx, at.toks, out);
     because(at, at.toks, out);
 }
 
@@ -315,6 +430,39 @@ mod tests {
         let mut out = Vec::new();
         because(At::alone(s, &toks), &toks, &mut out);
         out.into_iter().map(|c| (c.front, c.back)).collect()
+    }
+
+    #[test]
+    fn a_maxim_is_asked_for_its_verdict() {
+        let doc = "The Master spoke of learning and of thought and of courage.";
+        super::super::with_ctx(doc, |ctx| {
+            let ask = |s: &str| {
+                let toks = tag(s);
+                let mut out = Vec::new();
+                maxims(At::alone(s, &toks), ctx, &toks, &mut out);
+                out.into_iter()
+                    .map(|c| (c.front.clone(), c.answer_items()))
+                    .collect::<Vec<_>>()
+            };
+            let got = ask("The Master said, 'Learning without thought is labour lost; thought without learning is perilous.'");
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(
+                got[0].1,
+                vec!["labour lost".to_string(), "perilous".to_string()]
+            );
+            assert!(
+                got[0].0.contains("Learning without thought is ___;"),
+                "{got:?}"
+            );
+            let got = ask("'To see what is right and not to do it is want of courage.'");
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].1, vec!["want of courage".to_string()]);
+            // a subject that is no act, or a verdict that goes on, is no maxim
+            assert!(ask("The stack is a region of memory.").is_empty());
+            assert!(
+                ask("Learning without thought is what makes men idle in their houses.").is_empty()
+            );
+        });
     }
 
     #[test]
