@@ -409,6 +409,47 @@ fn maxims(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate
     }
 }
 
+/// An analogy "A is to B what C is to D" ("Liberty is to faction what air
+/// is to fire"): C and D, the image the text chose, are blanked together.
+fn analogy(at: At<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate>) {
+    let s = at.text;
+    let w: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    // "is to B what C is to D": positions of the two "is to"
+    let Some(k) = (0..w.len().saturating_sub(8)).find(|&k| {
+        matches!(w[k].as_str(), "is" | "are")
+            && w[k + 1] == "to"
+            && (k + 3..k + 6).any(|m| w.get(m).is_some_and(|x| x == "what"))
+    }) else {
+        return;
+    };
+    let Some(what) = (k + 3..k + 6).find(|&m| w[m] == "what") else {
+        return;
+    };
+    let Some(is2) = (what + 2..(what + 5).min(w.len())).find(|&m| {
+        matches!(w[m].as_str(), "is" | "are") && w.get(m + 1).is_some_and(|x| x == "to")
+    }) else {
+        return;
+    };
+    let c = (toks[what + 1].start, toks[is2 - 1].end);
+    // D: the noun phrase after the second "to", up to a comma or the end
+    let d_start = is2 + 2;
+    // (the tagger may call "fire" a verb there; the phrase ends at a
+    // comma or a function word)
+    let Some(d_end) = (d_start..toks.len().min(d_start + 3))
+        .take_while(|&m| {
+            !s[toks[m - 1].end..toks[m].start].contains([',', ';', '.'])
+                && !matches!(toks[m].tag.name(), "IN" | "CC" | "WDT" | "TO" | "MD")
+        })
+        .last()
+    else {
+        return;
+    };
+    let d = (toks[d_start].start, toks[d_end].end);
+    if let Some(card) = super::parallel::make(at, &[c, d], true, prior::CLAIM + 0.8, "claim") {
+        out.push(card);
+    }
+}
+
 /// Claim cards of one sentence.
 pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
@@ -417,6 +458,7 @@ pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
     complements(at, ctx, at.toks, out);
     maxims(at, ctx, at.toks, out);
+    analogy(at, at.toks, out);
     because(at, at.toks, out);
 }
 
@@ -463,6 +505,28 @@ mod tests {
                 ask("Learning without thought is what makes men idle in their houses.").is_empty()
             );
         });
+    }
+
+    #[test]
+    fn an_analogy_asks_for_its_image() {
+        let s = "Liberty is to faction what air is to fire, an aliment without which it instantly expires.";
+        let toks = tag(s);
+        let mut out = Vec::new();
+        analogy(At::alone(s, &toks), &toks, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].items, vec!["air".to_string(), "fire".to_string()]);
+        assert!(
+            out[0]
+                .front
+                .starts_with("Liberty is to faction what ___ is to ___,"),
+            "{}",
+            out[0].front
+        );
+        let s = "The answer is to wait and see what the council does next.";
+        let toks = tag(s);
+        let mut out = Vec::new();
+        analogy(At::alone(s, &toks), &toks, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]
