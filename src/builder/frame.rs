@@ -206,6 +206,10 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
 /// The sentence with `[start, end)` replaced by the gap, trimmed and with a
 /// leading pronoun resolved. `None` if the result would not stand alone.
 pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -> Option<String> {
+    // "The record shall be …" needs the sentence that introduced the record
+    if let Some(p) = prev.filter(|p| anaphoric_definite(sentence, p)) {
+        return with_prev(sentence, start, end, p);
+    }
     // A leading "He"/"It"/"They" takes the previous sentence's subject
     // before the sentence is trimmed, so a long sentence cut in the middle
     // still says who acts ("Xerxes … leaving the rest to be defeated at
@@ -295,7 +299,49 @@ pub fn gap_front_after_prev(
     if !starts_with_pronoun(sentence) || sentence[..start].trim().is_empty() {
         return None;
     }
-    let prev = prev?.trim();
+    with_prev(sentence, start, end, prev?)
+}
+
+/// "The record shall be available …" after "The employer shall … retain
+/// this record …": a subject of "the" and one lower-case noun that the
+/// sentence before introduced, not as its own subject, points back to it.
+/// ("The employer shall …" after "The employer shall …" goes on with the
+/// same actor and needs nothing.)
+pub fn anaphoric_definite(sentence: &str, prev: &str) -> bool {
+    let w = words(sentence);
+    if w.len() < 4 || fold(w[0].text) != "the" || !w[1].text.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let toks = super::nlp::tag(&sentence[..w[2].end]);
+    if !toks
+        .last()
+        .is_some_and(|t| matches!(t.tag.name(), "MD" | "VBZ" | "VBP" | "VBD"))
+    {
+        return false;
+    }
+    let stem = fold(w[1].text);
+    let stem = stem.trim_end_matches('s');
+    // introduced there as a head noun after an article or "this" ("retain
+    // this record for …"), not as a modifier ("government services")
+    let pw = words(prev);
+    pw.iter().enumerate().any(|(p, x)| {
+        p >= 3
+            && fold(x.text).trim_end_matches('s') == stem
+            && matches!(
+                fold(pw[p - 1].text).as_str(),
+                "this" | "that" | "a" | "an" | "the" | "such"
+            )
+            && pw
+                .get(p + 1)
+                .is_none_or(|n| is_stop(n.text) || prev[x.end..n.start].contains([',', ';']))
+    })
+}
+
+/// The previous sentence shown whole before the gapped one, or `None`
+/// when it leans on another one itself, is no statement, or the two are
+/// too long together.
+fn with_prev(sentence: &str, start: usize, end: usize, prev: &str) -> Option<String> {
+    let prev = prev.trim();
     if starts_with_pronoun(prev)
         || !prev.ends_with(['.', '!', ')'])
         || text::word_count(prev) < 5
@@ -362,6 +408,32 @@ mod tests {
         .unwrap();
         assert!(f.starts_with("Xerxes"), "{f}");
         assert!(f.contains("defeated at ___"), "{f}");
+    }
+
+    #[test]
+    fn a_definite_subject_the_sentence_before_introduced_shows_it() {
+        let prev = "The employer shall record the annual maintenance date and retain this record for one year.";
+        let s = "The record shall be available to the Assistant Secretary upon request.";
+        let a = s.find("Assistant Secretary").unwrap();
+        let f = gap_front(s, a, a + "Assistant Secretary".len(), Some(prev)).unwrap();
+        assert!(f.starts_with("The employer shall record"), "{f}");
+        assert!(
+            f.ends_with("The record shall be available to the ___ upon request."),
+            "{f}"
+        );
+        // a modifier there introduces nothing
+        assert!(!anaphoric_definite(
+            "The government provides more than 650 services.",
+            "Most people rarely use online government services."
+        ));
+        // the same actor going on needs nothing
+        assert!(!anaphoric_definite(
+            "The employer shall assure that extinguishers are tested.",
+            "The employer shall record the date."
+        ));
+        // too long together: no card rather than a vague one
+        let long = format!("{} {}", prev, "It shall also keep every other note of every other test it made in the last twenty years of its long and useful working life.");
+        assert!(gap_front(s, a, a + "Assistant Secretary".len(), Some(&long)).is_none());
     }
 
     #[test]
