@@ -160,7 +160,7 @@ fn figure_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)[£$€¥]\d+(?:[.,]\d+)*(?:\s+(?:thousand|million|billion|trillion))?|\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:\.\d+)?\s+(?:thousand|million|billion|trillion)(?:\s+(?:[A-Z]{2,3}\s+)?[a-z]+)?|\b(?:1[5-9]|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{2,}(?:\.\d+)?\b",
+            r"(?i)[£$€¥]\d+(?:[.,]\d+)*(?:\s+(?:thousand|million|billion|trillion))?|\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:\.\d+)?\s+(?:thousand|million|billion|trillion)(?:\s+(?:[A-Z]{2,3}\s+)?[a-z]+)?|\b(?:1[5-9]|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{2,}(?:\.\d+)?\b|\b\d(?:\.\d+)?\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|times|feet|foot|inches|yards?|miles?|meters?|metres?|kilometers?|kilometres?|km|kg|pounds|tons|degrees)\b",
         )
         .expect("static regex")
     })
@@ -198,6 +198,30 @@ pub fn card(
         score,
         origin,
     }
+}
+
+/// Occurrences of `value` in `s` that stand alone: not inside a longer
+/// number or word ("5" in "5/3", "1.5" or "15").
+fn whole_count(s: &str, value: &str) -> usize {
+    if value.is_empty() {
+        return 0;
+    }
+    let joined = |c: char| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-');
+    s.match_indices(value)
+        .filter(|&(i, _)| {
+            let mut back = s[..i].chars().rev();
+            let before = back.next();
+            let digit_before = back.next().is_some_and(|c| c.is_ascii_digit());
+            let after = s[i + value.len()..].chars().next();
+            let next_digit = s[i + value.len()..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit());
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '/' || joined(c) && digit_before)
+                && !after
+                    .is_some_and(|c| c.is_alphanumeric() || joined(c) && next_digit || c == '/')
+        })
+        .count()
 }
 
 /// The unit after a figure: up to three nouns ("years", "kilometers per
@@ -479,7 +503,8 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
         };
         let value = s[start..end2].trim();
         // the same value elsewhere in the sentence would leak the answer
-        if s.matches(value).count() > 1 || s.matches(&s[start..end]).count() > 1 {
+        // (as a whole number: "5 years" beside "5/3" is no repeat)
+        if whole_count(s, value) > 1 || whole_count(s, &s[start..end]) > 1 {
             continue;
         }
         let ordinal = ["st", "nd", "rd", "th"]
@@ -1092,6 +1117,21 @@ mod tests {
             // a phrase repeated as often is what the text is about
             assert!(is_topic("state conventions", ctx));
         });
+    }
+
+    #[test]
+    fn a_number_inside_another_is_no_repeat() {
+        assert_eq!(
+            whole_count("tested every 5 years at 5/3 of the pressure", "5"),
+            1
+        );
+        assert_eq!(whole_count("from 5 to 5 metres", "5"), 2);
+        assert_eq!(whole_count("about 1.5 or 15 times, 5.", "5"), 1);
+        let got = figs("Cylinders are tested every 5 years at 5/3 of the service pressure.");
+        assert!(
+            got.iter().any(|(_, a)| a == &vec!["5 years".to_string()]),
+            "{got:?}"
+        );
     }
 
     fn cut(s: &str, term: &str) -> bool {

@@ -83,6 +83,11 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
             c.back, c.score
         ));
     }
+    // "Type of extinguishers | Test interval (years) Soda acid …": a row
+    // of a table flattened into text, not a sentence
+    if c.context.matches(" | ").count() >= 2 {
+        return Some("the source is a table row, not a sentence".into());
+    }
     let fw = text::word_count(&c.front);
     if fw < 3 {
         return Some("question shorter than 4 words".into());
@@ -1974,6 +1979,18 @@ mod tests {
                 "",
             );
             assert_eq!(reject_reason(&c, ctx), None);
+        });
+    }
+
+    #[test]
+    fn a_table_row_is_no_sentence() {
+        with_ctx("Some text about tests.", |ctx| {
+            let c = cloze(
+                "Type of extinguishers | Test interval (years) Soda acid (until 1/1/___) | (1) Stored pressure | 5",
+                "84",
+                "Type of extinguishers | Test interval (years) Soda acid (until 1/1/84) | (1) Stored pressure | 5",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("table")));
         });
     }
 
