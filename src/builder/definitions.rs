@@ -6,6 +6,7 @@
 //! - "When/If …, it is (called) X" → "What is it called when …?" → X.
 
 use super::candidate::{prior, Candidate};
+use super::document::{BlockKind, Doc};
 use super::frame::gap_front;
 use super::gaps::{is_topic, At, Ctx};
 use super::nlp::{noun_phrases, zipf, Phrase, Token};
@@ -457,6 +458,113 @@ pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     conditional(at, ctx, toks, &nps, out);
 }
 
+/// Headings that name a part of any document, never a term.
+const STRUCTURE_HEADINGS: &[&str] = &[
+    "summary",
+    "introduction",
+    "conclusion",
+    "conclusions",
+    "overview",
+    "background",
+    "references",
+    "notes",
+    "see also",
+    "description",
+    "history",
+    "contents",
+    "abstract",
+    "methods",
+    "results",
+    "discussion",
+];
+
+/// Longest glossary answer, in words.
+pub const MAX_GLOSS_WORDS: usize = 16;
+
+/// The definition a glossary paragraph opens with: its first sentence
+/// without "This refers to", cut at a comma when too long.
+fn gloss(first: &str) -> Option<String> {
+    let s = first.trim().trim_end_matches(['.', ';', ':']).trim();
+    let s = s
+        .strip_prefix("This refers to ")
+        .or_else(|| s.strip_prefix("This is "))
+        .unwrap_or(s);
+    let mut g = s;
+    while word_count(g) > MAX_GLOSS_WORDS {
+        g = g[..g.rfind(',')?].trim_end();
+    }
+    (word_count(g) >= 3).then(|| g.to_string())
+}
+
+/// Whether a sentence is a definition without a verb of its own ("The
+/// movement of water through the atmosphere.").
+fn verbless(s: &str) -> bool {
+    !super::nlp::tag(s)
+        .iter()
+        .any(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"))
+}
+
+/// A glossary: a run of short headings, each naming a term, whose
+/// paragraphs open with what the term is ("Advection" / "The movement of
+/// water through the atmosphere."). Each term is asked "What is
+/// advection?". A run needs three terms or more, and most of their
+/// definitions verbless: one heading over prose is no glossary.
+pub fn glossary(doc: &Doc, out: &mut Vec<Candidate>) {
+    let term_of = |i: usize| -> Option<(&str, &str)> {
+        let h = doc.blocks.get(i)?;
+        let p = doc.blocks.get(i + 1)?;
+        let t = h.text.trim();
+        let n = word_count(t);
+        (h.kind == BlockKind::Heading
+            && p.kind == BlockKind::Para
+            && (1..=3).contains(&n)
+            && t.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            && t.starts_with(char::is_uppercase)
+            && !STRUCTURE_HEADINGS.contains(&fold(t).as_str()))
+        .then(|| (t, p.sentences.first().map_or("", String::as_str)))
+    };
+    let mut i = 0;
+    while i < doc.blocks.len() {
+        let mut run = Vec::new();
+        let mut j = i;
+        while let Some((term, first)) = term_of(j) {
+            run.push((j, term, first));
+            j += 2;
+        }
+        let defined = run.iter().filter(|(_, _, f)| verbless(f)).count();
+        if run.len() >= 3 && defined * 2 > run.len() {
+            for &(h, term, first) in &run {
+                let Some(def) = gloss(first) else { continue };
+                // the term named in its own definition gives nothing to learn
+                if fold(&def).contains(&fold(term)) {
+                    continue;
+                }
+                let name = if term.split_whitespace().count() == 1
+                    || term.chars().skip(1).all(|c| !c.is_uppercase())
+                {
+                    term.to_lowercase()
+                } else {
+                    term.to_string()
+                };
+                out.push(Candidate {
+                    kind: CardKind::Basic,
+                    front: format!("What is {name}?"),
+                    back: capitalise(&def),
+                    items: vec![],
+                    ordered: false,
+                    block: h + 1,
+                    sentence: 0,
+                    locator: doc.blocks[h + 1].locator.clone(),
+                    context: first.to_string(),
+                    score: prior::DEFINITION,
+                    origin: "glossary",
+                });
+            }
+        }
+        i = if run.is_empty() { i + 1 } else { j };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,6 +610,45 @@ mod tests {
             assert!(ask("This is what we call it.").is_empty());
             assert!(ask("Such a man is called, when he fails, a fool who tried.").is_empty());
         });
+    }
+
+    #[test]
+    fn a_glossary_of_short_headings_is_asked_term_by_term() {
+        let doc = super::super::document::parse(
+            "Water cycle\n\nProcesses\n\nSnowmelt\n\nThe runoff produced by melting snow.\n\n\
+             Advection\n\nThe movement of water through the atmosphere. Without it, no rain falls on land.\n\n\
+             Deposition\n\nThis refers to changing of water vapor directly to ice.\n\n\
+             Percolation\n\nWater flows vertically through the soil and rocks under the influence of gravity.\n\n\
+             Summary\n\nThe water cycle involves many of these processes, as the sections above have shown.\n",
+        );
+        let mut out = Vec::new();
+        glossary(&doc, &mut out);
+        let got: Vec<(String, String)> = out.into_iter().map(|c| (c.front, c.back)).collect();
+        assert!(
+            got.contains(&(
+                "What is advection?".into(),
+                "The movement of water through the atmosphere".into()
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "What is deposition?".into(),
+                "Changing of water vapor directly to ice".into()
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(f, _)| f == "What is percolation?"),
+            "{got:?}"
+        );
+        // a heading over prose after the run is no term
+        assert!(!got.iter().any(|(f, _)| f.contains("summary")), "{got:?}");
+        // one heading over prose is no glossary
+        let doc = super::super::document::parse("Notes\n\nIntroduction\n\nThe movement of water.\n\nMethods\n\nWe measured rain daily.\n");
+        let mut out = Vec::new();
+        glossary(&doc, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

@@ -458,6 +458,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     let prefixes = section_prefixes(&doc);
     outline::extract(&doc, &prefixes, &mut cands);
     outline::titled_headings(&doc, &mut cands);
+    definitions::glossary(&doc, &mut cands);
     anaphora::extract(&doc, &prefixes, &mut cands);
     // Extract and filter, block by block, on all cores: each worker has its
     // own stem cache; results are merged in document order, so the output

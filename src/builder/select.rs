@@ -226,6 +226,7 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         CardKind::Basic if c.origin == "definition" => 12,
         // a rule's "by" phrase or what a body consists of
         CardKind::Basic if c.origin == "provision" => super::provisions::MAX_ANSWER_WORDS,
+        CardKind::Basic if c.origin == "glossary" => super::definitions::MAX_GLOSS_WORDS,
         CardKind::Basic => 10,
         _ if c.items.is_empty() => 7,
         CardKind::Outline => super::outline::MAX_BULLET_WORDS,
