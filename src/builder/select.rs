@@ -21,6 +21,12 @@ pub struct Dropped {
 }
 
 /// Letters and digits only, space-separated (for leak checks).
+/// A candidate this strong may take a place beyond its paragraph's share
+/// when the deck is short of its size.
+const STRONG: f64 = 3.0;
+/// How many cards beyond its share a paragraph may then give.
+const EXTRA_PER_BLOCK: usize = 2;
+
 /// Below this score a key-term gap is not worth a card (see
 /// [`reject_reason`]). Read against the corpus: key-term cards under it
 /// were mostly everyday nouns ("conventions", "teachings", "sphere").
@@ -1563,13 +1569,14 @@ pub fn select(
                         chosen: &mut Vec<usize>,
                         taken: &mut Vec<bool>,
                         dropped: &mut Vec<Dropped>,
-                        record: bool|
+                        record: bool,
+                        extra: usize|
      -> bool {
         if taken[i] {
             return false;
         }
         let c = &cands[i];
-        if per.get(&c.block).copied().unwrap_or(0) >= per_block(c.block) {
+        if per.get(&c.block).copied().unwrap_or(0) >= per_block(c.block) + extra {
             return false;
         }
         let front_key = canon(&c.front);
@@ -1645,7 +1652,7 @@ pub fn select(
             break;
         }
         if seen_sections.insert(section_of(cands[i].block)) {
-            try_take(i, &mut chosen, &mut taken, dropped, true);
+            try_take(i, &mut chosen, &mut taken, dropped, true, 0);
         }
     }
     let mut seen_blocks: HashSet<usize> = chosen.iter().map(|&i| cands[i].block).collect();
@@ -1654,7 +1661,7 @@ pub fn select(
             break;
         }
         if cands[i].score >= 2.5 && seen_blocks.insert(cands[i].block) {
-            try_take(i, &mut chosen, &mut taken, dropped, true);
+            try_take(i, &mut chosen, &mut taken, dropped, true, 0);
         }
     }
     // 3. by score
@@ -1662,15 +1669,32 @@ pub fn select(
         if chosen.len() >= budget {
             break;
         }
-        try_take(i, &mut chosen, &mut taken, dropped, true);
+        try_take(i, &mut chosen, &mut taken, dropped, true, 0);
     }
+    // 4. a deck still short of its size takes strong cards from
+    // paragraphs that hold more facts than their share ("Even larger are
+    // supergranules, which are about 35,000 kilometers across … and last
+    // about 24 hours")
+    for &i in &order {
+        if chosen.len() >= budget {
+            break;
+        }
+        if cands[i].score >= STRONG {
+            try_take(i, &mut chosen, &mut taken, dropped, true, EXTRA_PER_BLOCK);
+        }
+    }
+    let full = chosen.len() >= budget;
     for &i in &order {
         if !taken[i] {
             dropped.push(Dropped {
                 source: cands[i].locator.clone(),
                 front: cands[i].front.clone(),
                 answer: cands[i].answer_items().join("; "),
-                reason: format!("ranked below the deck size ({budget} cards)"),
+                reason: if full {
+                    format!("ranked below the deck size ({budget} cards)")
+                } else {
+                    "its paragraph already has its share of cards".into()
+                },
             });
         }
     }
@@ -2166,6 +2190,37 @@ mod tests {
         let kept = select(vec![a, b], 10, &|_| 4, &|_| 0, &mut dropped);
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].back, "use of isotopic techniques");
+    }
+
+    #[test]
+    fn a_short_deck_takes_strong_cards_beyond_a_paragraphs_share() {
+        let make = |front: &str, back: &str, score: f64, block: usize| {
+            let mut c = cloze(front, back, front);
+            c.score = score;
+            c.block = block;
+            c.sentence = 0;
+            c
+        };
+        let cands = vec![
+            make("Granules last ___.", "5 to 10 minutes", 3.5, 0),
+            make("Supergranules are ___ across.", "35,000 kilometers", 3.5, 0),
+            make("Supergranules last ___.", "24 hours", 3.4, 0),
+            make("The ___ is grainy.", "photosphere surface", 2.0, 0),
+            make("Spicules rise ___.", "10,000 kilometers", 3.5, 1),
+        ];
+        // one card per paragraph; the deck may hold ten
+        let mut dropped = Vec::new();
+        let kept = select(cands.clone(), 10, &|_| 1, &|_| 0, &mut dropped);
+        let backs: Vec<&str> = kept.iter().map(|c| c.back.as_str()).collect();
+        // the strong ones come in beyond the share, the weak one does not
+        assert_eq!(backs.len(), 4, "{backs:?}");
+        assert!(!backs.contains(&"photosphere surface"), "{backs:?}");
+        assert!(dropped.iter().any(|d| d.reason.contains("share")));
+        // a full deck takes none beyond the share
+        let mut dropped = Vec::new();
+        let kept = select(cands, 2, &|_| 1, &|_| 0, &mut dropped);
+        assert_eq!(kept.len(), 2);
+        assert!(dropped.iter().any(|d| d.reason.contains("deck size")));
     }
 
     #[test]
