@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::candidate::Candidate;
-use super::frame::starts_with_pronoun;
+use super::frame::{starts_with_pronoun, GAP};
 use super::gaps::{is_topic, Ctx};
 use super::text::{self, fold, Stems};
 use super::workers;
@@ -26,6 +26,37 @@ pub struct Dropped {
 const STRONG: f64 = 3.0;
 /// How many cards beyond its share a paragraph may then give.
 const EXTRA_PER_BLOCK: usize = 2;
+
+/// A question that never reaches its sentence's main clause: a trimmed
+/// question ("But when the right to vote … is denied" cut to "But when the
+/// right to vote at any election … the ___ officers of a State …") with no
+/// finite verb left, or a quoted saying cut after its "If" clause ("___
+/// said, 'If a man withdraws his mind from the love of beauty, and …").
+fn cut_before_main_clause(c: &Candidate) -> Option<String> {
+    // (without a list's "(3 items)")
+    let body = without_section(&c.front).trim_end();
+    let body = match body.rfind(" (") {
+        Some(i) if body.ends_with("items)") => body[..i].trim_end(),
+        _ => body,
+    };
+    if body.ends_with('\u{2026}') {
+        let frame = body.replace(GAP, "things");
+        let finite = super::nlp::tag(&frame)
+            .iter()
+            .any(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"));
+        if !finite {
+            return Some("the question is cut before its main verb".into());
+        }
+    }
+    // the quotation of "X said, '…'"
+    let ctx = c.context.as_str();
+    let quote = ["said, '", "said, \u{2018}", "said, \"", "said, \u{201c}"]
+        .iter()
+        .find_map(|p| ctx.find(p).map(|i| &ctx[i + p.len()..]))?;
+    let toks = super::nlp::tag(quote);
+    super::context::is_fragment(quote, &toks)
+        .then(|| "the saying is cut before its main clause".to_string())
+}
 
 /// Below this score a key-term gap is not worth a card (see
 /// [`reject_reason`]). Read against the corpus: key-term cards under it
@@ -88,6 +119,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
             "'{}' is too common and too peripheral a term to ask (score {:.2})",
             c.back, c.score
         ));
+    }
+    if let Some(why) = cut_before_main_clause(c) {
+        return Some(why);
     }
     // "Type of extinguishers | Test interval (years) Soda acid …": a row
     // of a table flattened into text, not a sentence
@@ -2005,6 +2039,35 @@ mod tests {
             );
             assert_eq!(reject_reason(&c, ctx), None);
         });
+    }
+
+    #[test]
+    fn a_question_cut_before_its_main_clause_is_dropped() {
+        let c = cloze(
+            "Amendment XIV: But when the right to vote at any election for the choice of electors, the ___ officers of a State, or the members of the Legislature thereof \u{2026}",
+            "Executive and Judicial",
+            "But when the right to vote at any election for the choice of electors, the Executive and Judicial officers of a State, or the members of the Legislature thereof, is denied to any of the male inhabitants of such State, the basis of representation therein shall be reduced.",
+        );
+        assert!(cut_before_main_clause(&c).is_some());
+        let c = cloze(
+            "___ said, 'If a man withdraws his mind from the love of beauty, and applies it as sincerely to the love of the virtuous.",
+            "Tsze-hsia",
+            "Tsze-hsia said, 'If a man withdraws his mind from the love of beauty, and applies it as sincerely to the love of the virtuous;",
+        );
+        assert!(cut_before_main_clause(&c).is_some());
+        // a trimmed question with its verb, and a whole saying, stay
+        let c = cloze(
+            "The Security Council shall hold ___ at which each of its members may be represented \u{2026}",
+            "periodic meetings",
+            "The Security Council shall hold periodic meetings at which each of its members may be represented by a member of the government.",
+        );
+        assert_eq!(cut_before_main_clause(&c), None);
+        let c = cloze(
+            "The Master said, 'If you are led by virtue, you will have the sense of ___.'",
+            "shame",
+            "The Master said, 'If you are led by virtue, you will have the sense of shame.'",
+        );
+        assert_eq!(cut_before_main_clause(&c), None);
     }
 
     #[test]
