@@ -39,11 +39,15 @@ fn cut_before_main_clause(c: &Candidate) -> Option<String> {
         Some(i) if body.ends_with("items)") => body[..i].trim_end(),
         _ => body,
     };
-    if body.ends_with('\u{2026}') {
+    // (only when the question keeps its sentence's opening: a question cut
+    // at both ends may have left its verb before the cut; an imperative
+    // opening, "Follow the principle …", is a main verb)
+    if body.ends_with('\u{2026}') && !body.starts_with('\u{2026}') {
         let frame = body.replace(GAP, "things");
-        let finite = super::nlp::tag(&frame)
-            .iter()
-            .any(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"));
+        let toks = super::nlp::tag(&frame);
+        let finite = toks.iter().enumerate().any(|(i, t)| {
+            matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD") || i == 0 && t.tag.name() == "VB"
+        });
         if !finite {
             return Some("the question is cut before its main verb".into());
         }
@@ -2055,6 +2059,13 @@ mod tests {
             "Tsze-hsia said, 'If a man withdraws his mind from the love of beauty, and applies it as sincerely to the love of the virtuous;",
         );
         assert!(cut_before_main_clause(&c).is_some());
+        // an imperative is a main verb
+        let c = cloze(
+            "Follow the principle of sharing, carry forward the Silk Road spirit of ___, strengthen trade with countries along the route \u{2026} (5 items)",
+            "",
+            "Follow the principle of sharing, carry forward the Silk Road spirit of peace, openness, tolerance, learning and benefit, strengthen trade with countries along the route, and build a road.",
+        );
+        assert_eq!(cut_before_main_clause(&c), None);
         // a trimmed question with its verb, and a whole saying, stay
         let c = cloze(
             "The Security Council shall hold ___ at which each of its members may be represented \u{2026}",
