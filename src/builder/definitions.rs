@@ -164,6 +164,13 @@ fn definition_span(s: &str, nps: &[Phrase], i: usize) -> Option<(usize, usize)> 
         }
         if word_count(&s[start..end + stop]) <= MAX_DEF_WORDS {
             end += stop;
+        } else if ["that ", "which ", "who ", "whose "]
+            .iter()
+            .any(|r| rest.trim_start().starts_with(r))
+        {
+            // "IRIS is the first space mission that is able to …": the
+            // head alone says nothing, and its clause is too long
+            return None;
         }
     }
     let def = s[start..end].trim_end();
@@ -649,6 +656,27 @@ mod tests {
         let mut out = Vec::new();
         glossary(&doc, &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_head_without_its_long_clause_is_no_definition() {
+        let ask = |s: &str| {
+            let toks = super::super::nlp::tag(s);
+            let nps = noun_phrases(s, &toks);
+            let i = toks
+                .iter()
+                .position(|t| t.text == "the" || t.text == "a")
+                .unwrap();
+            definition_span(s, &nps, i).map(|(a, b)| s[a..b].to_string())
+        };
+        assert_eq!(
+            ask("IRIS is the first space mission that is able to obtain high spatial resolution images of the different features produced over this range."),
+            None
+        );
+        assert_eq!(
+            ask("The corona is the outer atmosphere of the Sun."),
+            Some("outer atmosphere of the Sun".to_string())
+        );
     }
 
     #[test]
