@@ -1136,6 +1136,10 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     if let Some(why) = unresolved_demonstrative(body) {
         return Some(why);
     }
+    // ("are ___" → "exempt from this requirement": the answer points too)
+    if let Some(why) = unresolved_demonstrative(&format!("{} {}", body, c.back)) {
+        return Some(format!("{why} (in the answer)"));
+    }
     // a pronoun in the subject ("But it is …", "In this way they …"), or
     // "this"/"these" standing for a noun ("The ___ of this")
     // the sentence before, shown in the question, is the antecedent
@@ -2090,6 +2094,13 @@ mod tests {
                 "Type of extinguishers | Test interval (years) Soda acid (until 1/1/84) | (1) Stored pressure | 5",
             );
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("table")));
+            // a pointer in the answer leans elsewhere as one in the question
+            let c = cloze(
+                "Dry chemical extinguishers having non-refillable disposable containers are ___.",
+                "exempt from this requirement",
+                "Dry chemical extinguishers having non-refillable disposable containers are exempt from this requirement.",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("answer")));
         });
     }
 
