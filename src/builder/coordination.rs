@@ -119,9 +119,24 @@ pub fn pairs(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
             continue;
         }
         let score = prior::KEY_TERM + (a.score + b.score) / 4.0 + 0.4;
+        // "the important diplomatic thoughts and propositions of New
+        // China": a name's "of" phrase after the second term belongs to
+        // both, and stays in the question
+        let b_end = match rb.split_once(" of ") {
+            Some((head, obj))
+                if !fa.contains(" of ")
+                    && obj
+                        .trim_start_matches("the ")
+                        .starts_with(char::is_uppercase)
+                    && !head.contains(' ') =>
+            {
+                b.start + head.len()
+            }
+            _ => b.end,
+        };
         if let Some(c) = make(
             at,
-            &[(a.start, a.end), (b.start, b.end)],
+            &[(a.start, a.end), (b.start, b_end)],
             false,
             score,
             "pair",
@@ -230,6 +245,16 @@ mod tests {
         assert!(run(s, &["divided kingdoms of Israel", "Judah"], pairs).is_empty());
         let s = "Extinguishers are tested when the cylinder or shell threads are damaged.";
         assert!(run(s, &["cylinder", "shell threads"], pairs).is_empty());
+        // a name's "of" phrase after the pair belongs to both
+        let s = "The idea has developed the important diplomatic thoughts and propositions of New China in different periods.";
+        assert_eq!(
+            run(
+                s,
+                &["important diplomatic thoughts", "propositions of New China"],
+                pairs
+            ),
+            vec![vec!["important diplomatic thoughts", "propositions"]]
+        );
         // terms not joined by a conjunction are no pair
         let s = "The fleet of Persia met the Greeks at Salamis in the end.";
         assert!(run(s, &["Persia", "Salamis"], pairs).is_empty());

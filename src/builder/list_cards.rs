@@ -35,6 +35,16 @@ pub fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
     let mut all = lists::find(s);
     for f in series::find_tagged(s, at.toks) {
+        // "mutual respect, fairness, justice and win-win cooperation": the
+        // comma finder shares "mutual" and "cooperation" across the items,
+        // but the middle items are nouns, so each item keeps its words
+        if let Some(a) = all
+            .iter_mut()
+            .find(|a| a.start < f.end && f.start < a.end && keeps_own_words(a, &f))
+        {
+            *a = f;
+            continue;
+        }
         if !all.iter().any(|a| a.start < f.end && f.start < a.end) {
             all.push(f);
         }
@@ -473,7 +483,23 @@ pub fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| matches!(fold(w).as_str(), "the" | "a" | "an" | "any" | "all"));
-    if n >= 3 && !found.numbered && under_article && found.items[..n - 1].iter().all(|i| bare(i)) {
+    // (two items too: "the important diplomatic thoughts and propositions
+    // of New China", a first item of up to three words)
+    let bare_first = |i: &str| {
+        let w = words(i);
+        !w.is_empty() && w.len() <= 3 && !w.iter().any(|x| text::is_stop(x.text))
+    };
+    // (for two, only a name's "of" phrase: "a dark tablecloth and a pot
+    // of boiling oatmeal" keeps its own)
+    let of_name = last_raw
+        .split_once(" of ")
+        .is_some_and(|(_, o)| o.trim_start_matches("the ").starts_with(char::is_uppercase));
+    let firsts_bare = if n == 2 {
+        bare_first(&found.items[0]) && of_name
+    } else {
+        found.items[..n - 1].iter().all(|i| bare(i))
+    };
+    if n >= 2 && !found.numbered && under_article && firsts_bare {
         if let Some(k) = last_raw.find(" of ") {
             let head = last_raw[..k].trim();
             let head = head
@@ -508,6 +534,38 @@ pub fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
         && has_conj(&found.items[0])
         && !found.items[1..].iter().any(has_conj);
     !after_conj && !conj_inside
+}
+
+/// Whether the grammar's list `g` should replace the comma list `a` over
+/// the same items: as many items, each of `a`'s inside `g`'s, only the
+/// first or last longer, and the middle ones nouns (noun phrases keep
+/// their own modifiers; adjectives, "an economic, social … character",
+/// share a head).
+fn keeps_own_words(a: &lists::Found, g: &lists::Found) -> bool {
+    let n = a.items.len();
+    if n < 3 || g.items.len() != n {
+        return false;
+    }
+    let inside = a
+        .items
+        .iter()
+        .zip(&g.items)
+        .all(|(x, y)| fold(y).contains(&fold(x)));
+    let middle_same = (1..n - 1).all(|k| fold(&a.items[k]) == fold(&g.items[k]));
+    // the first may gain one modifier before it, the last one noun after
+    // it ("mutual respect", "win-win cooperation"), never an "of" phrase
+    // ("virtues of wisdom", "account of race")
+    let one_more = |short: &str, long: &str| {
+        let (s, l) = (fold(short), fold(long));
+        s == l || text::word_count(&l) == text::word_count(&s) + 1 && !l.contains(" of ")
+    };
+    let edges = one_more(&a.items[0], &g.items[0]) && one_more(&a.items[n - 1], &g.items[n - 1]);
+    let middle_nouns = (1..n - 1).all(|k| {
+        let w = a.items[k].trim();
+        !w.contains(' ') && nlp::lexicon_tag(w).is_some_and(|t| t.is_noun())
+    });
+    let longer = a.items != g.items;
+    inside && middle_same && middle_nouns && longer && edges
 }
 
 /// "should consider using open source, cloud-based, and commodity
@@ -707,6 +765,17 @@ mod tests {
         assert!(tidy_items(s, &mut found));
         assert_eq!(found.items, ["manufacture", "sale", "transportation"]);
         assert!(s[found.end..].starts_with(" of intoxicating liquors"));
+        let s = "The idea has inherited and developed the important diplomatic thoughts and propositions of New China in different periods.";
+        let mut found = found_at(
+            s,
+            &["important diplomatic thoughts", "propositions of New China"],
+        );
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(
+            found.items,
+            ["important diplomatic thoughts", "propositions"]
+        );
+        assert!(s[found.end..].starts_with(" of New China"));
         let s = "The Republic of China, France, the Union of Soviet Socialist Republics, the United Kingdom of Great Britain and Northern Ireland, and the United States of America shall be permanent members.";
         let mut found = lists::find(s).into_iter().next().unwrap();
         assert!(tidy_items(s, &mut found));
@@ -784,6 +853,30 @@ mod tests {
         shared_head(&toks, &mut found);
         assert_eq!(found.items[2], "98th percentile");
         assert!(s[found.end..].starts_with(" performance"));
+    }
+
+    #[test]
+    fn nouns_in_a_list_keep_their_own_modifiers() {
+        let s = "We promote relations featuring mutual respect, fairness, justice and win-win cooperation.";
+        let a = found_at(s, &["respect", "fairness", "justice", "win-win"]);
+        let g = found_at(
+            s,
+            &[
+                "mutual respect",
+                "fairness",
+                "justice",
+                "win-win cooperation",
+            ],
+        );
+        assert!(keeps_own_words(&a, &g));
+        // adjectives share their head
+        let s = "Problems of an economic, social, cultural, or humanitarian character.";
+        let a = found_at(s, &["economic", "social", "cultural", "humanitarian"]);
+        let g = found_at(
+            s,
+            &["economic", "social", "cultural", "humanitarian character"],
+        );
+        assert!(!keeps_own_words(&a, &g));
     }
 
     #[test]
