@@ -125,20 +125,52 @@ pub fn resolve(front: &str, prev: Option<&str>) -> Option<String> {
 
 /// The subject of a sentence: the words before its first finite verb, when
 /// they are a short phrase without a comma.
-fn subject_of(sentence: &str) -> Option<&str> {
+fn subject_of(sentence: &str) -> Option<(&str, &str)> {
     let toks = super::nlp::tag(sentence);
     let v = toks
         .iter()
         .position(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"))?;
-    let subj = sentence[..toks[v].start].trim();
+    // an opening phrase before a comma ("In all criminal prosecutions, the
+    // accused shall …") is left out; a condition ("If …,") is not
+    let opens_with_phrase = toks[0].tag.name() == "IN"
+        && !matches!(
+            fold(toks[0].text).as_str(),
+            "if" | "when"
+                | "where"
+                | "while"
+                | "although"
+                | "because"
+                | "as"
+                | "since"
+                | "unless"
+                | "whenever"
+                | "though"
+                | "until"
+        );
+    let from = match sentence[..toks[v].start].rfind(',') {
+        Some(c) if opens_with_phrase => toks.iter().position(|t| t.start > c).filter(|&i| i < v)?,
+        _ => 0,
+    };
+    let subj = sentence[toks[from].start..toks[v].start].trim();
     let n = text::word_count(subj);
-    ((2..=8).contains(&n)
+    // the verb group after it ("shall enjoy", "are thus sown")
+    let group_end = toks[v..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.tag.is_verb() || matches!(t.tag.name(), "MD" | "RB" | "TO"))
+        .last()
+        .map_or(toks[v].end, |t| t.end);
+    let verb = &sentence[toks[v].start..group_end];
+    ((1..=8).contains(&n)
+        && (n >= 2 || toks[from].tag.is_noun() && from > 0)
         && !subj.contains([',', ';', ':', '(', '"', '\u{201c}'])
         && !super::frame::starts_with_pronoun(subj)
-        && toks[..v].iter().any(|t| t.tag.is_noun())
+        // ("the accused": an article and a participle name a person too)
+        && (toks[from..v].iter().any(|t| t.tag.is_noun())
+            || v == from + 2 && fold(toks[from].text) == "the")
         // "Where extinguishers are …", "See much and put aside the things
         // which …": no subject phrase
-        && toks[..v].iter().all(|t| {
+        && toks[from..v].iter().all(|t| {
             t.tag.is_noun()
                 || t.tag.is_adjective()
                 || t.tag.is_determiner()
@@ -149,7 +181,7 @@ fn subject_of(sentence: &str) -> Option<&str> {
             fold(toks[0].text).as_str(),
             "where" | "when" | "if" | "while" | "although" | "because" | "as" | "since" | "unless"
         ))
-    .then_some(subj)
+    .then_some((subj, verb))
 }
 
 /// Trims a question to at most [`MAX_FRONT_WORDS`] by cutting whole clauses
@@ -178,8 +210,28 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
         // keep the sentence's subject, so the clause says whose it is:
         // "The idea … provides new choices for ___", not "… provides new
         // choices for ___"
+        // (with its verb when the clause kept has none of its own: "the
+        // accused shall enjoy … to have the ___ for his defence")
         before = match subject_of(&before) {
-            Some(subj) if !rest.starts_with(subj) => format!("{subj} … {rest}"),
+            Some((subj, verb)) if !rest.starts_with(subj) => {
+                let finite = super::nlp::tag(&rest)
+                    .iter()
+                    .any(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"));
+                let subj = text::capitalise(subj);
+                // (a group that ends in an auxiliary, "shall be", says
+                // nothing without its complement)
+                let bare_aux = verb.split_whitespace().last().is_some_and(|w| {
+                    matches!(
+                        fold(w).as_str(),
+                        "be" | "been" | "have" | "has" | "is" | "are"
+                    )
+                });
+                if finite || rest.contains(verb) || bare_aux {
+                    format!("{subj} … {rest}")
+                } else {
+                    format!("{subj} {verb} … {rest}")
+                }
+            }
             _ => format!("… {rest}"),
         };
     }
@@ -434,6 +486,15 @@ mod tests {
         // too long together: no card rather than a vague one
         let long = format!("{} {}", prev, "It shall also keep every other note of every other test it made in the last twenty years of its long and useful working life.");
         assert!(gap_front(s, a, a + "Assistant Secretary".len(), Some(&long)).is_none());
+    }
+
+    #[test]
+    fn a_trimmed_question_keeps_its_subject_and_verb() {
+        let s = "In all criminal prosecutions, the accused shall enjoy the right to a speedy and public trial, by an impartial jury of the State and district wherein the crime shall have been committed, which district shall have been previously ascertained by law, and to be informed of the nature and cause of the accusation; to be confronted with the witnesses against him; to have compulsory process for obtaining witnesses in his favor, and to have the Assistance of Counsel for his defence.";
+        let a = s.find("Assistance of Counsel").unwrap();
+        let f = gap_front(s, a, a + "Assistance of Counsel".len(), None).unwrap();
+        assert!(f.starts_with("The accused shall enjoy \u{2026} "), "{f}");
+        assert!(f.ends_with("to have the ___ for his defence."), "{f}");
     }
 
     #[test]
