@@ -1403,6 +1403,10 @@ pub fn parallel_items(items: &[String]) -> bool {
             && toks
                 .get(1)
                 .is_some_and(|n| matches!(n.tag.name(), "IN" | "TO" | "RB"));
+        // "just and favourable conditions": a word joined to an adjective
+        // is an adjective, whatever the tagger makes of it alone
+        let joined_adjective = toks.get(1).is_some_and(|n| n.tag.name() == "CC")
+            && toks.get(2).is_some_and(|n| n.tag.is_adjective());
         if clause {
             3
         } else if matches!(
@@ -1422,6 +1426,7 @@ pub fn parallel_items(items: &[String]) -> bool {
             7
         } else if t.tag.is_noun()
             || t.tag.is_adjective()
+            || joined_adjective
             || t.tag.is_number()
             || t.tag.is_determiner()
             || matches!(name, "VBN" | "VBG" | "FW" | "POS" | "PRP")
@@ -1810,6 +1815,13 @@ mod tests {
     #[test]
     fn one_word_items_tagged_alone_are_not_judged_by_their_guessed_tag() {
         let items = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        // "just" read as an adverb is an adjective joined to "favourable"
+        assert!(parallel_items(&items(&[
+            "work",
+            "free choice of employment",
+            "just and favourable conditions of work",
+            "protection against unemployment",
+        ])));
         assert!(parallel_items(&items(&[
             "benign",
             "upright",
