@@ -12,7 +12,7 @@ use super::{frame, nlp};
 /// Words a list item may open with when it is a clause of the sentence
 /// before it ("… except under the following conditions: (i) When the unit
 /// has been repaired …").
-const SUBORDINATORS: &[&str] = &[
+pub const SUBORDINATORS: &[&str] = &[
     "when", "where", "whenever", "if", "unless", "because", "since", "while", "although", "though",
     "after", "before", "until", "that", "which", "who",
 ];

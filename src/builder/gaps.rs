@@ -501,6 +501,21 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
         } else {
             end2
         };
+        // "the 20th day of January": the month belongs to the date
+        let end2 = match s[end2..].strip_prefix(" of ") {
+            Some(rest) if s[start..end2].ends_with(" day") => {
+                let month = rest
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if MONTHS.contains(&fold(month).as_str()) {
+                    end2 + 4 + month.len()
+                } else {
+                    end2
+                }
+            }
+            _ => end2,
+        };
         let value = s[start..end2].trim();
         // the same value elsewhere in the sentence would leak the answer
         // (as a whole number: "5 years" beside "5/3" is no repeat)
@@ -1117,6 +1132,18 @@ mod tests {
             // a phrase repeated as often is what the text is about
             assert!(is_topic("state conventions", ctx));
         });
+    }
+
+    #[test]
+    fn a_day_of_a_month_is_one_date() {
+        let got = figs(
+            "The terms of the President shall end at noon on the 20th day of January of that year.",
+        );
+        assert!(
+            got.iter()
+                .any(|(_, a)| a == &vec!["20th day of January".to_string()]),
+            "{got:?}"
+        );
     }
 
     #[test]

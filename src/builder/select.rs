@@ -39,10 +39,21 @@ fn cut_before_main_clause(c: &Candidate) -> Option<String> {
         Some(i) if body.ends_with("items)") => body[..i].trim_end(),
         _ => body,
     };
-    // (only when the question keeps its sentence's opening: a question cut
-    // at both ends may have left its verb before the cut; an imperative
-    // opening, "Follow the principle …", is a main verb)
-    if body.ends_with('\u{2026}') && !body.starts_with('\u{2026}') {
+    // (only when the question keeps its sentence's opening, and that is a
+    // subordinate or prepositional phrase, "But when …", "After one year
+    // …": a question cut at both ends may have left its verb before the
+    // cut, and the tagger misses verbs such as "Some consist …")
+    let opening = body
+        .split_whitespace()
+        .map(fold)
+        .find(|w| !matches!(w.as_str(), "but" | "and" | "or"))
+        .unwrap_or_default();
+    let subordinate = super::context::SUBORDINATORS.contains(&opening.as_str())
+        || matches!(
+            opening.as_str(),
+            "after" | "before" | "in" | "on" | "at" | "during" | "from" | "for" | "with" | "by"
+        );
+    if body.ends_with('\u{2026}') && !body.starts_with('\u{2026}') && subordinate {
         let frame = body.replace(GAP, "things");
         let toks = super::nlp::tag(&frame);
         let finite = toks.iter().enumerate().any(|(i, t)| {
@@ -1674,8 +1685,16 @@ pub fn select(
             dup_of = chosen.iter().copied().find(|&j| {
                 let o = &cands[j];
                 o.block == c.block && o.sentence == c.sentence && !o.back.is_empty() && {
+                    // (a lone number inside a longer answer is another fact:
+                    // "two" and "two Senators from each State, … for six
+                    // years")
                     let b = fold(&o.back);
-                    a.contains(&b) || b.contains(&a)
+                    let shorter = if a.len() < b.len() { &a } else { &b };
+                    let number = text::number_value(shorter).is_some()
+                        || shorter
+                            .chars()
+                            .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.');
+                    (a.contains(&b) || b.contains(&a)) && !number
                 }
             });
         }
