@@ -1190,10 +1190,15 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         // plural word
         let f = fold(x.text);
         let earlier = &w[..i];
-        let unresolved = match f.as_str() {
-            "they" | "them" => !earlier
+        // (the gap itself may be the antecedent: "___, if they only contain
+        // …" → Tuples)
+        let gap_plural = body[..x.start].contains("___") && c.back.ends_with('s');
+        let plural_before = gap_plural
+            || earlier
                 .iter()
-                .any(|e| e.text.len() > 3 && e.text.ends_with('s') && !text::is_stop(e.text)),
+                .any(|e| e.text.len() > 3 && e.text.ends_with('s') && !text::is_stop(e.text));
+        let unresolved = match f.as_str() {
+            "they" | "them" => !plural_before,
             // "If for three years he does not alter …": "he" needs a name
             // or a person before it
             "he" | "she" => !earlier.iter().enumerate().any(|(k, e)| {
@@ -1222,7 +1227,12 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             }),
             _ => false,
         };
-        if i < 4 || alone || unresolved {
+        // (early in the question a pronoun is its subject's, unless a
+        // plural right before it is the antecedent: "Scientists quickly
+        // realized they …")
+        let early = i < 4
+            && !(matches!(f.as_str(), "they" | "them") && (plural_before && i >= 2 || gap_plural));
+        if early || alone || unresolved {
             return Some(format!("question leans on '{}' from elsewhere", x.text));
         }
     }
@@ -2166,6 +2176,31 @@ mod tests {
             assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leaks")));
             let c = list(&["entrepreneurs", "other agencies", "public"]);
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("leaks")));
+        });
+    }
+
+    #[test]
+    fn they_after_its_plural_needs_nothing_else() {
+        with_ctx("Some text about the Sun and its gases.", |ctx| {
+            let c = cloze(
+                "Scientists quickly realized they had found a new element and named it helium (after ___, the Greek word for Sun).",
+                "helios",
+                "Scientists quickly realized they had found a new element and named it helium (after helios, the Greek word for Sun).",
+            );
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on")));
+            let mut c = cloze(
+                "___, if they only contain types that also implement Copy.",
+                "Tuples",
+                "Tuples, if they only contain types that also implement Copy.",
+            );
+            c.origin = "claim";
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'they'")));
+            let c = cloze(
+                "Then they sailed to the island of ___ with the whole fleet.",
+                "Salamis",
+                "Then they sailed to the island of Salamis with the whole fleet.",
+            );
+            assert!(reject_reason(&c, ctx).is_some());
         });
     }
 
