@@ -1175,8 +1175,14 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     // "this"/"these" standing for a noun ("The ___ of this")
     // the sentence before, shown in the question, is the antecedent
     let pointers_resolved = super::frame::shows_prev(body, &c.context);
+    // ("It is this thin region that we call the photosphere": a cleft's
+    // "it" points at nothing)
+    let cleft = super::frame::is_cleft(body);
     for (i, x) in w.iter().enumerate() {
         if pointers_resolved || !POINTERS.iter().any(|p| text::eq_fold(x.text, p)) {
+            continue;
+        }
+        if cleft && i == 0 {
             continue;
         }
         let demonstrative = matches!(fold(x.text).as_str(), "this" | "these" | "those");
@@ -2195,6 +2201,12 @@ mod tests {
             );
             c.origin = "claim";
             assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'they'")));
+            let c = cloze(
+                "It is this thin region of the Sun that we call the photosphere, from the Greek for \u{201c}___\u{201d}.",
+                "light sphere",
+                "It is this thin region of the Sun that we call the photosphere, from the Greek for \u{201c}light sphere\u{201d}.",
+            );
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'It'")));
             let c = cloze(
                 "Then they sailed to the island of ___ with the whole fleet.",
                 "Salamis",
