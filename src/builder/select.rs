@@ -1766,24 +1766,26 @@ pub fn select(
             try_take(i, &mut chosen, &mut taken, dropped, true, 0);
         }
     }
-    // 3. by score
+    // 3. strong cards by score, then strong cards from paragraphs that
+    // hold more facts than their share ("Even larger are supergranules,
+    // which are about 35,000 kilometers across … and last about 24
+    // hours"), before any weaker card takes the place
+    for extra in [0, EXTRA_PER_BLOCK] {
+        for &i in &order {
+            if chosen.len() >= budget {
+                break;
+            }
+            if cands[i].score >= STRONG {
+                try_take(i, &mut chosen, &mut taken, dropped, true, extra);
+            }
+        }
+    }
+    // 4. the rest by score
     for &i in &order {
         if chosen.len() >= budget {
             break;
         }
         try_take(i, &mut chosen, &mut taken, dropped, true, 0);
-    }
-    // 4. a deck still short of its size takes strong cards from
-    // paragraphs that hold more facts than their share ("Even larger are
-    // supergranules, which are about 35,000 kilometers across … and last
-    // about 24 hours")
-    for &i in &order {
-        if chosen.len() >= budget {
-            break;
-        }
-        if cands[i].score >= STRONG {
-            try_take(i, &mut chosen, &mut taken, dropped, true, EXTRA_PER_BLOCK);
-        }
     }
     let full = chosen.len() >= budget;
     for &i in &order {
@@ -1793,9 +1795,15 @@ pub fn select(
                 front: cands[i].front.clone(),
                 answer: cands[i].answer_items().join("; "),
                 reason: if full {
-                    format!("ranked below the deck size ({budget} cards)")
+                    format!(
+                        "ranked below the deck size ({budget} cards; rule {}, score {:.2})",
+                        cands[i].origin, cands[i].score
+                    )
                 } else {
-                    "its paragraph already has its share of cards".into()
+                    format!(
+                        "its paragraph already has its share of cards (rule {}, score {:.2})",
+                        cands[i].origin, cands[i].score
+                    )
                 },
             });
         }
