@@ -258,8 +258,9 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
 /// The sentence with `[start, end)` replaced by the gap, trimmed and with a
 /// leading pronoun resolved. `None` if the result would not stand alone.
 pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -> Option<String> {
-    // "The record shall be …" needs the sentence that introduced the record
-    if let Some(p) = prev.filter(|p| anaphoric_definite(sentence, p)) {
+    // "The record shall be …" needs the sentence that introduced the record;
+    // "Of this, £___ will be saved …" the one that said what "this" is
+    if let Some(p) = prev.filter(|p| anaphoric_definite(sentence, p) || pointer_opening(sentence)) {
         return with_prev(sentence, start, end, p);
     }
     // A leading "He"/"It"/"They" takes the previous sentence's subject
@@ -389,6 +390,21 @@ pub fn anaphoric_definite(sentence: &str, prev: &str) -> bool {
     })
 }
 
+/// A short opening phrase that points at the sentence before ("Of this,",
+/// "In these cases,", "For that reason,").
+pub fn pointer_opening(sentence: &str) -> bool {
+    let Some((head, _)) = sentence.split_once(',') else {
+        return false;
+    };
+    let w: Vec<String> = head.split_whitespace().map(fold).collect();
+    (2..=4).contains(&w.len())
+        && matches!(
+            w[0].as_str(),
+            "of" | "in" | "for" | "from" | "by" | "with" | "after" | "besides" | "despite"
+        )
+        && matches!(w[1].as_str(), "this" | "these" | "that" | "those")
+}
+
 /// The previous sentence shown whole before the gapped one, or `None`
 /// when it leans on another one itself, is no statement, or the two are
 /// too long together.
@@ -495,6 +511,20 @@ mod tests {
         let f = gap_front(s, a, a + "Assistance of Counsel".len(), None).unwrap();
         assert!(f.starts_with("The accused shall enjoy \u{2026} "), "{f}");
         assert!(f.ends_with("to have the ___ for his defence."), "{f}");
+    }
+
+    #[test]
+    fn a_pointer_opening_shows_the_sentence_before() {
+        let prev =
+            "Moving services to digital channels will save between £1.7 and £1.8 billion a year.";
+        let s = "Of this, £1.1 to £1.3 billion will be saved directly by the government.";
+        let a = s.find("1.1").unwrap();
+        let f = gap_front(s, a, a + "1.1 to £1.3 billion".len(), Some(prev)).unwrap();
+        assert!(f.starts_with("Moving services"), "{f}");
+        assert!(f.contains("Of this, £___ will be saved"), "{f}");
+        assert!(!pointer_opening(
+            "Of all the planets, Jupiter is the largest."
+        ));
     }
 
     #[test]
