@@ -450,6 +450,80 @@ fn analogy(at: At<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate>) {
     }
 }
 
+/// Longest object of an instruction, in words.
+const MAX_OBJECT_WORDS: usize = 4;
+
+/// Instructions: what an imperative rule tells the reader to use, before
+/// what it is for ("Always use self for the first argument to instance
+/// methods" → "Always use ___ for …" → self; "use the suffix "Error" on
+/// your exception names"). The object is the rule's whole content,
+/// however everyday its word; it needs the phrase after it ("for", "to",
+/// "on", "as", "in", "instead of"), which says what the card asks about.
+fn instruction(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate>) {
+    let s = at.text;
+    // the verb opens the sentence, after "Always"/"Never"/"do not" or a
+    // short opening phrase ("In that case, use properties to …")
+    let from = s
+        .find(", ")
+        .filter(|&c| word_count(&s[..c]) <= 4)
+        .and_then(|c| toks.iter().position(|t| t.start > c))
+        .unwrap_or(0);
+    let v = toks[from..]
+        .iter()
+        .position(|t| {
+            !(t.tag.is_adverb() || matches!(fold(t.text).as_str(), "do" | "not" | "don't"))
+        })
+        .map(|v| v + from);
+    let Some(v) = v else { return };
+    let verb = fold(toks[v].text);
+    if !matches!(
+        verb.as_str(),
+        "use" | "add" | "append" | "prefix" | "call" | "choose" | "prefer" | "avoid"
+    ) {
+        return;
+    }
+    // the object: up to the preposition that says what it is for
+    let Some(p) = toks[v + 1..]
+        .iter()
+        .position(|t| {
+            matches!(
+                fold(t.text).as_str(),
+                "for" | "to" | "on" | "as" | "in" | "instead"
+            )
+        })
+        .map(|p| p + v + 1)
+    else {
+        return;
+    };
+    let object = &toks[v + 1..p];
+    let (Some(a), Some(b)) = (object.first(), object.last()) else {
+        return;
+    };
+    let answer = s[a.start..b.end].trim_matches(|c: char| c == ',' || c == ' ');
+    if object.len() > MAX_OBJECT_WORDS
+        || s[a.start..b.end].contains([',', ';', '('])
+        || object
+            .iter()
+            .all(|t| super::text::is_stop(t.text) || t.tag.name() == "PRP")
+        || object
+            .iter()
+            .any(|t| t.tag.is_verb() && t.tag.name() != "VBN")
+        || is_topic(answer, ctx)
+        || word_count(&s[p..]) < 3
+    {
+        return;
+    }
+    if let Some(front) = gap_front(s, a.start, a.start + answer.len(), at.prev) {
+        out.push(card(
+            at,
+            CardKind::Cloze,
+            front,
+            answer.to_string(),
+            prior::CLAIM + 0.3,
+        ));
+    }
+}
+
 /// Claim cards of one sentence.
 pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
@@ -459,6 +533,7 @@ pub fn extract(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     complements(at, ctx, at.toks, out);
     maxims(at, ctx, at.toks, out);
     analogy(at, at.toks, out);
+    instruction(at, ctx, at.toks, out);
     because(at, at.toks, out);
 }
 
@@ -504,6 +579,36 @@ mod tests {
             assert!(
                 ask("Learning without thought is what makes men idle in their houses.").is_empty()
             );
+        });
+    }
+
+    #[test]
+    fn an_instruction_asks_for_what_to_use() {
+        let doc = "Naming conventions for classes, methods and arguments in Python code.";
+        super::super::with_ctx(doc, |ctx| {
+            let ask = |s: &str| {
+                let toks = tag(s);
+                let mut out = Vec::new();
+                instruction(At::alone(s, &toks), ctx, &toks, &mut out);
+                out.into_iter()
+                    .map(|c| (c.front, c.back))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ask("Always use self for the first argument to instance methods."),
+                vec![(
+                    "Always use ___ for the first argument to instance methods.".to_string(),
+                    "self".to_string()
+                )]
+            );
+            assert_eq!(
+                ask("In that case, use properties to hide functional implementation behind simple access.")[0].1,
+                "properties"
+            );
+            // no object, or no phrase saying what it is for
+            assert!(ask("Use it to hide the implementation behind access.").is_empty());
+            assert!(ask("Always use self.").is_empty());
+            assert!(ask("Teams use modern tools for deployment.").is_empty());
         });
     }
 
