@@ -54,6 +54,30 @@ fn named(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], nps: &[Phrase], out: &mu
         let w = fold(t.text);
         let after = match w.as_str() {
             "called" | "termed" | "dubbed" | "named" => i + 1,
+            // "Scientists call such a hot ionized gas a plasma.": the term
+            // is the last phrase, after the thing named
+            "call" | "calls" => {
+                let Some(p) = nps.last().filter(|p| p.first > i + 2) else {
+                    continue;
+                };
+                let rest = s[p.end..].trim_matches(|c: char| !c.is_alphanumeric());
+                let is_article = |k: usize| {
+                    toks.get(k)
+                        .is_some_and(|t| matches!(fold(t.text).as_str(), "a" | "an" | "the"))
+                };
+                let article = is_article(p.first) || is_article(p.first.saturating_sub(1));
+                // (the verb "call" naming a thing, not "calls you at the
+                // office" nor "the call to …")
+                let naming = t.tag.is_verb()
+                    && toks[i + 1..p.first].iter().all(|x| {
+                        !matches!(x.tag.name(), "IN" | "TO" | "PRP" | "MD")
+                            && !fold(x.text).ends_with("ly")
+                    });
+                if !rest.is_empty() || !article || !naming {
+                    continue;
+                }
+                p.first
+            }
             "known" | "referred" | "described"
                 if toks.get(i + 1).is_some_and(|n| fold(n.text) == "as")
                     || toks.get(i + 2).is_some_and(|n| fold(n.text) == "as") =>
@@ -613,6 +637,14 @@ mod tests {
                 "{}",
                 out[0].front
             );
+            assert_eq!(
+                ask("Scientists call such a hot ionized gas a plasma."),
+                vec!["plasma".to_string()]
+            );
+            assert!(
+                ask("Your friend calls you on your phone to join her at the entrance.").is_empty()
+            );
+            assert!(ask("Rust calls drop automatically at the closing bracket.").is_empty());
             // a pronoun or a clause with its own verb is no term
             assert!(ask("This is what we call it.").is_empty());
             assert!(ask("Such a man is called, when he fails, a fool who tried.").is_empty());

@@ -76,7 +76,7 @@ fn cut_before_main_clause(c: &Candidate) -> Option<String> {
 /// Below this score a key-term gap is not worth a card (see
 /// [`reject_reason`]). Read against the corpus: key-term cards under it
 /// were mostly everyday nouns ("conventions", "teachings", "sphere").
-pub const KEY_TERM_FLOOR: f64 = 1.75;
+pub const KEY_TERM_FLOOR: f64 = 2.0;
 
 /// Ordinal words, which date an answer ("the eighth century B.C.").
 const ORDINAL_WORDS: &[&str] = &[
