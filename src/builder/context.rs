@@ -123,6 +123,13 @@ pub fn show_subject(
     } else {
         toks[v].end
     };
+    // "There are …" says nothing alone: it takes its clause up to the
+    // colon ("There are again two methods of removing the causes of
+    // faction:")
+    let end = match sentence.find(':') {
+        Some(colon) if fold(&sentence[..end]).starts_with("there ") && colon > end => colon + 1,
+        _ => end,
+    };
     let Some(opening) = sentence.get(..end) else {
         return;
     };
@@ -132,7 +139,62 @@ pub fn show_subject(
     if text::word_count(opening) + text::word_count(&c.front) > frame::MAX_WITH_PREV_WORDS {
         return;
     }
-    c.front = format!("{head}{opening} {body}");
+    // (no "…" when nothing was cut between the two)
+    let rest = body.trim_start_matches('\u{2026}').trim_start();
+    let joined = rest
+        .split("___")
+        .next()
+        .is_some_and(|lead| sentence[end..].trim_start().starts_with(lead.trim_end()));
+    c.front = if joined {
+        format!("{head}{opening} {rest}")
+    } else {
+        format!("{head}{opening} {body}")
+    };
+}
+
+#[cfg(test)]
+mod show_subject_tests {
+    use super::super::candidate::Candidate;
+    use super::*;
+    use crate::model::CardKind;
+
+    fn list(front: &str) -> Candidate {
+        Candidate {
+            kind: CardKind::List,
+            front: front.into(),
+            back: String::new(),
+            items: vec!["opinions".into(), "passions".into(), "interests".into()],
+            ordered: false,
+            block: 0,
+            sentence: 0,
+            locator: String::new(),
+            context: String::new(),
+            score: 1.0,
+            origin: "list",
+        }
+    }
+
+    #[test]
+    fn a_cut_list_shows_its_subject_and_there_are_its_clause() {
+        let s = "There are again two methods of removing the causes of faction: the one, by destroying the liberty which is essential to its existence; the other, by giving to every citizen the same opinions, the same passions, and the same interests.";
+        let toks = nlp::tag(s);
+        let mut c = list("\u{2026} the one, by destroying the liberty which is essential to its existence; the other, by giving to every citizen the same ___. (3 items)");
+        show_subject(&mut c, s, &toks, None);
+        assert!(
+            c.front.starts_with("There are again two methods of removing the causes of faction: the one, by destroying"),
+            "{}",
+            c.front
+        );
+        let s = "Everyone is entitled to all the rights and freedoms set forth in this Declaration, without distinction of any kind, such as race, colour, sex, language or religion.";
+        let toks = nlp::tag(s);
+        let mut c = list("\u{2026} without distinction of any kind, such as ___. (5 items)");
+        show_subject(&mut c, s, &toks, None);
+        assert!(
+            c.front.starts_with("Everyone is \u{2026} without"),
+            "{}",
+            c.front
+        );
+    }
 }
 
 #[cfg(test)]
