@@ -10,6 +10,7 @@
 //! one); longer lists are split. Card ids hash kind, place and answer.
 
 pub mod anaphora;
+pub mod byline;
 pub mod candidate;
 pub mod claims;
 pub mod context;
@@ -459,6 +460,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     outline::extract(&doc, &prefixes, &mut cands);
     outline::titled_headings(&doc, &mut cands);
     definitions::glossary(&doc, &mut cands);
+    byline::extract(&doc, &mut cands);
     anaphora::extract(&doc, &prefixes, &mut cands);
     // Extract and filter, block by block, on all cores: each worker has its
     // own stem cache; results are merged in document order, so the output
