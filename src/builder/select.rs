@@ -73,6 +73,20 @@ fn cut_before_main_clause(c: &Candidate) -> Option<String> {
         .then(|| "the saying is cut before its main clause".to_string())
 }
 
+/// Whether a "he"/"she" ending at `end` in `body` means anyone: "He who
+/// …", or any "he" inside a quoted saying ("The Master said, 'If for three
+/// years he does not alter …'").
+fn generic_he(body: &str, end: usize, context: &str) -> bool {
+    let who = body[end..].trim_start().to_lowercase().starts_with("who ");
+    let quoted = ["said, '", "said, \u{2018}", "said, \"", "said, \u{201c}"]
+        .iter()
+        .any(|q| context.contains(q))
+        || context
+            .trim_start()
+            .starts_with(['\'', '\u{2018}', '"', '\u{201c}']);
+    who || quoted
+}
+
 /// Below this score a key-term gap is not worth a card (see
 /// [`reject_reason`]). Read against the corpus and three blind readings:
 /// key-term cards under it were mostly everyday nouns ("conventions",
@@ -1209,6 +1223,9 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             "they" | "them" => !plural_before,
             // "If for three years he does not alter …": "he" needs a name
             // or a person before it
+            // ("He who aims to be …" is anyone; so is "he" in a quoted
+            // saying: "'Is he not a man of complete virtue, who …?'")
+            "he" | "she" if generic_he(body, x.end, &c.context) => false,
             "he" | "she" => !earlier.iter().enumerate().any(|(k, e)| {
                 k > 0 && e.text.starts_with(char::is_uppercase) && !text::is_stop(e.text)
                     || matches!(
@@ -1231,6 +1248,9 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                             | "youth"
                             | "master"
                             | "teacher"
+                            | "one"
+                            | "anyone"
+                            | "whoever"
                     )
             }),
             _ => false,
@@ -1238,7 +1258,9 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
         // (early in the question a pronoun is its subject's, unless a
         // plural right before it is the antecedent: "Scientists quickly
         // realized they …")
+        let generic = matches!(f.as_str(), "he" | "she") && generic_he(body, x.end, &c.context);
         let early = i < 4
+            && !generic
             && !(matches!(f.as_str(), "they" | "them") && (plural_before && i >= 2 || gap_plural));
         if early || alone || unresolved {
             return Some(format!("question leans on '{}' from elsewhere", x.text));
@@ -2217,6 +2239,24 @@ mod tests {
                 "It is this thin region of the Sun that we call the photosphere, from the Greek for \u{201c}light sphere\u{201d}.",
             );
             assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'It'")));
+            let c = cloze(
+                "The Master said, 'He who aims to be a ___ in his food does not seek to gratify his appetite.",
+                "man of complete virtue",
+                "The Master said, 'He who aims to be a man of complete virtue in his food does not seek to gratify his appetite.",
+            );
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'He'")));
+            let c = cloze(
+                "If for ___ he does not alter from the way of his father, he may be called filial.'",
+                "three years",
+                "'If for three years he does not alter from the way of his father, he may be called filial.'",
+            );
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'he'")));
+            let c = cloze(
+                "Then he sailed to the island of ___ with the whole fleet.",
+                "Salamis",
+                "Then he sailed to the island of Salamis with the whole fleet.",
+            );
+            assert!(reject_reason(&c, ctx).is_some());
             let c = cloze(
                 "Then they sailed to the island of ___ with the whole fleet.",
                 "Salamis",
