@@ -154,6 +154,16 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = cut_before_main_clause(c) {
         return Some(why);
     }
+    // "This is indeed what is happening, because …": the sentence confirms
+    // a guess about something the card does not show
+    let opener: Vec<String> = c.context.split_whitespace().take(4).map(fold).collect();
+    if opener.len() == 4
+        && matches!(opener[0].as_str(), "this" | "that")
+        && opener[1] == "is"
+        && (opener[2] == "what" || opener[3] == "what")
+    {
+        return Some("the sentence confirms something the card does not show".into());
+    }
     // "Type of extinguishers | Test interval (years) Soda acid …": a row
     // of a table flattened into text, not a sentence
     if c.context.matches(" | ").count() >= 2 {
@@ -2263,6 +2273,18 @@ mod tests {
                 "Then they sailed to the island of Salamis with the whole fleet.",
             );
             assert!(reject_reason(&c, ctx).is_some());
+        });
+    }
+
+    #[test]
+    fn a_confirmation_of_something_unseen_is_dropped() {
+        with_ctx("Some text about values.", |ctx| {
+            let c = cloze(
+                "We now have two variables, x and y, and both equal 5. This is indeed what is happening, because ___ are simple values.",
+                "integers",
+                "This is indeed what is happening, because integers are simple values.",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("confirms")));
         });
     }
 
