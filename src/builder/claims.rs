@@ -509,7 +509,7 @@ fn instruction(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
             .iter()
             .any(|t| t.tag.is_verb() && t.tag.name() != "VBN")
         || is_topic(answer, ctx)
-        || word_count(&s[p..]) < 3
+        || word_count(&s[toks[p].start..]) < 3
     {
         return;
     }
@@ -609,6 +609,15 @@ mod tests {
             assert!(ask("Use it to hide the implementation behind access.").is_empty());
             assert!(ask("Always use self.").is_empty());
             assert!(ask("Teams use modern tools for deployment.").is_empty());
+            // byte offsets, not token numbers, cut the text (no panic on
+            // letters of several bytes)
+            for s in [
+                "Éé, use Größe for the first argument.",
+                "Ñ, use ÄÖÜ for ääääää.",
+                "Ü, use é to é é é.",
+            ] {
+                let _ = ask(s);
+            }
         });
     }
 
