@@ -401,12 +401,21 @@ pub fn drop_restatement(c: &mut Candidate) {
         };
         k += 1;
         rest = after;
-        // (a unit may stand between: "___ °C (153 °F)")
-        let unit = after
-            .strip_prefix(' ')
-            .and_then(|r| r.split_once(' '))
-            .filter(|(u, _)| !u.is_empty() && u.chars().count() <= 3 && !u.starts_with('('))
-            .map_or(0, |(u, _)| u.len() + 1);
+        // (a unit may stand between: "___ °C (153 °F)"; or a closing
+        // quote: "“___” (MVP)")
+        let quote = ['\u{201d}', '"', '\'', '\u{2019}']
+            .iter()
+            .find(|q| after.starts_with(**q))
+            .map_or(0, |q| q.len_utf8());
+        let unit = if quote > 0 {
+            quote
+        } else {
+            after
+                .strip_prefix(' ')
+                .and_then(|r| r.split_once(' '))
+                .filter(|(u, _)| !u.is_empty() && u.chars().count() <= 3 && !u.starts_with('('))
+                .map_or(0, |(u, _)| u.len() + 1)
+        };
         let Some(open) = after[unit..].strip_prefix(" (") else {
             continue;
         };
@@ -499,6 +508,16 @@ mod restatement_tests {
         assert_eq!(
             c.front,
             "It would lead to a surface temperature of ___ °C, and a warmer planet."
+        );
+        let mut c = cloze(
+            "Ship a functioning \u{201c}___\u{201d} (MVP) that solves a core user need.",
+            "minimum viable product",
+            &[],
+        );
+        drop_restatement(&mut c);
+        assert_eq!(
+            c.front,
+            "Ship a functioning \u{201c}___\u{201d} that solves a core user need."
         );
         assert!(abbreviates_more(" (DCMS).", "Media and Sport"));
         assert!(abbreviates_more(
