@@ -96,6 +96,20 @@ pub(crate) fn num_word(w: &str) -> Option<NumWord> {
     }
 }
 
+/// Whether `w` (folded) is an ordinal number word ("eighth",
+/// "twentieth", "hundredth").
+pub fn is_ordinal(w: &str) -> bool {
+    num_word(w).is_some_and(|n| {
+        matches!(
+            n,
+            NumWord::Small(_, true)
+                | NumWord::Tens(_, true)
+                | NumWord::Hundred(true)
+                | NumWord::Thousand(true)
+        )
+    })
+}
+
 /// The number words of `w`: one, or a tens word joined to a unit
 /// (`twentyone`, `sixtyfirst`: hyphens are gone by now).
 pub(crate) fn num_words(w: &str) -> Option<Vec<NumWord>> {
@@ -212,6 +226,14 @@ pub fn is_spelled_quantity(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinal_words_are_told_from_cardinals() {
+        assert!(is_ordinal("eighth"));
+        assert!(is_ordinal("twentieth"));
+        assert!(!is_ordinal("eight"));
+        assert!(!is_ordinal("century"));
+    }
 
     #[test]
     fn spelled_quantities() {

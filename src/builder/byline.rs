@@ -6,23 +6,9 @@
 
 use super::candidate::{prior, Candidate};
 use super::document::{BlockKind, Doc};
+use super::gaps::MONTHS;
 use super::text::{self, fold};
 use crate::model::CardKind;
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// A personal name line: one to three capitalised words, letters only.
 fn is_name_line(s: &str) -> bool {

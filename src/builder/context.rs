@@ -156,22 +156,9 @@ pub fn show_subject(
 mod show_subject_tests {
     use super::super::candidate::Candidate;
     use super::*;
-    use crate::model::CardKind;
 
     fn list(front: &str) -> Candidate {
-        Candidate {
-            kind: CardKind::List,
-            front: front.into(),
-            back: String::new(),
-            items: vec!["opinions".into(), "passions".into(), "interests".into()],
-            ordered: false,
-            block: 0,
-            sentence: 0,
-            locator: String::new(),
-            context: String::new(),
-            score: 1.0,
-            origin: "list",
-        }
+        super::restatement_tests::cloze(front, "", &["opinions", "passions", "interests"])
     }
 
     #[test]
@@ -459,7 +446,7 @@ mod restatement_tests {
     use super::*;
     use crate::model::CardKind;
 
-    fn cloze(front: &str, back: &str, items: &[&str]) -> Candidate {
+    pub(super) fn cloze(front: &str, back: &str, items: &[&str]) -> Candidate {
         Candidate {
             kind: if items.is_empty() {
                 CardKind::Cloze

@@ -266,7 +266,7 @@ fn unit_after(s: &str, toks: &[super::nlp::Token<'_>], end: usize) -> usize {
     last
 }
 
-const MONTHS: &[&str] = &[
+pub(super) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

@@ -94,30 +94,6 @@ fn generic_he(body: &str, end: usize, context: &str) -> bool {
 /// the corpus loses one gold fact for 37 cards.
 pub const KEY_TERM_FLOOR: f64 = 2.0;
 
-/// Ordinal words, which date an answer ("the eighth century B.C.").
-const ORDINAL_WORDS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-];
-
 pub fn canon(s: &str) -> String {
     let f = fold(s);
     let mut out = String::with_capacity(f.len());
@@ -143,7 +119,8 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         && !c.back.contains(|ch: char| ch.is_ascii_digit())
         && !c.back.split_whitespace().any(|w| {
             let w = fold(w);
-            text::number_value(&w).is_some() || ORDINAL_WORDS.contains(&w.as_str())
+            // (an ordinal dates an answer: "the eighth century B.C.")
+            text::number_value(&w).is_some() || crate::numbers::is_ordinal(&w)
         })
     {
         return Some(format!(
