@@ -52,6 +52,17 @@ fn answer_span(s: &str, from: usize) -> Option<(usize, usize)> {
     (word_count(span) >= 2).then_some((from, from + span.len()))
 }
 
+fn card(at: At<'_>, question: String, answer: &str) -> Candidate {
+    super::gaps::card(
+        CardKind::Basic,
+        question,
+        answer.to_string(),
+        at,
+        PROVISION,
+        "provision",
+    )
+}
+
 pub fn extract(at: At<'_>, out: &mut Vec<Candidate>) {
     let s = at.text;
     let toks = at.toks;
@@ -131,14 +142,7 @@ pub fn extract(at: At<'_>, out: &mut Vec<Candidate>) {
         };
         let verb = s[after[0].start..of.end].trim();
         let q = format!("What {modal} {subject} {verb}?");
-        out.push(super::gaps::card(
-            CardKind::Basic,
-            q,
-            s[a..b].to_string(),
-            at,
-            PROVISION,
-            "provision",
-        ));
+        out.push(card(at, q, &s[a..b]));
         return;
     }
     // "shall be made by …", "will be effected by …", "may be expelled from
@@ -165,14 +169,7 @@ pub fn extract(at: At<'_>, out: &mut Vec<Candidate>) {
     if word_count(&q) > 30 {
         return;
     }
-    out.push(super::gaps::card(
-        CardKind::Basic,
-        q,
-        s[a..b].to_string(),
-        at,
-        PROVISION,
-        "provision",
-    ));
+    out.push(card(at, q, &s[a..b]));
 }
 
 #[cfg(test)]
