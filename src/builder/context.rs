@@ -406,14 +406,13 @@ pub fn drop_restatement(c: &mut Candidate) {
         let Some(open) = after[unit..].strip_prefix(" (") else {
             continue;
         };
-        if unit > 0 {
-            out.push_str(&after[..unit]);
-        }
         let Some(close) = open.find(')') else {
             continue;
         };
         let inner = &open[..close];
         if text::word_count(inner) <= 8 && mine.iter().any(|a| restates(inner, a)) {
+            // the unit or quote stays, the bracket goes
+            out.push_str(&after[..unit]);
             rest = &open[close + 1..];
         }
     }
@@ -515,6 +514,17 @@ mod restatement_tests {
             " (DCMS).",
             "Department for Culture, Media and Sport"
         ));
+        // a short word before a bracket that restates nothing stays once
+        let mut c = cloze(
+            "Place it on types that are stored on the stack, as ___ are (we talk about traits in Chapter 10).",
+            "integers",
+            &[],
+        );
+        drop_restatement(&mut c);
+        assert_eq!(
+            c.front,
+            "Place it on types that are stored on the stack, as ___ are (we talk about traits in Chapter 10)."
+        );
         // a date after a name says when, not who
         let mut c = cloze("The rest were defeated at ___ (479 B.C.).", "Platea", &[]);
         drop_restatement(&mut c);

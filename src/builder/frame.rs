@@ -393,6 +393,21 @@ pub fn anaphoric_definite(sentence: &str, prev: &str) -> bool {
 /// A short opening phrase that points at the sentence before ("Of this,",
 /// "In these cases,", "For that reason,").
 pub fn pointer_opening(sentence: &str) -> bool {
+    // a conclusion drawn from the sentence before ("Therefore, any
+    // automatic copying …", "The reason is that …")
+    let lead: Vec<String> = sentence.split_whitespace().take(3).map(fold).collect();
+    let lead: Vec<&str> = lead
+        .iter()
+        .map(|w| w.trim_end_matches([',', ':']))
+        .collect();
+    if matches!(
+        lead.first(),
+        Some(&("therefore" | "hence" | "consequently"))
+    ) || lead.starts_with(&["the", "reason", "is"])
+        || lead.starts_with(&["this", "means"])
+    {
+        return true;
+    }
     let Some((head, _)) = sentence.split_once(',') else {
         return false;
     };
@@ -525,6 +540,13 @@ mod tests {
         assert!(!pointer_opening(
             "Of all the planets, Jupiter is the largest."
         ));
+        assert!(pointer_opening(
+            "Therefore, any automatic copying can be assumed to be inexpensive."
+        ));
+        assert!(pointer_opening(
+            "The reason is that types such as integers have a known size."
+        ));
+        assert!(!pointer_opening("The reasons for war are many."));
     }
 
     #[test]
