@@ -286,7 +286,8 @@ fn card_id(c: &Candidate) -> String {
     )
 }
 
-/// A short, named heading ("Article 3", "Preamble", "Play 4") is put
+/// A short, named heading ("Article 3", "Preamble", "Play 4", up to six
+/// words: "Method Names and Instance Variables") is put
 /// before each question of its section, so the question says where it
 /// belongs. A heading used for several sections ("Checklist") takes the
 /// name of the distinctive heading above it; a heading over most of the
@@ -309,7 +310,7 @@ fn section_prefixes(doc: &Doc) -> Vec<Option<String>> {
             None
         } else if let Some(label) = outline::numbered_label(&sec.title) {
             Some(label)
-        } else if text::word_count(&sec.title) <= 4 {
+        } else if text::word_count(&sec.title) <= 6 {
             Some(sec.label.clone())
         } else {
             None
