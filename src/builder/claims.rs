@@ -401,8 +401,7 @@ fn maxims(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Candidate
             }
         }
         _ => {
-            if let Some(mut c) = super::parallel::make(at, &gaps, true, score, "claim") {
-                c.origin = "claim";
+            if let Some(c) = super::parallel::make(at, &gaps, true, score, "claim") {
                 out.push(c);
             }
         }
@@ -542,6 +541,20 @@ mod tests {
     use super::super::nlp::tag;
     use super::*;
 
+    /// The question and answers a sentence rule makes of `s`.
+    fn run(
+        rule: fn(At<'_>, &Ctx<'_>, &[Token<'_>], &mut Vec<Candidate>),
+        ctx: &Ctx<'_>,
+        s: &str,
+    ) -> Vec<(String, Vec<String>)> {
+        let toks = tag(s);
+        let mut out = Vec::new();
+        rule(At::alone(s, &toks), ctx, &toks, &mut out);
+        out.into_iter()
+            .map(|c| (c.front.clone(), c.answer_items()))
+            .collect()
+    }
+
     fn why(s: &str) -> Vec<(String, String)> {
         let toks = tag(s);
         let mut out = Vec::new();
@@ -553,14 +566,7 @@ mod tests {
     fn a_maxim_is_asked_for_its_verdict() {
         let doc = "The Master spoke of learning and of thought and of courage.";
         super::super::with_ctx(doc, |ctx| {
-            let ask = |s: &str| {
-                let toks = tag(s);
-                let mut out = Vec::new();
-                maxims(At::alone(s, &toks), ctx, &toks, &mut out);
-                out.into_iter()
-                    .map(|c| (c.front.clone(), c.answer_items()))
-                    .collect::<Vec<_>>()
-            };
+            let ask = |s: &str| run(maxims, ctx, s);
             let got = ask("The Master said, 'Learning without thought is labour lost; thought without learning is perilous.'");
             assert_eq!(got.len(), 1, "{got:?}");
             assert_eq!(
@@ -586,24 +592,17 @@ mod tests {
     fn an_instruction_asks_for_what_to_use() {
         let doc = "Naming conventions for classes, methods and arguments in Python code.";
         super::super::with_ctx(doc, |ctx| {
-            let ask = |s: &str| {
-                let toks = tag(s);
-                let mut out = Vec::new();
-                instruction(At::alone(s, &toks), ctx, &toks, &mut out);
-                out.into_iter()
-                    .map(|c| (c.front, c.back))
-                    .collect::<Vec<_>>()
-            };
+            let ask = |s: &str| run(instruction, ctx, s);
             assert_eq!(
                 ask("Always use self for the first argument to instance methods."),
                 vec![(
                     "Always use ___ for the first argument to instance methods.".to_string(),
-                    "self".to_string()
+                    vec!["self".to_string()]
                 )]
             );
             assert_eq!(
                 ask("In that case, use properties to hide functional implementation behind simple access.")[0].1,
-                "properties"
+                vec!["properties".to_string()]
             );
             // no object, or no phrase saying what it is for
             assert!(ask("Use it to hide the implementation behind access.").is_empty());

@@ -161,26 +161,29 @@ mod show_subject_tests {
         super::restatement_tests::cloze(front, "", &["opinions", "passions", "interests"])
     }
 
+    /// The question of a list cut from `sentence`, after `show_subject`.
+    fn shown(sentence: &str, front: &str) -> String {
+        let toks = nlp::tag(sentence);
+        let mut c = list(front);
+        show_subject(&mut c, sentence, &toks, None);
+        c.front
+    }
+
     #[test]
     fn a_cut_list_shows_its_subject_and_there_are_its_clause() {
-        let s = "There are again two methods of removing the causes of faction: the one, by destroying the liberty which is essential to its existence; the other, by giving to every citizen the same opinions, the same passions, and the same interests.";
-        let toks = nlp::tag(s);
-        let mut c = list("\u{2026} the one, by destroying the liberty which is essential to its existence; the other, by giving to every citizen the same ___. (3 items)");
-        show_subject(&mut c, s, &toks, None);
-        assert!(
-            c.front.starts_with("There are again two methods of removing the causes of faction: the one, by destroying"),
-            "{}",
-            c.front
+        let f = shown(
+            "There are again two methods of removing the causes of faction: the one, by destroying the liberty which is essential to its existence; the other, by giving to every citizen the same opinions, the same passions, and the same interests.",
+            "\u{2026} the one, by destroying the liberty which is essential to its existence; the other, by giving to every citizen the same ___. (3 items)",
         );
-        let s = "Everyone is entitled to all the rights and freedoms set forth in this Declaration, without distinction of any kind, such as race, colour, sex, language or religion.";
-        let toks = nlp::tag(s);
-        let mut c = list("\u{2026} without distinction of any kind, such as ___. (5 items)");
-        show_subject(&mut c, s, &toks, None);
         assert!(
-            c.front.starts_with("Everyone is \u{2026} without"),
-            "{}",
-            c.front
+            f.starts_with("There are again two methods of removing the causes of faction: the one, by destroying"),
+            "{f}"
         );
+        let f = shown(
+            "Everyone is entitled to all the rights and freedoms set forth in this Declaration, without distinction of any kind, such as race, colour, sex, language or religion.",
+            "\u{2026} without distinction of any kind, such as ___. (5 items)",
+        );
+        assert!(f.starts_with("Everyone is \u{2026} without"), "{f}");
     }
 }
 
