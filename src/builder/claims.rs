@@ -159,7 +159,10 @@ fn complements(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
             }
             last = e - 1;
         }
-        let (a, b) = (toks[p.core].start, toks[last].end);
+        let (a, b) = (
+            toks[p.core].start,
+            super::text::abbreviation_end(s, toks[last].end),
+        );
         let answer = &s[a..b];
         let n = word_count(answer);
         if n > MAX_ANSWER_WORDS && last == p.last

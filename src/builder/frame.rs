@@ -49,7 +49,9 @@ pub fn subject(sentence: &str) -> Option<String> {
 /// "It was on account of the Scythians that Darius invaded Europe": a
 /// cleft sentence's "it" points at nothing and needs no antecedent.
 pub fn is_cleft(s: &str) -> bool {
-    let w = words(s);
+    // (a gap is a word here: "It was on ___ that Darius invaded Europe")
+    let s = s.replace(GAP, "X");
+    let w = words(&s);
     w.len() >= 5
         && fold(w[0].text) == "it"
         && matches!(fold(w[1].text).as_str(), "is" | "was")
@@ -573,6 +575,12 @@ mod tests {
         assert_eq!(
             resolve(f, Some("The Greeks were rivals.")).as_deref(),
             Some(f)
+        );
+        // the gapped question is still a cleft
+        let gapped = "It was on ___ that Darius invaded Europe.";
+        assert_eq!(
+            resolve(gapped, Some("The Greeks were rivals.")).as_deref(),
+            Some(gapped)
         );
         assert!(!is_cleft("It is clear that the plan failed."));
         assert!(!is_cleft("It was a plan that failed twice."));

@@ -939,7 +939,7 @@ pub fn terms(at: At<'_>, ctx: &Ctx<'_>) -> Vec<Term> {
         let uses = ctx.positions.count(toks[p.head].text, 2);
         out.push(Term {
             start: toks[a].start,
-            end: toks[b].end,
+            end: super::text::abbreviation_end(s, toks[b].end),
             score: f64::from(4.5 - rare) + idf * 0.3 + if words >= 2 { 0.4 } else { 0.0 },
             // (a compound term is not an aside: "closing curly bracket")
             // and a lone word must be rarer than "mechanism" to stand alone

@@ -1189,6 +1189,19 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             continue;
         }
         let demonstrative = matches!(fold(x.text).as_str(), "this" | "these" | "those");
+        // "The will of the people shall be …; this will shall be …": the
+        // noun after it is shown earlier in the question
+        let repeats = demonstrative
+            && w.get(i + 1).is_some_and(|n| {
+                (0..i).any(|k| {
+                    text::eq_fold(w[k].text, n.text)
+                        && (!text::is_stop(n.text)
+                            || k > 0 && matches!(fold(w[k - 1].text).as_str(), "the" | "a" | "an"))
+                })
+            });
+        if repeats {
+            continue;
+        }
         let alone = demonstrative
             && w.get(i + 1).is_none_or(|n| {
                 !body[x.end..n.start].trim().is_empty()
@@ -2201,6 +2214,27 @@ mod tests {
             assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leaks")));
             let c = list(&["entrepreneurs", "other agencies", "public"]);
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("leaks")));
+        });
+    }
+
+    #[test]
+    fn this_before_a_noun_shown_earlier_needs_nothing_else() {
+        with_ctx("Some text about elections and government.", |ctx| {
+            let body = "The will of the people shall be the basis of government; this will shall be expressed in ___ which shall be by universal suffrage.";
+            let c = cloze(
+                body,
+                "periodic elections",
+                &body.replace("___", "periodic elections"),
+            );
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on")));
+            // a noun not shown before still needs its antecedent
+            let body = "The people shall vote; this will shall be expressed in ___ which shall be by universal suffrage.";
+            let c = cloze(
+                body,
+                "periodic elections",
+                &body.replace("___", "periodic elections"),
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'this'")));
         });
     }
 

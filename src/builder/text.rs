@@ -930,6 +930,23 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
+/// The end of a phrase ending at `end`, taking in the closing stop of an
+/// abbreviation the tokenizer split off ("the sixth century B.C" + ".").
+pub fn abbreviation_end(s: &str, end: usize) -> usize {
+    let b = s.as_bytes();
+    let closes = end >= 3
+        && b.get(end) == Some(&b'.')
+        && b[end - 1].is_ascii_alphabetic()
+        && b[end - 2] == b'.'
+        && b[end - 3].is_ascii_alphabetic()
+        && (end < 4 || !b[end - 4].is_ascii_alphanumeric());
+    if closes {
+        end + 1
+    } else {
+        end
+    }
+}
+
 /// Collapses runs of whitespace.
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -945,6 +962,16 @@ pub fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_abbreviation_keeps_its_closing_stop() {
+        let s = "in the sixth century B.C. are the first";
+        let end = s.find(". are").unwrap();
+        assert_eq!(&s[..abbreviation_end(s, end)], "in the sixth century B.C.");
+        // a sentence's own stop after a word is not taken in
+        let s = "the great epics.";
+        assert_eq!(abbreviation_end(s, s.len() - 1), s.len() - 1);
+    }
 
     #[test]
     fn capitalise_leaves_identifiers_alone() {
