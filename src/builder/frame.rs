@@ -322,7 +322,7 @@ fn gap_front_in(
     prev: Option<&str>,
 ) -> Option<String> {
     let (before, after) = trim_around(&sentence[lo..start], &sentence[end..hi]);
-    let after = if hi < sentence.len() {
+    let after = if hi < sentence.len() && !after.trim_end().ends_with('\u{2026}') {
         format!("{}.", after.trim_end())
     } else {
         after

@@ -160,7 +160,7 @@ fn figure_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)[£$€¥]\d+(?:[.,]\d+)*(?:\s+(?:thousand|million|billion|trillion))?|\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:\.\d+)?\s+(?:thousand|million|billion|trillion)(?:\s+(?:[A-Z]{2,3}\s+)?[a-z]+)?|\b(?:1[5-9]|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{2,}(?:\.\d+)?\b|\b\d(?:\.\d+)?\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|times|feet|foot|inches|yards?|miles?|meters?|metres?|kilometers?|kilometres?|km|kg|pounds|tons|degrees)\b",
+            r"(?i)[£$€¥]\d+(?:[.,]\d+)*(?:\s+(?:thousand|million|billion|trillion))?|\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)|\b\d+(?:\.\d+)?\s+(?:thousand|million|billion|trillion)(?:\s+(?:[A-Z]{2,3}\s+)?[a-z]+)?|\b(?:1[5-9]|20)\d\d\b|\b\d+(?:st|nd|rd|th)\b|\b\d+d\s+day\b|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{2,}(?:\.\d+)?\b|\b\d(?:\.\d+)?\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|times|feet|foot|inches|yards?|miles?|meters?|metres?|kilometers?|kilometres?|km|kg|pounds|tons|degrees)\b",
         )
         .expect("static regex")
     })
@@ -525,7 +525,11 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
         let ordinal = ["st", "nd", "rd", "th"]
             .iter()
             .any(|x| s[start..end].ends_with(x));
-        let score = if ordinal {
+        // "the 20th day of January", "the 3d day of January": a date
+        let date = s[start..end2].ends_with(" day") || end2 > end && value.contains(" day of ");
+        let score = if date {
+            prior::FIGURE
+        } else if ordinal {
             prior::FIGURE - 1.5
         } else if end2 > end {
             prior::FIGURE
@@ -536,7 +540,9 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
             start,
             end: start + value.len(),
             score,
-            kind: if ordinal {
+            kind: if date {
+                "date".to_string()
+            } else if ordinal {
                 String::new()
             } else {
                 figure_kind(value).unwrap_or_default()
@@ -1142,6 +1148,18 @@ mod tests {
         assert!(
             got.iter()
                 .any(|(_, a)| a == &vec!["20th day of January".to_string()]),
+            "{got:?}"
+        );
+        // two dates side by side (one in the old "3d" style) are asked together
+        let got = figs(
+            "The terms of the President shall end at noon on the 20th day of January, and the terms of Senators at noon on the 3d day of January.",
+        );
+        assert!(
+            got.iter().any(|(_, a)| a
+                == &vec![
+                    "20th day of January".to_string(),
+                    "3d day of January".to_string()
+                ]),
             "{got:?}"
         );
     }
