@@ -153,7 +153,20 @@ fn subject_of(sentence: &str) -> Option<(&str, &str)> {
         Some(c) if opens_with_phrase => toks.iter().position(|t| t.start > c).filter(|&i| i < v)?,
         _ => 0,
     };
-    let subj = sentence[toks[from].start..toks[v].start].trim();
+    // "A Member … which is in arrears … shall have no vote": the first
+    // verb is the relative clause's; the subject is the phrase before the
+    // relative pronoun, and the main verb the modal after it
+    let mut subj_end = v;
+    let mut v = v;
+    if let Some(rel) = (from + 1..v).find(|&k| matches!(toks[k].tag.name(), "WDT" | "WP")) {
+        let modal = (v + 1..toks.len()).find(|&k| toks[k].tag.name() == "MD")?;
+        if sentence[toks[v].start..toks[modal].start].contains([',', ';', ':']) {
+            return None;
+        }
+        subj_end = rel;
+        v = modal;
+    }
+    let subj = sentence[toks[from].start..toks[subj_end].start].trim();
     let n = text::word_count(subj);
     // the verb group after it ("shall enjoy", "are thus sown")
     let group_end = toks[v..]
@@ -168,11 +181,11 @@ fn subject_of(sentence: &str) -> Option<(&str, &str)> {
         && !subj.contains([',', ';', ':', '(', '"', '\u{201c}'])
         && !super::frame::starts_with_pronoun(subj)
         // ("the accused": an article and a participle name a person too)
-        && (toks[from..v].iter().any(|t| t.tag.is_noun())
-            || v == from + 2 && fold(toks[from].text) == "the")
+        && (toks[from..subj_end].iter().any(|t| t.tag.is_noun())
+            || subj_end == from + 2 && fold(toks[from].text) == "the")
         // "Where extinguishers are …", "See much and put aside the things
         // which …": no subject phrase
-        && toks[from..v].iter().all(|t| {
+        && toks[from..subj_end].iter().all(|t| {
             t.tag.is_noun()
                 || t.tag.is_adjective()
                 || t.tag.is_determiner()
@@ -186,13 +199,73 @@ fn subject_of(sentence: &str) -> Option<(&str, &str)> {
     .then_some((subj, verb))
 }
 
+/// The last independent clause of `before` that fits in `budget` words,
+/// without its conjunction: "… shall not be violated, and no Warrants
+/// shall issue, but upon probable cause, supported by " → "No Warrants
+/// shall issue, but upon probable cause, supported by ". The earliest
+/// such clause that fits is taken, so the question keeps most context.
+fn independent_clause(before: &str, budget: usize) -> Option<String> {
+    for (i, m) in before.match_indices([',', ';']) {
+        let rest = before[i + m.len()..].trim_start();
+        let f = fold(rest);
+        let Some(conj) = ["and ", "but ", "while ", "whereas ", ""]
+            .iter()
+            .find(|c| f.starts_with(*c))
+        else {
+            continue;
+        };
+        // a bare comma starts a clause only after a semicolon
+        if conj.is_empty() && m != ";" {
+            continue;
+        }
+        let clause = rest[conj.len()..].trim_start();
+        let n = text::word_count(clause);
+        if n > budget {
+            continue;
+        }
+        if n < 4 {
+            return None;
+        }
+        // its own subject and finite verb, before any comma: "no
+        // Warrants shall issue"
+        let head = clause.split([',', ';', ':']).next().unwrap_or("");
+        let toks = super::nlp::tag(head);
+        let Some(v) = toks
+            .iter()
+            .position(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"))
+        else {
+            continue;
+        };
+        let subject_ok = (1..=6).contains(&v)
+            && toks[..v].iter().any(|t| t.tag.is_noun())
+            && !starts_with_pronoun(head)
+            && toks[..v].iter().all(|t| {
+                t.tag.is_noun()
+                    || t.tag.is_adjective()
+                    || t.tag.is_determiner()
+                    || t.tag.is_number()
+                    || matches!(t.tag.name(), "IN" | "POS" | "CC")
+            })
+            && !matches!(toks[0].tag.name(), "IN");
+        if subject_ok {
+            return Some(text::capitalise(clause));
+        }
+    }
+    None
+}
+
 /// Trims a question to at most [`MAX_FRONT_WORDS`] by cutting whole clauses
 /// far from the gap, marking cuts with "…".
 pub fn trim_around(before: &str, after: &str) -> (String, String) {
     let mut before = before.to_string();
     let mut after = after.to_string();
     let budget_before = 28;
-    if text::word_count(&before) > budget_before {
+    if let Some(clause) = (text::word_count(&before) > budget_before)
+        .then(|| independent_clause(&before, budget_before))
+        .flatten()
+    {
+        before = clause;
+    } else if text::word_count(&before) > budget_before {
         // cut at a clause boundary leaving at most budget_before words
         let mut cut = None;
         for (i, _) in before.match_indices([',', ';', ':']) {
@@ -204,8 +277,15 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
         let rest = match cut {
             Some(i) => before[i..].trim_start().to_string(),
             None => {
+                // (at the main verb when it fits: "A Member … shall have no
+                // vote …", not "… Organization shall have no vote …")
+                let at_verb = subject_of(&before).and_then(|(subj, verb)| {
+                    let from = before.find(subj)? + subj.len();
+                    let p = from + before[from..].find(verb)?;
+                    (text::word_count(&before[p..]) <= budget_before).then_some(p)
+                });
                 let w = words(&before);
-                let start = w[w.len() - budget_before].start;
+                let start = at_verb.unwrap_or(w[w.len() - budget_before].start);
                 before[start..].to_string()
             }
         };
@@ -528,6 +608,27 @@ mod tests {
         let f = gap_front(s, a, a + "Assistance of Counsel".len(), None).unwrap();
         assert!(f.starts_with("The accused shall enjoy \u{2026} "), "{f}");
         assert!(f.ends_with("to have the ___ for his defence."), "{f}");
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_at_a_clause_that_stands_alone() {
+        // a coordinated clause with its own subject and verb opens the
+        // question, without its "and"
+        let s = "The right of the people to be secure in their persons, houses, papers, and effects, against unreasonable searches and seizures, shall not be violated, and no Warrants shall issue, but upon probable cause, supported by Oath or affirmation.";
+        let a = s.find("Oath").unwrap();
+        let f = gap_front(s, a, a + "Oath".len(), None).unwrap();
+        assert_eq!(
+            f,
+            "No Warrants shall issue, but upon probable cause, supported by ___ or affirmation."
+        );
+        // a subject with a relative clause keeps its head and modal
+        let s = "A Member of the United Nations which is in arrears in the payment of its financial contributions to the Organization shall have no vote in the General Assembly if the amount of its arrears equals or exceeds the amount of the contributions due from it for the preceding two full years.";
+        let a = s.find("preceding").unwrap();
+        let f = gap_front(s, a, a + "preceding two full years".len(), None).unwrap();
+        assert!(
+            f.starts_with("A Member of the United Nations \u{2026} shall have no vote"),
+            "{f}"
+        );
     }
 
     #[test]
