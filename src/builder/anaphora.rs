@@ -2,6 +2,11 @@
 //! way ("to save …", "to reaffirm …", "to establish …"; "We will …";
 //! "Everyone has the right …") are one list of what varies, asked from the
 //! line that leads into them.
+//!
+//! Staged series: consecutive sentences that open with the same
+//! preposition and a short varying phrase ("At fifteen, I had my mind bent
+//! on learning. At thirty, I stood firm. At forty, …") are one ordered
+//! card: the stages stay in the question, what each says is asked.
 
 use super::candidate::{prior, Candidate};
 use super::document::{BlockKind, Doc};
@@ -128,5 +133,188 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
             }
         }
         i = j.max(i + 1);
+    }
+}
+
+/// Prepositions that open the stages of a series.
+const STAGE_PREPOSITIONS: &[&str] = &[
+    "at", "in", "by", "on", "after", "before", "from", "until", "under",
+];
+
+/// Longest stage label ("fifteen", "the age of thirty"), in words.
+const MAX_STAGE_WORDS: usize = 4;
+
+/// One stage of a staged series: its speaker intro ("The Master said"),
+/// preposition, label and what it says.
+struct Stage<'a> {
+    speaker: Option<&'a str>,
+    prep: String,
+    label: &'a str,
+    said: String,
+}
+
+fn stage(sentence: &str) -> Option<Stage<'_>> {
+    let mut rest = sentence.trim();
+    // "The Master said, 'At fifteen, …": the speaker leads in
+    let mut speaker = None;
+    if let Some(p) = rest.find(" said, ") {
+        if word_count(&rest[..p]) <= 4
+            && rest[p + 7..].starts_with(['\'', '"', '\u{2018}', '\u{201c}'])
+        {
+            speaker = Some(&rest[..p + 5]);
+            rest = &rest[p + 7..];
+        }
+    }
+    let rest = rest.trim_start_matches(['\'', '"', '\u{2018}', '\u{201c}', ' ']);
+    let comma = rest.find(", ")?;
+    let head = &rest[..comma];
+    let w = words(head);
+    let prep = fold(w.first()?.text);
+    if !STAGE_PREPOSITIONS.contains(&prep.as_str())
+        || !(2..=MAX_STAGE_WORDS + 1).contains(&w.len())
+        || !rest.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let label = head[w[1].start..].trim();
+    let body = &rest[comma + 2..];
+    let cut = body
+        .find([',', ';', ':', '.', '?', '!'])
+        .unwrap_or(body.len());
+    let said = body[..cut]
+        .trim()
+        .trim_end_matches(['\'', '"', '\u{2019}', '\u{201d}']);
+    let n = word_count(said);
+    if !(2..=super::outline::MAX_BULLET_WORDS).contains(&n) {
+        return None;
+    }
+    Some(Stage {
+        speaker,
+        prep,
+        label,
+        said: said.to_string(),
+    })
+}
+
+/// Series of 3–8 consecutive sentences in one section that open with the
+/// same preposition and a short stage label.
+pub fn stages(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>) {
+    // (block, sentence) in document order
+    let units: Vec<(usize, &str)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            matches!(
+                b.kind,
+                BlockKind::Para | BlockKind::Bullet | BlockKind::Point
+            )
+        })
+        .flat_map(|(bi, b)| b.sentences.iter().map(move |s| (bi, s.as_str())))
+        .collect();
+    let parsed: Vec<Option<Stage<'_>>> = units.iter().map(|(_, s)| stage(s)).collect();
+    let mut i = 0;
+    while i < units.len() {
+        let Some(first) = &parsed[i] else {
+            i += 1;
+            continue;
+        };
+        let section = doc.blocks[units[i].0].section;
+        let mut j = i + 1;
+        while j < units.len()
+            && doc.blocks[units[j].0].section == section
+            && parsed[j]
+                .as_ref()
+                .is_some_and(|st| st.prep == first.prep && st.speaker.is_none())
+        {
+            j += 1;
+        }
+        let n = j - i;
+        let stages: Vec<&Stage<'_>> = parsed[i..j].iter().flatten().collect();
+        let labels_differ = stages
+            .iter()
+            .enumerate()
+            .all(|(k, a)| stages[..k].iter().all(|b| fold(b.label) != fold(a.label)));
+        if (3..=8).contains(&n) && labels_differ {
+            let prefix = prefixes.get(section).cloned().flatten();
+            let steps: Vec<String> = stages
+                .iter()
+                .map(|st| format!("{} {}, ___.", super::text::capitalise(&st.prep), st.label))
+                .collect();
+            let lead = match first.speaker {
+                Some(sp) => format!("{sp}: {}", steps.join(" ")),
+                None => steps.join(" "),
+            };
+            let front = match prefix {
+                Some(p) => format!("{p}: {lead} ({n} items, in order)"),
+                None => format!("{lead} ({n} items, in order)"),
+            };
+            let b0 = units[i].0;
+            out.push(Candidate {
+                kind: CardKind::Outline,
+                front,
+                back: String::new(),
+                items: stages.iter().map(|st| st.said.clone()).collect(),
+                ordered: true,
+                block: b0,
+                sentence: 0,
+                locator: doc.blocks[b0].locator.clone(),
+                context: units[i..j]
+                    .iter()
+                    .map(|(_, s)| *s)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                score: prior::OUTLINE,
+                origin: "stages",
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<Candidate> {
+        let doc = super::super::document::parse(text);
+        let prefixes = vec![None; doc.sections.len() + 1];
+        let mut out = Vec::new();
+        stages(&doc, &prefixes, &mut out);
+        out
+    }
+
+    #[test]
+    fn sentences_opening_with_stages_are_one_ordered_card() {
+        let got = run("1. The Master said, 'At fifteen, I had my mind bent on learning.\n\n2. 'At thirty, I stood firm.\n\n3. 'At forty, I had no doubts.'\n");
+        assert_eq!(got.len(), 1);
+        let c = &got[0];
+        assert_eq!(
+            c.front,
+            "The Master said: At fifteen, ___. At thirty, ___. At forty, ___. (3 items, in order)"
+        );
+        assert_eq!(
+            c.items,
+            vec![
+                "I had my mind bent on learning",
+                "I stood firm",
+                "I had no doubts"
+            ]
+        );
+        assert!(c.ordered);
+        // within one paragraph too
+        let got = run("In spring, the fields are sown. In summer, the crops ripen slowly. In autumn, the harvest is brought in.\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].items.len(), 3);
+    }
+
+    #[test]
+    fn two_stages_or_mixed_openings_are_no_series() {
+        assert!(run("In spring, the fields are sown. In summer, the crops ripen.\n").is_empty());
+        assert!(run("In spring, the fields are sown. By summer, the crops ripen. At harvest, the grain is in.\n").is_empty());
+        // a long opening phrase is no stage label
+        assert!(run("In the first years of the long war, the fields were sown. In the second year of the war, the crops failed. In the third year of the war, the people starved.\n").is_empty());
     }
 }
