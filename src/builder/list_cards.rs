@@ -53,8 +53,10 @@ pub fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
         if !tidy_items(s, &mut found) {
             continue;
         }
-        verb_lead(s, at.toks, &mut found);
-        shared_head(at.toks, &mut found);
+        if !found.counted {
+            verb_lead(s, at.toks, &mut found);
+            shared_head(at.toks, &mut found);
+        }
         let n = found.items.len();
         let before = s[..found.start].trim();
         let after = s[found.end..].trim();
@@ -142,6 +144,17 @@ pub fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
                 };
                 (format!("{f} {label}"), score)
             };
+            // clauses a count announces: the count and its lead-in ask
+            // for them ("I daily examine myself on three points: ___")
+            let (front, score) = if found.counted && whole {
+                let lead = before.trim_end_matches([':', '-', '\u{2014}', '\u{2013}', ' ']);
+                (
+                    frame::with_prefix(at.prefix, &format!("{lead}: ___ ({n} items)")),
+                    prior::COUNTED_LIST,
+                )
+            } else {
+                (front, score)
+            };
             let bonus = if found.numbered { 0.5 } else { 0.0 }
                 + if (3..=7).contains(&size) { 0.3 } else { 0.0 };
             out.push(Candidate {
@@ -155,7 +168,13 @@ pub fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
                 locator: at.locator.to_string(),
                 context: s.to_string(),
                 score: score + bonus,
-                origin: if pointer { "counted-list" } else { "list" },
+                origin: if found.counted {
+                    "clause-list"
+                } else if pointer {
+                    "counted-list"
+                } else {
+                    "list"
+                },
             });
         }
     }
@@ -727,6 +746,7 @@ mod tests {
             items: words.iter().map(|w| w.to_string()).collect(),
             spans,
             numbered: false,
+            counted: false,
         }
     }
 

@@ -23,6 +23,9 @@ pub struct Found {
     pub spans: Vec<(usize, usize)>,
     /// Items were numbered in the text.
     pub numbered: bool,
+    /// Items are clauses a count before a colon delimits ("three points:
+    /// whether …; whether …; whether …"): they need not be noun phrases.
+    pub counted: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -696,6 +699,7 @@ fn comma_list_at(
             items,
             spans,
             numbered: false,
+            counted: false,
         },
         j + 1,
     ))
@@ -741,6 +745,7 @@ fn pair_lists(s: &str, clause: Span, out: &mut Vec<Found>) {
             items,
             spans,
             numbered: false,
+            counted: false,
         });
     }
 }
@@ -788,6 +793,7 @@ fn semicolon_list(s: &str, out: &mut Vec<Found>) -> bool {
             items,
             spans,
             numbered: false,
+            counted: false,
         });
         return true;
     }
@@ -839,6 +845,85 @@ pub fn numbered_list(s: &str) -> Option<Found> {
         items,
         spans,
         numbered: true,
+        counted: false,
+    })
+}
+
+/// Longest item of a counted clause list, in words.
+pub const MAX_CLAUSE_ITEM_WORDS: usize = 12;
+
+/// A count before a colon and as many ";"-separated clauses after it: "I
+/// examine myself on three points:-- whether …;-- whether …;-- whether …".
+/// The items may be clauses (verbs and commas inside) because the count
+/// says where the list is; a lead word they share ("whether") is dropped.
+fn counted_clauses(s: &str) -> Option<Found> {
+    let colon = s.find(':')?;
+    let head = &s[..colon];
+    let n = s[colon + 1..].matches(';').count() + 1;
+    // the count is among the last words before the colon ("on three
+    // points"), before a word that is not a stop word
+    let hw = words(head);
+    let counted = hw.iter().enumerate().rev().take(5).any(|(i, x)| {
+        number_value(x.text) == Some(n) && hw.get(i + 1).is_some_and(|y| !is_stop(y.text))
+    });
+    if !(2..=7).contains(&n) || !counted {
+        return None;
+    }
+    let mut spans = Vec::new();
+    let mut from = colon + 1;
+    for k in 0..n {
+        let end = if k + 1 < n {
+            from + s[from..].find(';')?
+        } else {
+            s.len()
+        };
+        let raw = &s[from..end];
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '-' | '\u{2014}' | '\u{2013}')
+                })
+                .len();
+        let a = from + lead;
+        let t = s[a..end].trim_end().trim_end_matches(|c: char| {
+            matches!(c, '.' | ';' | '\'' | '"' | '\u{2019}' | '\u{201d}' | ' ')
+        });
+        let t = t
+            .strip_prefix("and ")
+            .or_else(|| t.strip_prefix("or "))
+            .unwrap_or(t);
+        let a = a + s[a..end].find(t).unwrap_or(0);
+        spans.push((a, a + t.len()));
+        from = end + 1;
+    }
+    let mut items: Vec<String> = spans
+        .iter()
+        .map(|&(a, b)| s[a..b].trim().to_string())
+        .collect();
+    // the word every item opens with ("whether") is the question's
+    let first = |i: &str| words(i).first().map(|w| fold(w.text));
+    if let Some(lead) =
+        first(&items[0]).filter(|l| items.iter().all(|i| first(i).as_ref() == Some(l)))
+    {
+        for it in items.iter_mut() {
+            let w = words(it);
+            *it = it[w[0].end..]
+                .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+                .to_string();
+        }
+        let _ = lead;
+    }
+    let ok = items.iter().all(|i| {
+        let w = words(i);
+        (2..=MAX_CLAUSE_ITEM_WORDS).contains(&w.len()) && w.last().is_some_and(|x| !is_stop(x.text))
+    });
+    ok.then(|| Found {
+        start: spans[0].0,
+        end: spans[n - 1].1,
+        items,
+        spans,
+        numbered: false,
+        counted: true,
     })
 }
 
@@ -846,6 +931,9 @@ pub fn numbered_list(s: &str) -> Option<Found> {
 pub fn find(s: &str) -> Vec<Found> {
     let mut out = Vec::new();
     if let Some(f) = numbered_list(s) {
+        return vec![f];
+    }
+    if let Some(f) = counted_clauses(s) {
         return vec![f];
     }
     if semicolon_list(s, &mut out) {
@@ -896,6 +984,26 @@ pub fn count_phrase(s: &str, n: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_count_before_a_colon_makes_its_clauses_a_list() {
+        let s = "The philosopher Tsang said, 'I daily examine myself on three points:-- whether, in transacting business for others, I may have been not faithful;-- whether, in intercourse with friends, I may have been not sincere;-- whether I may have not mastered and practised the instructions of my teacher.'";
+        let f = find(s);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            f[0].items,
+            vec![
+                "in transacting business for others, I may have been not faithful",
+                "in intercourse with friends, I may have been not sincere",
+                "I may have not mastered and practised the instructions of my teacher"
+            ]
+        );
+        // the count must match the clauses
+        let s = "He examined two points: whether the roof leaked; whether the walls were damp; whether the door shut.";
+        assert!(find(s)
+            .iter()
+            .all(|f| f.items.len() != 3 || f.items[0].starts_with("whether")));
+    }
     use super::*;
 
     fn items(s: &str) -> Vec<Vec<String>> {

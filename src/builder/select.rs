@@ -264,7 +264,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
             }
         })
         .collect();
+    // (clauses a count delimits need not be noun phrases)
     if c.kind == CardKind::List
+        && c.origin != "clause-list"
         && c.items.len() >= 2
         && !parallel_items(&with_articles)
         && !noun_first_in_context(&c.items, &c.context)
@@ -302,6 +304,7 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         CardKind::Basic => 10,
         _ if c.items.is_empty() => 7,
         CardKind::Outline => super::outline::MAX_BULLET_WORDS,
+        _ if c.origin == "clause-list" => super::lists::MAX_CLAUSE_ITEM_WORDS,
         _ => 6,
     };
     if let Some(long) = answers.iter().find(|a| text::word_count(a) > limit) {

@@ -178,6 +178,7 @@ fn noun_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
                 items: items.iter().map(|x| clean_item(x)).collect(),
                 spans: nps[i..=j].iter().map(|p| (p.start, p.end)).collect(),
                 numbered: false,
+                counted: false,
             });
             i = j + 1;
         } else {
@@ -264,6 +265,7 @@ fn verb_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
                         items,
                         spans,
                         numbered: false,
+                        counted: false,
                     });
                     return;
                 }
@@ -321,6 +323,7 @@ fn marked_clauses(s: &str, out: &mut Vec<Found>) {
                 items,
                 spans,
                 numbered: true,
+                counted: false,
             });
             return;
         }
