@@ -46,8 +46,24 @@ fn opener(text: &str) -> Option<String> {
 fn item(text: &str, opener_words: usize) -> Option<String> {
     let w = words(text);
     let start = w.get(opener_words)?.start;
-    let rest = &text[start..];
-    let cut = rest.find([',', ';', ':', '.', '(']).unwrap_or(rest.len());
+    let mut rest = text[start..].to_string();
+    let mut cut = rest.find([',', ';', ':', '.', '(']).unwrap_or(rest.len());
+    // "to ensure, by the acceptance of principles …, that armed force
+    // shall not be used": an aside right after the opener's verb is left
+    // out
+    if words(&rest[..cut]).len() < 2 && rest[cut..].starts_with(", ") {
+        let aside = &rest[cut + 2..];
+        let opens_aside = words(aside).first().is_some_and(|w| {
+            matches!(
+                fold(w.text).as_str(),
+                "by" | "in" | "with" | "for" | "through" | "as" | "under" | "at"
+            )
+        });
+        if let (true, Some(close)) = (opens_aside, aside.find(", ")) {
+            rest = format!("{} {}", &rest[..cut], &aside[close + 2..]);
+            cut = rest.find([',', ';', ':', '.', '(']).unwrap_or(rest.len());
+        }
+    }
     let clause = rest[..cut].trim();
     let w = words(clause);
     // a comma right after the opener leaves a fragment ("to ensure, by …")
@@ -308,6 +324,16 @@ mod tests {
         let got = run("In spring, the fields are sown. In summer, the crops ripen slowly. In autumn, the harvest is brought in.\n");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].items.len(), 3);
+    }
+
+    #[test]
+    fn an_aside_after_the_openers_verb_is_left_out_of_its_item() {
+        let doc = super::super::document::parse("AND FOR THESE ENDS\n\nto practice tolerance and live together in peace, and\n\nto unite our strength to keep the peace, and\n\nto ensure, by the acceptance of principles, that armed force shall not be used, and\n");
+        let prefixes = vec![None; doc.sections.len() + 1];
+        let mut out = Vec::new();
+        extract(&doc, &prefixes, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].items[2], "ensure that armed force shall not be used");
     }
 
     #[test]
