@@ -927,13 +927,52 @@ fn counted_clauses(s: &str) -> Option<Found> {
     })
 }
 
+/// A series set off by dashes, without a conjunction: "this idea of
+/// layers—photosphere, chromosphere, transition region, corona—describes
+/// …". Short noun items only: the dashes and commas are all the grammar.
+fn dashed_series(s: &str) -> Option<Found> {
+    let open = s.find('\u{2014}')?;
+    let from = open + '\u{2014}'.len_utf8();
+    let close = from + s[from..].find('\u{2014}')?;
+    let inner = &s[from..close];
+    let mut spans = Vec::new();
+    let mut at = from;
+    for part in inner.split(',') {
+        let t = part.trim();
+        let t = t
+            .strip_prefix("and ")
+            .or_else(|| t.strip_prefix("or "))
+            .unwrap_or(t);
+        let a = at + part.find(t).unwrap_or(0);
+        spans.push((a, a + t.len()));
+        at += part.len() + 1;
+    }
+    let items: Vec<String> = spans.iter().map(|&(a, b)| s[a..b].to_string()).collect();
+    let ok = items.len() >= 3
+        && items.iter().all(|i| {
+            let w = words(i);
+            (1..=3).contains(&w.len())
+                && !w.iter().any(|x| is_stop(x.text) || is_verb(x.text))
+                && i.chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+        });
+    ok.then(|| Found {
+        start: spans[0].0,
+        end: spans[spans.len() - 1].1,
+        items,
+        spans,
+        numbered: false,
+        counted: false,
+    })
+}
+
 /// All enumerations in a sentence, left to right, not overlapping.
 pub fn find(s: &str) -> Vec<Found> {
     let mut out = Vec::new();
     if let Some(f) = numbered_list(s) {
         return vec![f];
     }
-    if let Some(f) = counted_clauses(s) {
+    if let Some(f) = counted_clauses(s).or_else(|| dashed_series(s)) {
         return vec![f];
     }
     if semicolon_list(s, &mut out) {
@@ -984,6 +1023,19 @@ pub fn count_phrase(s: &str, n: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_series_between_dashes_is_a_list() {
+        let s = "While this idea of layers\u{2014}photosphere, chromosphere, transition region, corona\u{2014}describes the big picture, the Sun is more complicated.";
+        let f = find(s);
+        assert_eq!(
+            f[0].items,
+            vec!["photosphere", "chromosphere", "transition region", "corona"]
+        );
+        // an aside between dashes is no list
+        let s = "The needs of people\u{2014}not the constraints of government, or silos\u{2014}should inform decisions.";
+        assert!(dashed_series(s).is_none());
+    }
 
     #[test]
     fn a_count_before_a_colon_makes_its_clauses_a_list() {
