@@ -527,6 +527,15 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
             .any(|x| s[start..end].ends_with(x));
         // "the 20th day of January", "the 3d day of January": a date
         let date = s[start..end2].ends_with(" day") || end2 > end && value.contains(" day of ");
+        // "(about the size of two Earths)": a figure in brackets is an
+        // aside to the sentence's own figures (a year is not: "defeated
+        // at Platea (479 B.C.)" dates the event)
+        let year = figure_kind(value).is_some_and(|k| k == "year");
+        let aside = if !year && s[..start].matches('(').count() > s[..start].matches(')').count() {
+            0.6
+        } else {
+            0.0
+        };
         let score = if date {
             prior::FIGURE
         } else if ordinal {
@@ -535,7 +544,7 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
             prior::FIGURE
         } else {
             prior::FIGURE - 0.3
-        };
+        } - aside;
         out.push(Figure {
             start,
             end: start + value.len(),
@@ -1162,6 +1171,23 @@ mod tests {
                 ]),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_figure_in_brackets_is_an_aside_unless_it_dates() {
+        let score = |s: &str, v: &str| {
+            let toks = tag(s);
+            figure_values(At::alone(s, &toks))
+                .into_iter()
+                .find(|f| &s[f.start..f.end] == v)
+                .map(|f| f.score)
+                .unwrap()
+        };
+        let s = "Supergranules are about 35,000 kilometers across (about the size of two Earths) and last about 24 hours.";
+        assert!(score(s, "two Earths") < score(s, "24 hours"));
+        let s =
+            "The rest were defeated at Platea (479 B.C.) and the fleet was destroyed at Mycale.";
+        assert!(score(s, "479 B.C.") >= prior::FIGURE - 0.3);
     }
 
     #[test]
