@@ -374,7 +374,13 @@ fn figure_kind(value: &str) -> Option<String> {
     if f.contains('%') || f.contains("percent") || f.contains("per cent") {
         return Some("%".into());
     }
-    if value.starts_with(['£', '$', '€', '¥']) {
+    // ("£8.62, for phone £2.83, but for web only 15 pence")
+    if value.starts_with(['£', '$', '€', '¥'])
+        || f.ends_with(" pence")
+        || f.ends_with(" cents")
+        || f.ends_with(" dollars")
+        || f.ends_with(" pounds")
+    {
         return Some("money".into());
     }
     let last = f.split_whitespace().last().unwrap_or("");
@@ -1268,6 +1274,13 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, vec!["£1.7", "£1.8 billion"]);
         assert!(got[0].0.contains("between ___ and ___ a year"), "{got:?}");
+        // pence are money too
+        let got = figs("The cost of contact face to face averages £8.62, for phone £2.83, but for web only 15 pence.");
+        assert!(
+            got.iter()
+                .any(|(_, a)| a == &vec!["£8.62", "£2.83", "15 pence"]),
+            "{got:?}"
+        );
         // figures of different kinds keep a card each
         let got = figs("In 1925 about 73% of the stars were counted.");
         assert_eq!(got.len(), 2, "{got:?}");
