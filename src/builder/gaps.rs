@@ -760,6 +760,16 @@ pub fn concepts(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 }
             }
             let answer = &s[a..b];
+            // a rare name ("Halicarnassus", "Spartan Leonidas") is worth
+            // more than one English uses every day ("Security Council")
+            let rare = super::definitions::rarity(answer);
+            // (not in brackets: "(KJV)" is an aside)
+            let bracketed = s[..a].matches('(').count() > s[..a].matches(')').count();
+            let score = if bracketed {
+                prior::CONCEPT
+            } else {
+                prior::CONCEPT + (f64::from(4.0 - rare) * 0.4).clamp(0.0, 1.0)
+            };
             if !is_topic(answer, ctx) {
                 if let Some(front) = gap_front(s, a, b, at.prev) {
                     out.push(card(
@@ -767,7 +777,7 @@ pub fn concepts(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                         front,
                         answer.to_string(),
                         at,
-                        prior::CONCEPT,
+                        score,
                         "concept",
                     ));
                 }
@@ -1194,6 +1204,31 @@ mod tests {
         let s =
             "The rest were defeated at Platea (479 B.C.) and the fleet was destroyed at Mycale.";
         assert!(score(s, "479 B.C.") >= prior::FIGURE - 0.3);
+    }
+
+    #[test]
+    fn a_rare_name_outranks_a_common_one() {
+        super::super::with_ctx("Some text about wars and councils.", |ctx| {
+            let score = |s: &str, name: &str| {
+                let toks = tag(s);
+                let mut out = Vec::new();
+                concepts(At::alone(s, &toks), ctx, &mut out);
+                out.into_iter()
+                    .find(|c| c.back == name)
+                    .map(|c| c.score)
+                    .unwrap()
+            };
+            let rare = score(
+                "A small force under the Spartan Leonidas resisted the multitude.",
+                "Spartan Leonidas",
+            );
+            let common = score(
+                "Any Member may bring a dispute before the Security Council today.",
+                "Security Council",
+            );
+            assert!(rare > common, "{rare} vs {common}");
+            assert!(common >= prior::CONCEPT);
+        });
     }
 
     #[test]
