@@ -451,8 +451,10 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
         // a label, not a quantity: "Table 15.2", "Chapter 8", "Article 3"
         let before = s[..start].trim_end();
         // (at the sentence start too: "Figure 15.4 shows …")
+        // ("the Dardanelles, 480 B.C.": a comma ends the name)
         let label = before.rsplit(' ').next().is_some_and(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
+                && !w.ends_with([',', ';', ':', ')'])
                 && !MONTHS.contains(&fold(w).as_str())
                 && (before.len() > w.len()
                     || matches!(

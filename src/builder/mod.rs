@@ -368,7 +368,21 @@ fn extract_blocks(
                 continue;
             }
             let prev = if si > 0 {
-                Some(block.sentences[si - 1].as_str())
+                // "The army of Xerxes was … It was a huge assembly … It
+                // crossed the Dardanelles …": sentences that go on with
+                // the same pronoun share the antecedent of the first
+                let first = |s: &str| text::first_word(s).map(|w| fold(w.text));
+                let pronoun =
+                    first(sentence).filter(|w| matches!(w.as_str(), "it" | "he" | "she" | "they"));
+                let mut k = si - 1;
+                while k > 0
+                    && si - k < 3
+                    && pronoun.is_some()
+                    && first(&block.sentences[k]) == pronoun
+                {
+                    k -= 1;
+                }
+                Some(block.sentences[k].as_str())
             } else {
                 bi.checked_sub(1)
                     .and_then(|p| doc.blocks[p].sentences.last())
@@ -602,6 +616,20 @@ mod tests {
         );
         // the name in the title is the topic, never an answer
         assert!(!built.deck.cards.iter().any(|c| c.back == "League"));
+    }
+
+    #[test]
+    fn sentences_going_on_with_one_pronoun_share_its_antecedent() {
+        let doc = "Wars\n\nThe army of Xerxes was the greatest that had been assembled. It was a huge assembly of discordant elements. It crossed the Dardanelles, 480 B.C., by a bridge of boats.\n";
+        let built = build_deck(doc, &BuildOptions::default()).unwrap();
+        let fronts: Vec<&String> = built.deck.cards.iter().map(|c| &c.front).collect();
+        // the date set off by commas is asked, of the army, not of "It"
+        assert!(
+            built.deck.cards.iter().any(|c| c.back == "480 B.C."
+                && c.front
+                    .starts_with("The army of Xerxes crossed the Dardanelles, ___,")),
+            "{fronts:?}"
+        );
     }
 
     #[test]

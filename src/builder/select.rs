@@ -1111,8 +1111,15 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                 .any(|w| w.ends_with(','));
         let listed_after =
             after.starts_with(',') || after.starts_with("and ") || after.starts_with("or ");
+        // (a date set off by commas is no item: "crossed the Dardanelles,
+        // ___, by a bridge of boats")
         if listed_before && (listed_after || after.starts_with('.') || after.is_empty())
-            || before.ends_with(',') && after.starts_with(',')
+            || before.ends_with(',')
+                && after.starts_with(',')
+                && (c.origin != "figure" || {
+                    let next = fold(after[1..].trim_start());
+                    next.starts_with("and ") || next.starts_with("or ")
+                })
         {
             return Some("the gap is one item of a list".into());
         }
