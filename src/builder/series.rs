@@ -275,6 +275,63 @@ fn verb_series(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
     }
 }
 
+/// "The employer shall mount, locate and identify them": bare verbs after a
+/// modal, joined by commas and a final "and"/"or", that share one object.
+fn bare_verbs(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
+    let is_vb = |t: &Token<'_>| t.tag.name() == "VB";
+    for m in 0..toks.len() {
+        if toks[m].tag.name() != "MD" {
+            continue;
+        }
+        let mut k = m + 1;
+        while toks.get(k).is_some_and(|t| t.tag.is_adverb()) {
+            k += 1;
+        }
+        let mut spans = Vec::new();
+        let mut closed = false;
+        while let Some(t) = toks.get(k).filter(|t| is_vb(t)) {
+            spans.push((t.start, t.end));
+            let Some(next) = toks.get(k + 1) else { break };
+            let gap = &s[t.end..next.start];
+            match (gap.trim(), fold(next.text).as_str()) {
+                (",", "and" | "or") => {
+                    closed = true;
+                    k += 2;
+                }
+                ("", "and" | "or") => {
+                    closed = true;
+                    k += 2;
+                }
+                (",", _) if !closed => k += 1,
+                _ => break,
+            }
+            if closed {
+                if let Some(last) = toks.get(k).filter(|t| is_vb(t)) {
+                    spans.push((last.start, last.end));
+                }
+                break;
+            }
+        }
+        // three verbs or more, then their shared object
+        let object = spans
+            .last()
+            .and_then(|&(_, e)| toks.iter().find(|t| t.start >= e))
+            .is_some_and(|t| t.tag.is_noun() || t.tag.is_determiner() || t.tag.name() == "PRP");
+        if closed && spans.len() >= 3 && object {
+            let items = spans.iter().map(|&(a, b)| s[a..b].to_string()).collect();
+            out.push(Found {
+                start: spans[0].0,
+                end: spans[spans.len() - 1].1,
+                items,
+                spans,
+                numbered: false,
+                counted: false,
+            });
+            return;
+        }
+    }
+}
+
 /// "…: the one, by removing its causes; the other, by controlling its
 /// effects." and "first …; second …": a pair or series of clauses opened
 /// by ordinal markers.
@@ -338,6 +395,7 @@ pub fn find_tagged(s: &str, toks: &[Token<'_>]) -> Vec<Found> {
     marked_clauses(s, &mut out);
     noun_series(s, toks, &mut out);
     verb_series(s, toks, &mut out);
+    bare_verbs(s, toks, &mut out);
     out.sort_by_key(|f| f.start);
     let mut kept: Vec<Found> = Vec::new();
     for f in out {
@@ -358,6 +416,19 @@ mod tests {
             .into_iter()
             .map(|f| f.items)
             .collect()
+    }
+
+    #[test]
+    fn bare_verbs_after_a_modal_are_a_list() {
+        assert_eq!(
+            items("The employer shall provide extinguishers and shall mount, locate and identify them so that they are accessible."),
+            vec![vec!["mount", "locate", "identify"]]
+        );
+        // two verbs are a pair, not a list
+        assert!(
+            items("The employer shall mount and identify them so that they are accessible.")
+                .is_empty()
+        );
     }
 
     #[test]
