@@ -114,6 +114,11 @@ pub fn resolve(front: &str, prev: Option<&str>) -> Option<String> {
     if is_cleft(front) {
         return Some(front.to_string());
     }
+    // "This article shall be …": the text's own part
+    let opening: Vec<&str> = front.split_whitespace().take(2).collect();
+    if names_own_part(&opening.join(" ")) {
+        return Some(front.to_string());
+    }
     if !matches!(f.as_str(), "it" | "they" | "he" | "she") {
         return None;
     }
@@ -169,17 +174,26 @@ fn subject_of(sentence: &str) -> Option<(&str, &str)> {
     let subj = sentence[toks[from].start..toks[subj_end].start].trim();
     let n = text::word_count(subj);
     // the verb group after it ("shall enjoy", "are thus sown")
-    let group_end = toks[v..]
+    let group = toks[v..]
         .iter()
         .take(3)
         .take_while(|t| t.tag.is_verb() || matches!(t.tag.name(), "MD" | "RB" | "TO"))
-        .last()
-        .map_or(toks[v].end, |t| t.end);
+        .count()
+        .max(1);
+    let mut group_end = toks[v + group - 1].end;
+    // "shall be inoperative": a form of "be" takes its adjective along
+    if matches!(
+        fold(toks[v + group - 1].text).as_str(),
+        "be" | "is" | "are" | "was" | "were"
+    ) && toks.get(v + group).is_some_and(|t| t.tag.is_adjective())
+    {
+        group_end = toks[v + group].end;
+    }
     let verb = &sentence[toks[v].start..group_end];
     ((1..=8).contains(&n)
         && (n >= 2 || toks[from].tag.is_noun() && from > 0)
         && !subj.contains([',', ';', ':', '(', '"', '\u{201c}'])
-        && !super::frame::starts_with_pronoun(subj)
+        && (!super::frame::starts_with_pronoun(subj) || names_own_part(subj))
         // ("the accused": an article and a participle name a person too)
         && (toks[from..subj_end].iter().any(|t| t.tag.is_noun())
             || subj_end == from + 2 && fold(toks[from].text) == "the")
@@ -252,6 +266,18 @@ fn independent_clause(before: &str, budget: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// "This article", "this section": the text's own part, which needs no
+/// antecedent.
+fn names_own_part(subj: &str) -> bool {
+    let w = words(subj);
+    w.len() == 2
+        && fold(w[0].text) == "this"
+        && matches!(
+            fold(w[1].text).as_str(),
+            "article" | "section" | "amendment" | "chapter" | "part" | "act" | "paragraph"
+        )
 }
 
 /// Trims a question to at most [`MAX_FRONT_WORDS`] by cutting whole clauses
@@ -629,6 +655,18 @@ mod tests {
             f.starts_with("A Member of the United Nations \u{2026} shall have no vote"),
             "{f}"
         );
+    }
+
+    #[test]
+    fn the_texts_own_part_is_a_subject_and_keeps_its_adjective() {
+        let s = "This article shall be inoperative unless it shall have been ratified as an amendment to the Constitution by the legislatures of the several States, as provided in the Constitution, within seven years from the date of the submission hereof to the States by the Congress.";
+        let a = s.find("seven years").unwrap();
+        let f = gap_front(s, a, a + "seven years".len(), None).unwrap();
+        assert!(
+            f.starts_with("This article shall be inoperative \u{2026} "),
+            "{f}"
+        );
+        assert!(f.contains("within ___ from the date"), "{f}");
     }
 
     #[test]

@@ -1209,7 +1209,15 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                             || k > 0 && matches!(fold(w[k - 1].text).as_str(), "the" | "a" | "an"))
                 })
             });
-        if repeats {
+        // "This article shall be inoperative …": the text's own part
+        let own_part = fold(x.text) == "this"
+            && w.get(i + 1).is_some_and(|n| {
+                matches!(
+                    fold(n.text).as_str(),
+                    "article" | "section" | "amendment" | "chapter" | "part" | "act" | "paragraph"
+                )
+            });
+        if repeats || own_part {
             continue;
         }
         let alone = demonstrative
