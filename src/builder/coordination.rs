@@ -67,6 +67,15 @@ pub fn pairs(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
         if a.score + b.score < 2.0 {
             continue;
         }
+        // "processes including erosion and sedimentation": the pair is the
+        // examples, and the first term runs over their cue
+        let cue = |t: &Term| {
+            let f = fold(&s[t.start..t.end]);
+            f.contains(" including ") || f.contains(" such as ") || f.contains(" like ")
+        };
+        if cue(a) || cue(b) {
+            continue;
+        }
         let (fa, fb) = (fold(&s[a.start..a.end]), fold(&s[b.start..b.end]));
         // "the force of gravity or gravity induced": one term twice
         let shared = fa
@@ -255,6 +264,9 @@ mod tests {
             ),
             vec![vec!["important diplomatic thoughts", "propositions"]]
         );
+        // examples after a cue are no pair of terms
+        let s = "Water reshapes the features of the Earth through processes including erosion and sedimentation.";
+        assert!(run(s, &["processes including erosion", "sedimentation"], pairs).is_empty());
         // terms not joined by a conjunction are no pair
         let s = "The fleet of Persia met the Greeks at Salamis in the end.";
         assert!(run(s, &["Persia", "Salamis"], pairs).is_empty());

@@ -532,23 +532,27 @@ pub fn pointer_opening(sentence: &str) -> bool {
 /// when it leans on another one itself, is no statement, or the two are
 /// too long together.
 fn with_prev(sentence: &str, start: usize, end: usize, prev: &str) -> Option<String> {
+    let gapped = format!("{}{GAP}{}", &sentence[..start], &sentence[end..]);
+    with_prev_gapped(&gapped, &[&sentence[start..end]], prev)
+}
+
+/// A sentence already gapped (one gap or several), shown after the
+/// sentence before it, which must stand alone and hold none of the
+/// answers. `None` when the two are too long together.
+pub fn with_prev_gapped(gapped: &str, answers: &[&str], prev: &str) -> Option<String> {
     let prev = prev.trim();
     if starts_with_pronoun(prev)
         || !prev.ends_with(['.', '!', ')'])
         || text::word_count(prev) < 5
-        || text::word_count(prev) + text::word_count(sentence) > MAX_WITH_PREV_WORDS
+        || text::word_count(prev) + text::word_count(gapped) > MAX_WITH_PREV_WORDS
     {
         return None;
     }
     // the answer must not be in the sentence shown before it
-    if fold(prev).contains(&fold(&sentence[start..end])) {
+    if answers.iter().any(|a| fold(prev).contains(&fold(a))) {
         return None;
     }
-    Some(text::squash(&format!(
-        "{prev} {}{GAP}{}",
-        &sentence[..start],
-        &sentence[end..]
-    )))
+    Some(text::squash(&format!("{prev} {gapped}")))
 }
 
 /// Whether a card's question shows the sentence before its own (made by

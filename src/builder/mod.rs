@@ -633,6 +633,23 @@ mod tests {
     }
 
     #[test]
+    fn figures_compared_in_a_pointing_sentence_show_the_sentence_before() {
+        let doc = "The Sun\n\nAbove the core is a region known as the radiative zone. This region starts at about 25% of the distance to the surface and extends up to about 70% of the way to the surface.\n";
+        let built = build_deck(doc, &BuildOptions::default()).unwrap();
+        let c = built
+            .deck
+            .cards
+            .iter()
+            .find(|c| c.items == ["25%", "70%"])
+            .expect("one card for both figures");
+        assert!(
+            c.front.starts_with("Above the core is a region known as the radiative zone. This region starts at about ___"),
+            "{}",
+            c.front
+        );
+    }
+
+    #[test]
     fn an_adjective_is_no_definition() {
         let doc = "Nations\n\nChina is confident and capable of making greater contributions to the world. \
                    The ancient Silk Road ran for about 6,400 kilometers across Asia.\n";

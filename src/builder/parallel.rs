@@ -75,7 +75,16 @@ pub(super) fn make(
     let front = if front.starts_with(GAP) {
         front
     } else {
-        resolve(&front, at.prev)?
+        match resolve(&front, at.prev) {
+            Some(f) => f,
+            // "This region starts at about ___ … up to about ___": the
+            // sentence before names the region
+            None => {
+                let whole = format!("{}{body}{}", &s[..first.0], &s[last..]);
+                let answers: Vec<&str> = items.iter().map(String::as_str).collect();
+                super::frame::with_prev_gapped(&whole, &answers, at.prev?)?
+            }
+        }
     };
     Some(Candidate {
         kind: CardKind::Cloze,
