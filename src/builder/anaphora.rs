@@ -170,17 +170,8 @@ struct Stage<'a> {
 }
 
 fn stage(sentence: &str) -> Option<Stage<'_>> {
-    let mut rest = sentence.trim();
     // "The Master said, 'At fifteen, …": the speaker leads in
-    let mut speaker = None;
-    if let Some(p) = rest.find(" said, ") {
-        if word_count(&rest[..p]) <= 4
-            && rest[p + 7..].starts_with(['\'', '"', '\u{2018}', '\u{201c}'])
-        {
-            speaker = Some(&rest[..p + 5]);
-            rest = &rest[p + 7..];
-        }
-    }
+    let (speaker, rest) = speaker_and_rest(sentence);
     let rest = rest.trim_start_matches(['\'', '"', '\u{2018}', '\u{201c}', ' ']);
     let comma = rest.find(", ")?;
     let head = &rest[..comma];
@@ -290,6 +281,127 @@ pub fn stages(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>) 
     }
 }
 
+/// A sentence's speaker intro ("The Master said, '") and the rest.
+fn speaker_and_rest(sentence: &str) -> (Option<&str>, &str) {
+    let rest = sentence.trim();
+    if let Some(p) = rest.find(" said, ") {
+        // (after a chapter label: "CHAPTER I. 1. The Master said, '")
+        let from = rest[..p].rfind(". ").map_or(0, |d| d + 2);
+        if word_count(&rest[from..p]) <= 4
+            && rest[p + 7..].starts_with(['\'', '"', '\u{2018}', '\u{201c}'])
+        {
+            return (Some(&rest[from..p + 5]), &rest[p + 7..]);
+        }
+    }
+    (None, rest)
+}
+
+/// A rhetorical question ("Is it not pleasant to learn …?"): its opening
+/// ("Is it not") and what it asserts, cut at its first comma.
+fn rhetorical_question(sentence: &str) -> Option<(Option<&str>, String, String)> {
+    let (speaker, rest) = speaker_and_rest(sentence);
+    let rest = rest.trim_start_matches(['\'', '"', '\u{2018}', '\u{201c}', ' ']);
+    let body = rest.trim_end_matches(['\'', '"', '\u{2019}', '\u{201d}', ' ']);
+    if !body.ends_with('?') {
+        return None;
+    }
+    let w = words(body);
+    let opens = w.len() >= 5
+        && matches!(
+            fold(w[0].text).as_str(),
+            "is" | "are" | "was" | "were" | "do" | "does" | "did" | "can" | "shall" | "will"
+        )
+        && matches!(
+            fold(w[1].text).as_str(),
+            "it" | "he" | "she" | "they" | "we" | "this" | "that"
+        )
+        && fold(w[2].text) == "not";
+    if !opens {
+        return None;
+    }
+    let opening = body[..w[2].end].to_string();
+    let said = &body[w[3].start..];
+    let cut = said.find([',', ';', '?', '!']).unwrap_or(said.len());
+    let said = said[..cut].trim();
+    let n = word_count(said);
+    (2..=super::outline::MAX_BULLET_WORDS)
+        .contains(&n)
+        .then(|| (speaker, opening, said.to_string()))
+}
+
+/// Three or more rhetorical questions in a row ("Is it not pleasant to
+/// learn …? Is it not delightful to have friends …? Is he not a man of
+/// complete virtue …?"): each asserts what it asks, so they are one list
+/// of what they assert.
+pub fn rhetorical(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>) {
+    let units: Vec<(usize, &str)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            matches!(
+                b.kind,
+                BlockKind::Para | BlockKind::Bullet | BlockKind::Point
+            )
+        })
+        .flat_map(|(bi, b)| b.sentences.iter().map(move |s| (bi, s.as_str())))
+        .collect();
+    let parsed: Vec<_> = units.iter().map(|(_, s)| rhetorical_question(s)).collect();
+    let mut i = 0;
+    while i < units.len() {
+        let Some((speaker, _, _)) = &parsed[i] else {
+            i += 1;
+            continue;
+        };
+        let section = doc.blocks[units[i].0].section;
+        let mut j = i + 1;
+        while j < units.len()
+            && doc.blocks[units[j].0].section == section
+            && parsed[j].as_ref().is_some_and(|q| q.0.is_none())
+        {
+            j += 1;
+        }
+        let n = j - i;
+        if !(3..=6).contains(&n) {
+            i = j;
+            continue;
+        }
+        let qs: Vec<&(Option<&str>, String, String)> = parsed[i..j].iter().flatten().collect();
+        let asked = qs
+            .iter()
+            .map(|q| format!("{} ___?", q.1))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lead = match speaker {
+            Some(sp) => format!("{sp}: {asked}"),
+            None => asked,
+        };
+        let front = match prefixes.get(section).cloned().flatten() {
+            Some(p) => format!("{p}: {lead} ({n} items)"),
+            None => format!("{lead} ({n} items)"),
+        };
+        let b0 = units[i].0;
+        out.push(Candidate {
+            kind: CardKind::Outline,
+            front,
+            back: String::new(),
+            items: qs.iter().map(|q| q.2.clone()).collect(),
+            ordered: true,
+            block: b0,
+            sentence: 0,
+            locator: doc.blocks[b0].locator.clone(),
+            context: units[i..j]
+                .iter()
+                .map(|(_, s)| *s)
+                .collect::<Vec<_>>()
+                .join(" "),
+            score: prior::OUTLINE,
+            origin: "rhetorical",
+        });
+        i = j;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +446,33 @@ mod tests {
         extract(&doc, &prefixes, &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].items[2], "ensure that armed force shall not be used");
+    }
+
+    #[test]
+    fn rhetorical_questions_in_a_row_are_one_list_of_what_they_assert() {
+        let doc = super::super::document::parse("CHAPTER I. 1. The Master said, 'Is it not pleasant to learn with perseverance?\n\n2. 'Is it not delightful to have friends coming from distant quarters?'\n\n3. 'Is he not a man of complete virtue, who feels no discomposure?'\n");
+        let prefixes = vec![None; doc.sections.len() + 1];
+        let mut out = Vec::new();
+        rhetorical(&doc, &prefixes, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(
+            out[0].front,
+            "The Master said: Is it not ___? Is it not ___? Is he not ___? (3 items)"
+        );
+        assert_eq!(
+            out[0].items,
+            vec![
+                "pleasant to learn with perseverance",
+                "delightful to have friends coming from distant quarters",
+                "a man of complete virtue"
+            ]
+        );
+        // questions that ask are no series
+        let doc =
+            super::super::document::parse("What is a comment? What is a name? What is a module?\n");
+        let mut out = Vec::new();
+        rhetorical(&doc, &prefixes, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

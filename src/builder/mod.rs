@@ -478,6 +478,7 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
     byline::extract(&doc, &mut cands);
     anaphora::extract(&doc, &prefixes, &mut cands);
     anaphora::stages(&doc, &prefixes, &mut cands);
+    anaphora::rhetorical(&doc, &prefixes, &mut cands);
     // Extract and filter, block by block, on all cores: each worker has its
     // own stem cache; results are merged in document order, so the output
     // does not depend on the number of threads.

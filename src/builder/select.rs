@@ -157,7 +157,7 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         return Some("question starts with an unresolved pronoun".into());
     }
     // "What are they not the root of all benevolent actions?'?"
-    if c.front.matches('?').count() > 1 {
+    if c.front.matches('?').count() > 1 && c.origin != "rhetorical" {
         return Some("question garbled around a question mark of the text".into());
     }
     // "Department for Culture, ___ (DCMS)": the abbreviation after the
