@@ -147,7 +147,9 @@ pub fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
             // clauses a count announces: the count and its lead-in ask
             // for them ("I daily examine myself on three points: ___")
             let (front, score) = if found.counted && whole {
-                let lead = before.trim_end_matches([':', '-', '\u{2014}', '\u{2013}', ' ']);
+                let lead = before.trim_end_matches([
+                    ':', '-', '\u{2014}', '\u{2013}', ' ', ',', '\'', '"', '\u{2018}', '\u{201c}',
+                ]);
                 (
                     frame::with_prefix(at.prefix, &format!("{lead}: ___ ({n} items)")),
                     prior::COUNTED_LIST,

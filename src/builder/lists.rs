@@ -927,6 +927,83 @@ fn counted_clauses(s: &str) -> Option<Found> {
     })
 }
 
+/// Clauses separated by ";" that all open with the same word ("That
+/// parents, when alive, be served according to propriety; that, when
+/// dead, they should be buried …; and that they should be sacrificed to
+/// …"): an anaphoric series inside one sentence, one item per clause.
+fn anaphoric_clauses(s: &str) -> Option<Found> {
+    let segs: Vec<(usize, usize)> = {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (i, _) in s.match_indices(';') {
+            out.push((from, i));
+            from = i + 1;
+        }
+        out.push((from, s.len()));
+        out
+    };
+    let n = segs.len();
+    if !(3..=7).contains(&n) {
+        return None;
+    }
+    let opening = |t: &str| -> Option<(usize, String)> {
+        let w = words(t);
+        let k = usize::from(
+            w.first()
+                .is_some_and(|x| matches!(fold(x.text).as_str(), "and" | "or")),
+        );
+        w.get(k).map(|x| (x.start, fold(x.text)))
+    };
+    let (_, lead) = opening(&s[segs[1].0..segs[1].1])?;
+    if !matches!(
+        lead.as_str(),
+        "that" | "whether" | "to" | "when" | "if" | "where" | "how"
+    ) {
+        return None;
+    }
+    let mut spans = Vec::new();
+    // the first clause opens at the lead word's last use in the first segment
+    let first = &s[segs[0].0..segs[0].1];
+    let w0 = words(first);
+    let at = w0.iter().rposition(|x| fold(x.text) == lead)?;
+    spans.push((segs[0].0 + w0[at].start, segs[0].1));
+    for &(a, b) in &segs[1..] {
+        let (start, l) = opening(&s[a..b])?;
+        if l != lead {
+            return None;
+        }
+        spans.push((a + start, b));
+    }
+    let items: Vec<String> = spans
+        .iter()
+        .map(|&(a, b)| {
+            let t = &s[a..b];
+            let after_lead = words(t).first().map_or(0, |x| x.end);
+            t[after_lead..]
+                .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+                .trim_end_matches(|c: char| {
+                    matches!(
+                        c,
+                        '.' | ';' | '\'' | '"' | '\u{2019}' | '\u{201d}' | ' ' | '!'
+                    )
+                })
+                .to_string()
+        })
+        .collect();
+    let ok = items.iter().all(|i| {
+        let w = words(i);
+        (2..=MAX_CLAUSE_ITEM_WORDS).contains(&w.len()) && w.last().is_some_and(|x| !is_stop(x.text))
+    });
+    ok.then(|| Found {
+        start: spans[0].0,
+        end: spans[n - 1].1,
+        items,
+        spans,
+        numbered: false,
+        counted: true,
+    })
+}
+
 /// A series set off by dashes, without a conjunction: "this idea of
 /// layers—photosphere, chromosphere, transition region, corona—describes
 /// …". Short noun items only: the dashes and commas are all the grammar.
@@ -972,7 +1049,10 @@ pub fn find(s: &str) -> Vec<Found> {
     if let Some(f) = numbered_list(s) {
         return vec![f];
     }
-    if let Some(f) = counted_clauses(s).or_else(|| dashed_series(s)) {
+    if let Some(f) = counted_clauses(s)
+        .or_else(|| anaphoric_clauses(s))
+        .or_else(|| dashed_series(s))
+    {
         return vec![f];
     }
     if semicolon_list(s, &mut out) {
@@ -1023,6 +1103,24 @@ pub fn count_phrase(s: &str, n: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn clauses_opening_with_one_word_are_a_list() {
+        let s = "The law requires that, when alive, parents be served with care; that, when dead, they be buried with care; and that they be honoured with sacrifices.";
+        let f = find(s);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            f[0].items,
+            vec![
+                "when alive, parents be served with care",
+                "when dead, they be buried with care",
+                "they be honoured with sacrifices"
+            ]
+        );
+        assert!(f[0].counted);
+        // clauses that open differently are no series
+        assert!(anaphoric_clauses("He came; that was all; and then he left.").is_none());
+    }
 
     #[test]
     fn a_series_between_dashes_is_a_list() {
