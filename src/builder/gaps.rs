@@ -965,6 +965,21 @@ pub fn terms(at: At<'_>, ctx: &Ctx<'_>) -> Vec<Term> {
         if cut_term(s, toks, a, b) {
             continue;
         }
+        // "upon whom a man leans": a relative clause's subject and verb,
+        // not a term
+        let relative = (p.first.saturating_sub(2)..p.first).any(|k| {
+            matches!(
+                fold(toks[k].text).as_str(),
+                "whom" | "which" | "who" | "whose"
+            )
+        });
+        if relative
+            && b > a
+            && super::nlp::lexicon_tag(&fold(toks[b].text))
+                .is_some_and(|t| matches!(t.name(), "VBZ" | "VBD"))
+        {
+            continue;
+        }
         let stem = ctx.stems.stem(toks[p.head].text);
         let idf = ctx.idf.get(&*stem).copied().unwrap_or(0.0);
         // a word the text uses once, and that is not rare in English, is
@@ -1206,6 +1221,19 @@ mod tests {
         let s =
             "The rest were defeated at Platea (479 B.C.) and the fleet was destroyed at Mycale.";
         assert!(score(s, "479 B.C.") >= prior::FIGURE - 0.3);
+    }
+
+    #[test]
+    fn a_relative_clauses_subject_and_verb_are_no_term() {
+        super::super::with_ctx("Some text about friends and guides.", |ctx| {
+            let s = "When the parties upon whom a man leans are proper persons, he can make them his guides.";
+            let toks = tag(s);
+            let got: Vec<&str> = terms(At::alone(s, &toks), ctx)
+                .iter()
+                .map(|t| &s[t.start..t.end])
+                .collect();
+            assert!(!got.contains(&"man leans"), "{got:?}");
+        });
     }
 
     #[test]

@@ -1150,9 +1150,7 @@ mod tests {
         );
         // the count must match the clauses
         let s = "He examined two points: whether the roof leaked; whether the walls were damp; whether the door shut.";
-        assert!(find(s)
-            .iter()
-            .all(|f| f.items.len() != 3 || f.items[0].starts_with("whether")));
+        assert!(counted_clauses(s).is_none());
     }
     use super::*;
 

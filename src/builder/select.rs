@@ -83,7 +83,12 @@ fn generic_he(body: &str, end: usize, context: &str) -> bool {
         .any(|q| context.contains(q))
         || context
             .trim_start()
-            .starts_with(['\'', '\u{2018}', '"', '\u{201c}']);
+            .starts_with(['\'', '\u{2018}', '"', '\u{201c}'])
+        // (the saying's last sentence: "… he may be called filial.'")
+        || context
+            .trim_end()
+            .strip_suffix(['\'', '\u{2019}', '"', '\u{201d}'])
+            .is_some_and(|t| t.ends_with(['.', '!', '?']));
     who || quoted
 }
 
@@ -2288,6 +2293,13 @@ mod tests {
                 "If for ___ he does not alter from the way of his father, he may be called filial.'",
                 "three years",
                 "'If for three years he does not alter from the way of his father, he may be called filial.'",
+            );
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'he'")));
+            // the last sentence of a saying, closed by its quote mark
+            let c = cloze(
+                "If for ___ he does not alter from the way of his father, he may be called filial.'",
+                "three years",
+                "If for three years he does not alter from the way of his father, he may be called filial.'",
             );
             assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'he'")));
             let c = cloze(
