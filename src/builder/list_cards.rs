@@ -121,7 +121,13 @@ pub fn list_cards(at: At<'_>, out: &mut Vec<Candidate>) {
                 let verb = rest[0].text;
                 let tail = after[rest[0].end..]
                     .trim()
-                    .trim_end_matches(['.', '!', ';', ':']);
+                    .trim_end_matches(['.', '!', ';', ':', '?', '\'', '"', '\u{2019}', '\u{201d}']);
+                // "X and Y!-- are they not the root of …?": a rhetorical
+                // question asserts what it asks
+                let tail = ["they not ", "it not ", "not "]
+                    .iter()
+                    .find_map(|p| tail.strip_prefix(p))
+                    .unwrap_or(tail);
                 (
                     format!("What {} {tail}? ({n} items)", fold(verb)),
                     prior::COPULAR_LIST,

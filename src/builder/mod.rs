@@ -651,6 +651,24 @@ mod tests {
     }
 
     #[test]
+    fn a_rhetorical_copula_asks_what_it_asserts() {
+        let doc = "Sayings\n\nThe superior man bends his attention to what is radical. Filial piety and fraternal submission!-- are they not the root of all benevolent actions?'\n";
+        let built = build_deck(doc, &BuildOptions::default()).unwrap();
+        assert!(
+            built.deck.cards.iter().any(|c| c.front
+                == "What are the root of all benevolent actions? (2 items)"
+                && c.answer_text() == "Filial piety; fraternal submission"),
+            "{:?}",
+            built
+                .deck
+                .cards
+                .iter()
+                .map(|c| &c.front)
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn an_adjective_is_no_definition() {
         let doc = "Nations\n\nChina is confident and capable of making greater contributions to the world. \
                    The ancient Silk Road ran for about 6,400 kilometers across Asia.\n";
