@@ -917,6 +917,25 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     ) {
         return Some("the answer is a cross-reference".into());
     }
+    // "… thither they return again\" (___)" → KJV: a citation in
+    // brackets is no fact of the text
+    let citation = c.back.len() >= 2
+        && c.back
+            .chars()
+            .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit())
+        && body.contains(&format!("({GAP})"));
+    if citation {
+        return Some("the answer is a citation in brackets".into());
+    }
+    // "in ___" → "one's deliberations": a phrase owned by a pronoun is
+    // everyday wording, not a term
+    if matches!(
+        first_answer_word.as_str(),
+        "one's" | "one\u{2019}s" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    ) && c.origin == "key-term"
+    {
+        return Some("the answer opens with a possessive".into());
+    }
     // "why are ___?" → "you not engaged in the government": a pronoun
     // opens a clause, not a term
     if matches!(
@@ -2237,6 +2256,25 @@ mod tests {
             assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leaks")));
             let c = list(&["entrepreneurs", "other agencies", "public"]);
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("leaks")));
+        });
+    }
+
+    #[test]
+    fn a_citation_or_a_possessive_phrase_is_no_answer() {
+        with_ctx("Some text about rivers and rain.", |ctx| {
+            let c = cloze(
+                "Unto the place from whence the rivers come, thither they return again\" (___).",
+                "KJV",
+                "Unto the place from whence the rivers come, thither they return again\" (KJV).",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("citation")));
+            let mut c = cloze(
+                "The art of war is to be taken into account in ___, when seeking to determine the conditions.",
+                "one\u{2019}s deliberations",
+                "The art of war is to be taken into account in one\u{2019}s deliberations, when seeking to determine the conditions.",
+            );
+            c.origin = "key-term";
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("possessive")));
         });
     }
 
