@@ -619,7 +619,11 @@ pub fn verb_lead(s: &str, toks: &[nlp::Token<'_>], found: &mut lists::Found) {
     let others_verbal = found.spans[1..]
         .iter()
         .any(|&sp| item_toks(sp).first().is_some_and(|t| verb(t)));
-    if lead == 0 || lead >= first.len() || others_verbal {
+    // ("lasting peace, universal security, …": a participle right before
+    // the item's one noun modifies it)
+    let participle_adjective =
+        lead == 1 && first.len() == 2 && first[0].tag.name() == "VBG" && first[1].tag.is_noun();
+    if lead == 0 || lead >= first.len() || others_verbal || participle_adjective {
         return;
     }
     let start = first[lead].start;
@@ -952,5 +956,20 @@ mod tests {
         );
         verb_lead(s, &toks, &mut found);
         assert_eq!(found.items[0], "peace without war");
+        // a participle before the item's one noun modifies it
+        let s = "Its core is building a world of lasting peace, universal security, common prosperity and beauty.";
+        let toks = nlp::tag(s);
+        let mut found = found_at(
+            s,
+            &[
+                "lasting peace",
+                "universal security",
+                "common prosperity",
+                "beauty",
+            ],
+        );
+        verb_lead(s, &toks, &mut found);
+        assert_eq!(found.items[0], "lasting peace");
+        assert!(crate::builder::select::parallel_items(&found.items));
     }
 }

@@ -344,6 +344,24 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(a) = leaked.first().filter(|_| !tolerated) {
         return Some(format!("answer '{a}' leaks into the question"));
     }
+    // "named it helium (after ___)" → helios: a one-word answer spelled
+    // almost like a word of the question gives itself away
+    if c.items.is_empty() && !c.back.contains(' ') && c.back.chars().count() >= 5 {
+        let a = fold(&c.back);
+        let near = text::words(&c.front).iter().any(|w| {
+            let f = fold(w.text);
+            f != a
+                && f.chars().count() >= 5
+                && f.chars().take(4).eq(a.chars().take(4))
+                && f.chars().count().abs_diff(a.chars().count()) <= 1
+        });
+        if near {
+            return Some(format!(
+                "answer '{}' is spelled like a word of the question",
+                c.back
+            ));
+        }
+    }
     if let Some(why) = descriptive_pair(c, ctx) {
         return Some(why);
     }
@@ -1586,7 +1604,18 @@ pub fn parallel_items(items: &[String]) -> bool {
     }
     // "air | creating clouds | fog": one gerund phrase among nouns is a
     // clause the list ran into
-    let gerund_phrase = |i: &str| gerund(i) && i.contains(' ');
+    // ("lasting peace" beside "universal security": a participle before
+    // the item's one noun modifies it, like the adjectives of the others)
+    let adjective_noun = |i: &str| {
+        let toks = super::nlp::tag(i);
+        toks.len() == 2 && toks[0].tag.is_adjective() && toks[1].tag.is_noun()
+    };
+    let modified = items.iter().filter(|i| adjective_noun(i)).count() >= 2;
+    let gerund_phrase = |i: &str| {
+        let toks = super::nlp::tag(i);
+        let modifier = modified && toks.len() == 2 && toks[1].tag.is_noun();
+        gerund(i) && i.contains(' ') && !modifier
+    };
     if items.len() >= 3
         && items.iter().filter(|i| gerund_phrase(i)).count() == 1
         && items.iter().filter(|i| !gerund(i)).count() == items.len() - 1
@@ -1777,6 +1806,29 @@ pub fn select(
                             .chars()
                             .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.');
                     (a.contains(&b) || b.contains(&a)) && !number
+                }
+            });
+        }
+        // "Men of ___, of local prejudices, …" → factious tempers; …: a
+        // gap on one item of a list card taken from the same sentence, or
+        // a second list sharing half its items with it, asks it again
+        if dup_of.is_none() {
+            let mine: Vec<String> = c.answer_items().iter().map(|x| fold(x)).collect();
+            dup_of = chosen.iter().copied().find(|&j| {
+                let o = &cands[j];
+                o.block == c.block && o.sentence == c.sentence && !o.items.is_empty() && {
+                    let theirs: Vec<String> = o.items.iter().map(|x| fold(x)).collect();
+                    let shared = mine
+                        .iter()
+                        .filter(|a| {
+                            theirs.iter().any(|b| {
+                                a.len() > 3
+                                    && b.len() > 3
+                                    && (a.contains(b.as_str()) || b.contains(a.as_str()))
+                            })
+                        })
+                        .count();
+                    shared > 0 && shared * 2 >= mine.len()
                 }
             });
         }
@@ -2256,6 +2308,18 @@ mod tests {
             assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("leaks")));
             let c = list(&["entrepreneurs", "other agencies", "public"]);
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("leaks")));
+        });
+    }
+
+    #[test]
+    fn an_answer_spelled_like_a_word_of_the_question_is_a_leak() {
+        with_ctx("Some text about the Sun and its gases.", |ctx| {
+            let c = cloze(
+                "Scientists found a new element and named it helium (after ___, the Greek word for Sun).",
+                "helios",
+                "Scientists found a new element and named it helium (after helios, the Greek word for Sun).",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("spelled like")));
         });
     }
 
