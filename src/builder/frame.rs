@@ -516,6 +516,22 @@ pub fn pointer_opening(sentence: &str) -> bool {
     {
         return true;
     }
+    // "Few came up even to 50,000.": a quantity of what the sentence
+    // before names
+    let w = words(sentence);
+    let quantity = w.first().is_some_and(|x| {
+        matches!(
+            fold(x.text).as_str(),
+            "few" | "many" | "most" | "none" | "several"
+        )
+    });
+    let verb_next = w
+        .get(1)
+        .and_then(|x| super::nlp::lexicon_tag(&fold(x.text)))
+        .is_some_and(|t| t.is_verb());
+    if quantity && verb_next {
+        return true;
+    }
     let Some((head, _)) = sentence.split_once(',') else {
         return false;
     };
@@ -691,6 +707,8 @@ mod tests {
         assert!(pointer_opening(
             "The reason is that types such as integers have a known size."
         ));
+        assert!(pointer_opening("Few came up even to 50,000."));
+        assert!(!pointer_opening("Few cities of Greece came up to 50,000."));
         assert!(!pointer_opening("The reasons for war are many."));
     }
 
