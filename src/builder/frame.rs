@@ -516,6 +516,23 @@ pub fn pointer_opening(sentence: &str) -> bool {
     {
         return true;
     }
+    // "The Master said, 'The difficulty is with the countenance.'": a
+    // generic subject answers what the sentence before asked
+    let said = sentence
+        .find(" said, ")
+        .map_or(sentence, |p| &sentence[p + 7..])
+        .trim_start_matches(['\'', '"', '\u{2018}', '\u{201c}']);
+    let opening: Vec<String> = said.split_whitespace().take(3).map(fold).collect();
+    if opening.len() == 3
+        && opening[0] == "the"
+        && matches!(
+            opening[1].as_str(),
+            "difficulty" | "problem" | "answer" | "secret" | "trouble" | "key"
+        )
+        && matches!(opening[2].as_str(), "is" | "was" | "lies")
+    {
+        return true;
+    }
     // "Few came up even to 50,000.": a quantity of what the sentence
     // before names
     let w = words(sentence);
@@ -708,6 +725,9 @@ mod tests {
             "The reason is that types such as integers have a known size."
         ));
         assert!(pointer_opening("Few came up even to 50,000."));
+        assert!(pointer_opening(
+            "The Master said, 'The difficulty is with the countenance."
+        ));
         assert!(!pointer_opening("Few cities of Greece came up to 50,000."));
         assert!(!pointer_opening("The reasons for war are many."));
     }

@@ -935,6 +935,15 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     ) {
         return Some("the answer is a cross-reference".into());
     }
+    // "For example, the os.stat() function returns a ___ whose items …"
+    // → tuple: a term of an example is no fact of the text (its figures
+    // may be)
+    let example = ["for example", "for instance", "e.g."]
+        .iter()
+        .any(|p| fold(c.context.trim_start()).starts_with(p));
+    if example && matches!(c.origin, "key-term" | "claim" | "concept" | "name") {
+        return Some("the sentence is an example".into());
+    }
     // "… thither they return again\" (___)" → KJV: a citation in
     // brackets is no fact of the text
     let citation = c.back.len() >= 2
@@ -1013,6 +1022,11 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
                 | "points"
                 | "categories"
                 | "groups"
+                | "sentence"
+                | "sentences"
+                | "word"
+                | "words"
+                | "thing"
         )
     {
         return Some(format!("'{}' counts what the card does not name", c.back));
@@ -2339,6 +2353,13 @@ mod tests {
             );
             c.origin = "key-term";
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("possessive")));
+            let mut c = cloze(
+                "For example, the os.stat() function returns a ___ whose items have names like st_mode.",
+                "tuple",
+                "For example, the os.stat() function returns a tuple whose items have names like st_mode.",
+            );
+            c.origin = "key-term";
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("example")));
         });
     }
 
