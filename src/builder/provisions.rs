@@ -63,7 +63,64 @@ fn card(at: At<'_>, question: String, answer: &str) -> Candidate {
     )
 }
 
+/// "In case of the removal of the President from office or of his death
+/// or resignation, the Vice President shall become President." → "In
+/// what case shall the Vice President become President?" → the removal …
+fn condition(at: At<'_>, out: &mut Vec<Candidate>) {
+    let s = at.text;
+    if s.trim_end().ends_with('?') {
+        return;
+    }
+    let f = fold(s);
+    let Some((lead, ask)) = [
+        ("in case of ", "In what case"),
+        ("in the event of ", "In what event"),
+    ]
+    .into_iter()
+    .find(|(l, _)| f.starts_with(l)) else {
+        return;
+    };
+    let Some(comma) = s.find(", ") else { return };
+    let answer = s[lead.len()..comma].trim();
+    let n = word_count(answer);
+    if !(2..=MAX_ANSWER_WORDS).contains(&n) {
+        return;
+    }
+    // the main clause: a short subject, a modal, the rest of the clause
+    let main_start = comma + 2;
+    let Some(m) = at
+        .toks
+        .iter()
+        .position(|t| t.start >= main_start && t.tag.name() == "MD")
+    else {
+        return;
+    };
+    let subject = s[main_start..at.toks[m].start].trim();
+    let modal = at.toks[m].text;
+    let rest_start = at.toks[m].end;
+    let rest = s[rest_start..clause_end(s, rest_start)].trim();
+    let sw = word_count(subject);
+    if !(1..=8).contains(&sw)
+        || subject.contains([',', ';'])
+        || !is_modal(&fold(modal))
+        || super::frame::starts_with_pronoun(subject)
+        || word_count(rest) == 0
+        || word_count(rest) > 12
+    {
+        return;
+    }
+    let subject = match subject.split_once(' ') {
+        Some((first, more)) if matches!(fold(first).as_str(), "the" | "a" | "an") => {
+            format!("{} {more}", fold(first))
+        }
+        _ => subject.to_string(),
+    };
+    let question = format!("{ask} {} {subject} {rest}?", fold(modal));
+    out.push(card(at, question, answer));
+}
+
 pub fn extract(at: At<'_>, out: &mut Vec<Candidate>) {
+    condition(at, out);
     let s = at.text;
     let toks = at.toks;
     let Some(m) = toks.iter().position(|t| t.tag.name() == "MD") else {
@@ -181,6 +238,22 @@ mod tests {
         let mut out = Vec::new();
         extract(At::alone(s, &toks), &mut out);
         out.pop().map(|c| (c.front, c.back))
+    }
+
+    #[test]
+    fn the_case_a_rule_applies_in_is_asked() {
+        assert_eq!(
+            ask("In case of the removal of the President from office or of his death or resignation, the Vice President shall become President."),
+            Some((
+                "In what case shall the Vice President become President?".into(),
+                "the removal of the President from office or of his death or resignation".into()
+            ))
+        );
+        // a question of the text is no rule
+        assert_eq!(
+            ask("In the event of a disaster to a datacenter, how long will it take to have the service operational?"),
+            None
+        );
     }
 
     #[test]
