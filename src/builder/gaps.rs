@@ -1132,7 +1132,17 @@ pub fn names(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         let span = &s[toks[i].start..toks[j].end];
         let rare = super::definitions::rarity(span);
-        if j - i < 3 && rare < 4.5 && !is_topic(span, ctx) && best.is_none_or(|b| rare < b.0) {
+        // "the value in Controversy": an everyday noun written with a
+        // capital is no name
+        let common_noun = i == j
+            && rare > 3.8
+            && super::nlp::lexicon_tag(&fold(span)).is_some_and(|t| t.is_noun() && !t.is_proper());
+        if j - i < 3
+            && rare < 4.5
+            && !common_noun
+            && !is_topic(span, ctx)
+            && best.is_none_or(|b| rare < b.0)
+        {
             best = Some((rare, i, j));
         }
         i = j + 1;
@@ -1233,6 +1243,23 @@ mod tests {
                 .map(|t| &s[t.start..t.end])
                 .collect();
             assert!(!got.contains(&"man leans"), "{got:?}");
+        });
+    }
+
+    #[test]
+    fn an_everyday_noun_with_a_capital_is_no_name() {
+        super::super::with_ctx("Some text about courts and suits.", |ctx| {
+            let run = |s: &str| {
+                let toks = tag(s);
+                let mut out = Vec::new();
+                names(At::alone(s, &toks), ctx, &mut out);
+                out.into_iter().map(|c| c.back).collect::<Vec<_>>()
+            };
+            assert!(run("In suits at common law, where the value in Controversy shall exceed twenty dollars, the right shall be preserved.").is_empty());
+            assert_eq!(
+                run("The Persian fleet was destroyed near the island of Salamis in the end."),
+                vec!["Salamis"]
+            );
         });
     }
 
