@@ -931,7 +931,20 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     let first_answer_word = fold(c.back.split_whitespace().next().unwrap_or(""));
     if matches!(
         first_answer_word.as_str(),
-        "appendix" | "chapter" | "section" | "figure" | "table" | "listing" | "page" | "paragraph"
+        "appendix"
+            | "chapter"
+            | "chapters"
+            | "section"
+            | "sections"
+            | "figure"
+            | "figures"
+            | "table"
+            | "tables"
+            | "listing"
+            | "page"
+            | "pages"
+            | "paragraph"
+            | "paragraphs"
     ) {
         return Some("the answer is a cross-reference".into());
     }
@@ -2360,6 +2373,12 @@ mod tests {
             );
             c.origin = "key-term";
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("example")));
+            let c = cloze(
+                "The General Assembly shall perform such functions as are assigned to it under ___, including the approval of agreements.",
+                "Chapters XII and XIII",
+                "The General Assembly shall perform such functions as are assigned to it under Chapters XII and XIII, including the approval of agreements.",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("cross-reference")));
         });
     }
 
