@@ -421,6 +421,48 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
         }
         k += 1;
     }
+    // "in the seventh and sixth centuries B.C.", "the eighth or seventh
+    // century B.C.": centuries are dates
+    let ordinal = |t: &super::nlp::Token<'_>| {
+        let f = fold(t.text);
+        crate::numbers::is_ordinal(&f)
+            || f.len() > 2
+                && f[..f.len() - 2].bytes().all(|b| b.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].iter().any(|x| f.ends_with(x))
+    };
+    let mut k = 0;
+    while k < toks.len() {
+        if !ordinal(&toks[k]) {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        if toks.get(e + 2).is_some_and(|t| ordinal(t))
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| matches!(fold(t.text).as_str(), "and" | "or" | "to"))
+        {
+            e += 2;
+        }
+        let Some(unit) = toks
+            .get(e + 1)
+            .filter(|t| matches!(fold(t.text).as_str(), "century" | "centuries"))
+        else {
+            k = e + 1;
+            continue;
+        };
+        let mut end = unit.end;
+        for era in [" B.C.", " A.D.", " BCE", " CE", " BC", " AD"] {
+            let rest = &s[end..];
+            let next = rest[era.len().min(rest.len())..].chars().next();
+            if rest.starts_with(era) && next.is_none_or(|c| !c.is_alphanumeric()) {
+                end += era.len();
+                break;
+            }
+        }
+        spans.push((toks[k].start, end, false));
+        k = e + 2;
+    }
     // "10^16": the exponent is part of its number
     for sp in spans.iter_mut() {
         if let Some(base) = s[..sp.0].strip_suffix('^') {
@@ -1286,6 +1328,22 @@ mod tests {
             assert!(rare > common, "{rare} vs {common}");
             assert!(common >= prior::CONCEPT);
         });
+    }
+
+    #[test]
+    fn centuries_are_dates() {
+        let got = figs("The quality of their civilization rose steadily in the seventh and sixth centuries B.C. and then fell.");
+        assert!(
+            got.iter()
+                .any(|(_, a)| a == &vec!["seventh and sixth centuries B.C.".to_string()]),
+            "{got:?}"
+        );
+        let got = figs("The epics were written down in the eighth or seventh century B.C., when the Greeks had an alphabet.");
+        assert!(
+            got.iter()
+                .any(|(_, a)| a == &vec!["eighth or seventh century B.C.".to_string()]),
+            "{got:?}"
+        );
     }
 
     #[test]
