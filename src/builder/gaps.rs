@@ -437,7 +437,7 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
             continue;
         }
         let mut e = k;
-        if toks.get(e + 2).is_some_and(|t| ordinal(t))
+        if toks.get(e + 2).is_some_and(&ordinal)
             && toks
                 .get(e + 1)
                 .is_some_and(|t| matches!(fold(t.text).as_str(), "and" | "or" | "to"))
