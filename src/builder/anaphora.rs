@@ -207,18 +207,7 @@ fn stage(sentence: &str) -> Option<Stage<'_>> {
 /// same preposition and a short stage label.
 pub fn stages(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>) {
     // (block, sentence) in document order
-    let units: Vec<(usize, &str)> = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| {
-            matches!(
-                b.kind,
-                BlockKind::Para | BlockKind::Bullet | BlockKind::Point
-            )
-        })
-        .flat_map(|(bi, b)| b.sentences.iter().map(move |s| (bi, s.as_str())))
-        .collect();
+    let units = sentence_units(doc);
     let parsed: Vec<Option<Stage<'_>>> = units.iter().map(|(_, s)| stage(s)).collect();
     let mut i = 0;
     while i < units.len() {
@@ -243,7 +232,6 @@ pub fn stages(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>) 
             .enumerate()
             .all(|(k, a)| stages[..k].iter().all(|b| fold(b.label) != fold(a.label)));
         if (3..=8).contains(&n) && labels_differ {
-            let prefix = prefixes.get(section).cloned().flatten();
             let steps: Vec<String> = stages
                 .iter()
                 .map(|st| format!("{} {}, ___.", super::text::capitalise(&st.prep), st.label))
@@ -252,32 +240,69 @@ pub fn stages(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>) 
                 Some(sp) => format!("{sp}: {}", steps.join(" ")),
                 None => steps.join(" "),
             };
-            let front = match prefix {
-                Some(p) => format!("{p}: {lead} ({n} items, in order)"),
-                None => format!("{lead} ({n} items, in order)"),
-            };
-            let b0 = units[i].0;
-            out.push(Candidate {
-                kind: CardKind::Outline,
-                front,
-                back: String::new(),
-                items: stages.iter().map(|st| st.said.clone()).collect(),
-                ordered: true,
-                block: b0,
-                sentence: 0,
-                locator: doc.blocks[b0].locator.clone(),
-                context: units[i..j]
-                    .iter()
-                    .map(|(_, s)| *s)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                score: prior::OUTLINE,
-                origin: "stages",
-            });
+            let items = stages.iter().map(|st| st.said.clone()).collect();
+            let label = format!("({n} items, in order)");
+            out.push(series_card(
+                doc,
+                prefixes,
+                &units[i..j],
+                &lead,
+                &label,
+                items,
+                "stages",
+            ));
             i = j;
         } else {
             i += 1;
         }
+    }
+}
+
+/// Every sentence of the document's paragraphs, points and bullets, with
+/// its block, in document order.
+fn sentence_units(doc: &Doc) -> Vec<(usize, &str)> {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            matches!(
+                b.kind,
+                BlockKind::Para | BlockKind::Bullet | BlockKind::Point
+            )
+        })
+        .flat_map(|(bi, b)| b.sentences.iter().map(move |s| (bi, s.as_str())))
+        .collect()
+}
+
+/// The ordered card of a series of sentences: its lead with a gap per
+/// member, the section's name before it, what each member says as items.
+fn series_card(
+    doc: &Doc,
+    prefixes: &[Option<String>],
+    units: &[(usize, &str)],
+    lead: &str,
+    label: &str,
+    items: Vec<String>,
+    origin: &'static str,
+) -> Candidate {
+    let b0 = units[0].0;
+    let section = doc.blocks[b0].section;
+    let front = match prefixes.get(section).cloned().flatten() {
+        Some(p) => format!("{p}: {lead} {label}"),
+        None => format!("{lead} {label}"),
+    };
+    Candidate {
+        kind: CardKind::Outline,
+        front,
+        back: String::new(),
+        items,
+        ordered: true,
+        block: b0,
+        sentence: 0,
+        locator: doc.blocks[b0].locator.clone(),
+        context: units.iter().map(|(_, s)| *s).collect::<Vec<_>>().join(" "),
+        score: prior::OUTLINE,
+        origin,
     }
 }
 
@@ -334,18 +359,7 @@ fn rhetorical_question(sentence: &str) -> Option<(Option<&str>, String, String)>
 /// complete virtue …?"): each asserts what it asks, so they are one list
 /// of what they assert.
 pub fn rhetorical(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>) {
-    let units: Vec<(usize, &str)> = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| {
-            matches!(
-                b.kind,
-                BlockKind::Para | BlockKind::Bullet | BlockKind::Point
-            )
-        })
-        .flat_map(|(bi, b)| b.sentences.iter().map(move |s| (bi, s.as_str())))
-        .collect();
+    let units = sentence_units(doc);
     let parsed: Vec<_> = units.iter().map(|(_, s)| rhetorical_question(s)).collect();
     let mut i = 0;
     while i < units.len() {
@@ -376,28 +390,17 @@ pub fn rhetorical(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidat
             Some(sp) => format!("{sp}: {asked}"),
             None => asked,
         };
-        let front = match prefixes.get(section).cloned().flatten() {
-            Some(p) => format!("{p}: {lead} ({n} items)"),
-            None => format!("{lead} ({n} items)"),
-        };
-        let b0 = units[i].0;
-        out.push(Candidate {
-            kind: CardKind::Outline,
-            front,
-            back: String::new(),
-            items: qs.iter().map(|q| q.2.clone()).collect(),
-            ordered: true,
-            block: b0,
-            sentence: 0,
-            locator: doc.blocks[b0].locator.clone(),
-            context: units[i..j]
-                .iter()
-                .map(|(_, s)| *s)
-                .collect::<Vec<_>>()
-                .join(" "),
-            score: prior::OUTLINE,
-            origin: "rhetorical",
-        });
+        let items = qs.iter().map(|q| q.2.clone()).collect();
+        let label = format!("({n} items)");
+        out.push(series_card(
+            doc,
+            prefixes,
+            &units[i..j],
+            &lead,
+            &label,
+            items,
+            "rhetorical",
+        ));
         i = j;
     }
 }
