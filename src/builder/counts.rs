@@ -103,6 +103,11 @@ pub fn extract(at: At<'_>, out: &mut Vec<Candidate>) {
     if s[toks[v].end..toks[k].start].contains([',', ';', ':', '(', '.']) {
         return;
     }
+    // "There are two methods …: the one, …; the other, …": the list after
+    // the colon is the fact; its count alone is trivia
+    if s[toks[k].end..].contains(':') {
+        return;
+    }
     let mut h = k + 1;
     while h < toks.len() && toks[h].tag.is_adjective() {
         h += 1;
@@ -237,11 +242,16 @@ mod tests {
             ))
         );
         assert_eq!(
-            ask("There are two methods of curing the mischiefs of faction: the one, by removing its causes."),
+            ask("There are two methods of curing the mischiefs of faction."),
             Some((
                 "How many methods are there of curing the mischiefs of faction?".into(),
                 "two".into()
             ))
+        );
+        // the list after a colon is asked instead of its count
+        assert_eq!(
+            ask("There are two methods of curing the mischiefs of faction: the one, by removing its causes."),
+            None
         );
     }
 

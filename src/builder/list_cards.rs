@@ -269,6 +269,9 @@ pub fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
             "all other ",
             "many other ",
             "some other ",
+            "similar ",
+            "any similar ",
+            "other similar ",
         ]
         .iter()
         .any(|p| last.starts_with(p));
@@ -276,6 +279,22 @@ pub fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
             found.items.pop();
             found.spans.pop();
         }
+    }
+    // "King Solomon, son of David and Bathsheba": a lower-case noun and
+    // its "of" after a name describes the name; the commas make no list
+    let appositive = (1..found.items.len()).any(|k| {
+        let w = words(&found.items[k]);
+        let name_before = words(&found.items[k - 1])
+            .last()
+            .is_some_and(|x| x.text.starts_with(char::is_uppercase));
+        name_before
+            && w.len() >= 3
+            && w[0].text.starts_with(char::is_lowercase)
+            && fold(w[1].text) == "of"
+            && !text::is_stop(w[0].text)
+    });
+    if appositive {
+        return false;
     }
     // "his reason and his self-love, his opinions and his passions": a
     // first item joined to the word before it pairs items; the commas
@@ -970,6 +989,22 @@ mod tests {
         );
         verb_lead(s, &toks, &mut found);
         assert_eq!(found.items[0], "lasting peace");
+        // a name's description after a comma makes no list
+        let s = "Scholars point to the time of King Solomon, son of David and Bathsheba, three thousand years ago.";
+        let mut found = found_at(s, &["King Solomon", "son of David", "Bathsheba"]);
+        assert!(!tidy_items(s, &mut found));
+        // "or similar techniques" is a catch-all, no item
+        let s = "Perform deployments with deployment scripts, continuous delivery services, or similar techniques.";
+        let mut found = found_at(
+            s,
+            &[
+                "deployment scripts",
+                "continuous delivery services",
+                "similar techniques",
+            ],
+        );
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(found.items.len(), 2);
         assert!(crate::builder::select::parallel_items(&found.items));
     }
 }
