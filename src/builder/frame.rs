@@ -320,8 +320,19 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
         // choices for ___"
         // (with its verb when the clause kept has none of its own: "the
         // accused shall enjoy … to have the ___ for his defence")
+        // (a condition cut out between them would turn the rule around:
+        // "This article shall be inoperative … within seven years" lost
+        // "unless it shall have been ratified")
+        let cuts_condition = |subj: &str| {
+            let from = before.find(subj).map_or(0, |p| p + subj.len());
+            let to = before.len().saturating_sub(rest.len()).max(from);
+            let omitted = format!(" {} ", fold(&before[from..to]));
+            [" unless ", " if ", " until ", " except ", " provided "]
+                .iter()
+                .any(|c| omitted.contains(c))
+        };
         before = match subject_of(&before) {
-            Some((subj, verb)) if !rest.starts_with(subj) => {
+            Some((subj, verb)) if !rest.starts_with(subj) && !cuts_condition(subj) => {
                 let finite = super::nlp::tag(&rest)
                     .iter()
                     .any(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"));
@@ -696,7 +707,7 @@ mod tests {
 
     #[test]
     fn the_texts_own_part_is_a_subject_and_keeps_its_adjective() {
-        let s = "This article shall be inoperative unless it shall have been ratified as an amendment to the Constitution by the legislatures of the several States, as provided in the Constitution, within seven years from the date of the submission hereof to the States by the Congress.";
+        let s = "This article shall be inoperative in every one of the several States of the Union that took no part in the long debate, as provided in the Constitution, within seven years from the date of the submission hereof to the States by the Congress.";
         let a = s.find("seven years").unwrap();
         let f = gap_front(s, a, a + "seven years".len(), None).unwrap();
         assert!(
@@ -704,6 +715,14 @@ mod tests {
             "{f}"
         );
         assert!(f.contains("within ___ from the date"), "{f}");
+        // a condition is never cut out between the subject and the gap
+        let s = "This article shall be inoperative unless it shall have been ratified as an amendment to the Constitution by the legislatures of the several States, as provided in the Constitution, within seven years from the date of the submission hereof to the States by the Congress.";
+        let a = s.find("seven years").unwrap();
+        let f = gap_front(s, a, a + "seven years".len(), None).unwrap_or_default();
+        assert!(
+            !f.starts_with("This article shall be inoperative \u{2026}"),
+            "{f}"
+        );
     }
 
     #[test]
