@@ -1306,8 +1306,32 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             || earlier
                 .iter()
                 .any(|e| e.text.len() > 3 && e.text.ends_with('s') && !text::is_stop(e.text));
+        // ("students are probably most familiar with it as the light gas
+        // …": "it" needs a singular noun before it)
+        // (a clause may be its antecedent: "To see what is right and not to
+        // do it"; "it is best to …" points at nothing)
+        let singular_before = || {
+            let before = &body[..x.start];
+            let dummy = w
+                .get(i + 1)
+                .is_some_and(|n| matches!(fold(n.text).as_str(), "is" | "was"))
+                && w.get(i + 3).is_some_and(|n| fold(n.text) == "to");
+            dummy
+                || before.contains("___")
+                || text::words(before)
+                    .iter()
+                    .any(|w| matches!(fold(w.text).as_str(), "what" | "which" | "whatever"))
+                || super::nlp::tag(before).iter().any(|t| {
+                    matches!(t.tag.name(), "NN" | "NNP")
+                        && !matches!(
+                            fold(t.text).as_str(),
+                            "today" | "now" | "tomorrow" | "yesterday"
+                        )
+                })
+        };
         let unresolved = match f.as_str() {
             "they" | "them" => !plural_before,
+            "it" if i >= 4 => !singular_before(),
             // "If for three years he does not alter …": "he" needs a name
             // or a person before it
             // ("He who aims to be …" is anyone; so is "he" in a quoted
@@ -2379,6 +2403,31 @@ mod tests {
                 "The General Assembly shall perform such functions as are assigned to it under Chapters XII and XIII, including the approval of agreements.",
             );
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("cross-reference")));
+        });
+    }
+
+    #[test]
+    fn it_later_in_the_question_needs_a_noun_before_it() {
+        with_ctx("Some text about gases and balloons.", |ctx| {
+            let body = "Today, students are probably most familiar with it as the light gas used to inflate balloons, although it turns out to be the ___ in the universe.";
+            let c = cloze(
+                body,
+                "second-most abundant element",
+                &body.replace("___", "second-most abundant element"),
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'it'")));
+            // a clause before it, a noun before it, or "it is best to …"
+            for body in [
+                "'To see what is right and not to do it is ___.'",
+                "When the water evaporates over the ocean, it takes up ___ from its surroundings.",
+                "For simple public data attributes, it is best to expose just the attribute name, without complicated ___.",
+            ] {
+                let c = cloze(body, "energy", &body.replace("___", "energy"));
+                assert!(
+                    !reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'it'")),
+                    "{body}"
+                );
+            }
         });
     }
 
