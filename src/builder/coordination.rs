@@ -143,9 +143,39 @@ pub fn pairs(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
             }
             _ => b.end,
         };
+        // "made up of mostly ___ and ___", "against unreasonable ___ and
+        // ___", "non-public ___ and ___": an adverb, or an adjective the
+        // second term has no match for, governs both and stays in the
+        // question
+        let toks_of = |x: usize, y: usize| -> Vec<&super::nlp::Token<'_>> {
+            at.toks
+                .iter()
+                .filter(|t| t.start >= x && t.end <= y)
+                .collect()
+        };
+        let ta = toks_of(a.start, a.end);
+        let tb = toks_of(b.start, b_end);
+        let second_modified = tb.first().is_some_and(|t| {
+            t.tag.is_adjective() || t.tag.is_determiner() || t.tag.name() == "PRP$"
+        });
+        // (one adjective only: "the important diplomatic thoughts and
+        // propositions" keeps its phrase)
+        let mut lead = 0;
+        while lead + 1 < ta.len() && ta[lead].tag.is_adverb() {
+            lead += 1;
+        }
+        if lead + 2 == ta.len()
+            && ta[lead].tag.is_adjective()
+            && ta[lead + 1].tag.is_noun()
+            && !second_modified
+            && tb.len() <= 2
+        {
+            lead += 1;
+        }
+        let a_start = ta.get(lead).map_or(a.start, |t| t.start);
         if let Some(c) = make(
             at,
-            &[(a.start, a.end), (b.start, b_end)],
+            &[(a_start, a.end), (b.start, b_end)],
             false,
             score,
             "pair",
@@ -263,6 +293,18 @@ mod tests {
                 pairs
             ),
             vec![vec!["important diplomatic thoughts", "propositions"]]
+        );
+        // an adverb, or an adjective the second term has no match for,
+        // governs both and stays in the question
+        let s = "The stars are made up of mostly hydrogen and helium in the end.";
+        assert_eq!(
+            run(s, &["mostly hydrogen", "helium"], pairs),
+            vec![vec!["hydrogen", "helium"]]
+        );
+        let s = "The right shall be secure against unreasonable searches and seizures by anyone.";
+        assert_eq!(
+            run(s, &["unreasonable searches", "seizures"], pairs),
+            vec![vec!["searches", "seizures"]]
         );
         // examples after a cue are no pair of terms
         let s = "Water reshapes the features of the Earth through processes including erosion and sedimentation.";

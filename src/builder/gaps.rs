@@ -699,6 +699,21 @@ pub fn quotes(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if n == 1 && crate::builder::nlp::zipf(inner.as_str()) >= 5.0 {
             continue;
         }
+        // "bind it to a String with the value "hello"": a program's string
+        // value is an example, not a term; so is a quote of a whole
+        // phrase the gap would cut ("it will be "ahoy, world!"")
+        let before = fold(
+            s[..inner.start()]
+                .trim_end_matches(['"', '\u{201c}'])
+                .trim_end(),
+        );
+        let value = ["value", "string", "literal", "text", "be", "is", "prints"]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")));
+        let cut_quote = s[inner.end()..].starts_with([',', '!', '?']);
+        if value || cut_quote {
+            continue;
+        }
         if let Some(front) = gap_front(s, inner.start(), inner.end(), at.prev) {
             let back = inner
                 .as_str()

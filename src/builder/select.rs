@@ -957,6 +957,20 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     if example && matches!(c.origin, "key-term" | "claim" | "concept" | "name") {
         return Some("the sentence is an example".into());
     }
+    // "it will be "___, world!"": a gap that cuts a quotation
+    if ["\"___,", "\u{201c}___,", "\"___!", "\u{201c}___!"]
+        .iter()
+        .any(|p| body.contains(p))
+    {
+        return Some("the gap cuts a quotation".into());
+    }
+    // "a new String with the value "___"": a program's string value
+    if ["value", "string", "literal"].iter().any(|w| {
+        let f = fold(body);
+        f.contains(&format!("{w} \"___\"")) || f.contains(&format!("{w} \u{201c}___\u{201d}"))
+    }) {
+        return Some("the answer is a program's string value".into());
+    }
     // "… thither they return again\" (___)" → KJV: a citation in
     // brackets is no fact of the text
     let citation = c.back.len() >= 2
@@ -2403,6 +2417,18 @@ mod tests {
                 "The General Assembly shall perform such functions as are assigned to it under Chapters XII and XIII, including the approval of agreements.",
             );
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("cross-reference")));
+            let c = cloze(
+                "When we print the value at the end, it will be \"___, world!\".",
+                "ahoy",
+                "When we print the value at the end, it will be \"ahoy, world!\".",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("quotation")));
+            let c = cloze(
+                "Then, we create a new String with the value \"___\" and assign it to s.",
+                "ahoy",
+                "Then, we create a new String with the value \"ahoy\" and assign it to s.",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("string value")));
         });
     }
 
