@@ -1022,6 +1022,17 @@ pub fn terms(at: At<'_>, ctx: &Ctx<'_>) -> Vec<Term> {
         if cut_term(s, toks, a, b) {
             continue;
         }
+        // "Extinguishers having shells": a participle inside the phrase
+        // opens a clause; the chunk is no term
+        if toks[a + 1..=b].iter().any(|t| {
+            t.tag.name() == "VBG"
+                && matches!(
+                    fold(t.text).as_str(),
+                    "having" | "being" | "using" | "containing" | "making"
+                )
+        }) {
+            continue;
+        }
         // "upon whom a man leans": a relative clause's subject and verb,
         // not a term
         let relative = (p.first.saturating_sub(2)..p.first).any(|k| {
@@ -1300,6 +1311,13 @@ mod tests {
                 .map(|t| &s[t.start..t.end])
                 .collect();
             assert!(!got.contains(&"man leans"), "{got:?}");
+            let s = "Extinguishers having shells constructed of copper shall not be tested.";
+            let toks = tag(s);
+            let got: Vec<&str> = terms(At::alone(s, &toks), ctx)
+                .iter()
+                .map(|t| &s[t.start..t.end])
+                .collect();
+            assert!(!got.contains(&"Extinguishers having shells"), "{got:?}");
         });
     }
 

@@ -326,7 +326,11 @@ pub fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     // "a hydrostatic test pump, hand or power operated": items before a
     // participle modify it; they are no list
     let after = s[found.spans[found.items.len() - 1].1..].trim_start();
-    let next = after.split_whitespace().next().unwrap_or("");
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', ';', ':', '.']);
     if !after.starts_with([',', ';', '.', ')'])
         && next.ends_with("ed")
         && nlp::lexicon_tag(next).is_some_and(|t| t.is_participle() || t.name() == "VBD")
@@ -989,6 +993,10 @@ mod tests {
         );
         verb_lead(s, &toks, &mut found);
         assert_eq!(found.items[0], "lasting peace");
+        // items before a participle (followed by a comma) modify it
+        let s = "(A) A hydrostatic test pump, hand or power operated, capable of producing the test pressure.";
+        let mut found = found_at(s, &["hydrostatic test pump", "hand", "power"]);
+        assert!(!tidy_items(s, &mut found));
         // a name's description after a comma makes no list
         let s = "Scholars point to the time of King Solomon, son of David and Bathsheba, three thousand years ago.";
         let mut found = found_at(s, &["King Solomon", "son of David", "Bathsheba"]);
