@@ -957,6 +957,24 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     if example && matches!(c.origin, "key-term" | "claim" | "concept" | "name") {
         return Some("the sentence is an example".into());
     }
+    // "The philosopher ___ said, '…'", "___ asked how to …", "Some one
+    // addressed ___, saying": who speaks is not what the saying teaches
+    // (and many names would fit)
+    if let Some((_, after)) = body.split_once(GAP) {
+        let next: Vec<String> = after.split_whitespace().take(2).map(fold).collect();
+        let next: Vec<&str> = next
+            .iter()
+            .map(|w| w.trim_end_matches([',', ':']))
+            .collect();
+        let speaks = matches!(
+            next.first(),
+            Some(&("said" | "asked" | "replied" | "answered" | "observed"))
+        ) || next.starts_with(&["was", "driving"]);
+        let saying = after.trim_start().starts_with(", saying");
+        if speaks && c.back.starts_with(char::is_uppercase) || saying {
+            return Some("the answer is who speaks, not what is said".into());
+        }
+    }
     // "it will be "___, world!"": a gap that cuts a quotation
     if ["\"___,", "\u{201c}___,", "\"___!", "\u{201c}___!"]
         .iter()
@@ -2429,6 +2447,22 @@ mod tests {
                 "Then, we create a new String with the value \"ahoy\" and assign it to s.",
             );
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("string value")));
+            for (body, back) in [
+                (
+                    "The philosopher ___ said, 'I daily examine myself on three points.'",
+                    "Tsang",
+                ),
+                (
+                    "Some one ___, saying, 'Sir, why are you not engaged in the government?'",
+                    "addressed Confucius",
+                ),
+            ] {
+                let c = cloze(body, back, &body.replace("___", back));
+                assert!(
+                    reject_reason(&c, ctx).is_some_and(|w| w.contains("who speaks")),
+                    "{body}"
+                );
+            }
         });
     }
 
