@@ -278,6 +278,28 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     {
         return Some("list items are not parallel phrases (cut in the wrong place)".into());
     }
+    // "protecting nature | Lucid waters | lush mountains": an item written
+    // with a capital after one without starts a new clause, not an item
+    // (a name keeps its capital: "France | the United Kingdom")
+    // ("Southwestern United States" is a name: its next word has a
+    // capital too)
+    let new_clause = c.kind == CardKind::List
+        && c.origin != "clause-list"
+        && c.items.windows(2).any(|p| {
+            let (a, b) = (p[0].trim(), p[1].trim());
+            let mut bw = b.split_whitespace();
+            let first = bw.next().unwrap_or("");
+            let second_lower = bw.next().is_some_and(|w| w.starts_with(char::is_lowercase));
+            a.starts_with(char::is_lowercase)
+                && first.len() > 1
+                && first.starts_with(char::is_uppercase)
+                && first.chars().skip(1).all(|ch| ch.is_lowercase())
+                && second_lower
+                && super::nlp::lexicon_tag(&fold(first)).is_some_and(|t| t.is_adjective())
+        });
+    if new_clause {
+        return Some("list items run into a new clause".into());
+    }
     let answers = c.answer_items();
     // "x | y", "When s comes into scope": a program's variables are no
     // facts to recall without the code
@@ -2488,6 +2510,33 @@ mod tests {
                     "{body}"
                 );
             }
+        });
+    }
+
+    #[test]
+    fn a_list_running_into_a_new_clause_is_dropped() {
+        with_ctx("Some text about nature and mountains.", |ctx| {
+            let mut c = cloze(
+                "We should establish the consciousness of protecting ___ are invaluable assets. (3 items)",
+                "",
+                "We should establish the consciousness of protecting nature, Lucid waters and lush mountains are invaluable assets.",
+            );
+            c.kind = CardKind::List;
+            c.items = vec![
+                "nature".into(),
+                "Lucid waters".into(),
+                "lush mountains".into(),
+            ];
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("new clause")));
+            // a name keeps its capitals
+            c.front = "The drying is strongest near the margins of the subtropics (for example, the ___). (3 items)".into();
+            c.context = "The drying is strongest near the margins of the subtropics (for example, the Mediterranean Basin, southern Australia, and the Southwestern United States).".into();
+            c.items = vec![
+                "Mediterranean Basin".into(),
+                "southern Australia".into(),
+                "Southwestern United States".into(),
+            ];
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("new clause")));
         });
     }
 
