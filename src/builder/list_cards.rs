@@ -296,6 +296,28 @@ pub fn tidy_items(s: &str, found: &mut lists::Found) -> bool {
     if appositive {
         return false;
     }
+    // "sovereignty, independence and territorial integrity and
+    // non-interference in each other's internal affairs": a last item
+    // after "and" that holds another "and" between nouns chains a new
+    // phrase; the list ends before it
+    {
+        let k = found.items.len() - 1;
+        let (a, b) = found.spans[k];
+        let sep = fold(&s[found.spans[k - 1].1..a]);
+        if sep.trim().trim_start_matches(',').trim() == "and" {
+            if let Some(p) = s[a..b].find(" and ") {
+                let head = nlp::tag(&s[a..a + p]);
+                let tail = nlp::tag(&s[a + p + 5..b]);
+                if head.last().is_some_and(|t| t.tag.is_noun())
+                    && tail.first().is_some_and(|t| t.tag.is_noun())
+                {
+                    found.spans[k] = (a, a + p);
+                    found.items[k] = s[a..a + p].to_string();
+                    found.end = a + p;
+                }
+            }
+        }
+    }
     // "his reason and his self-love, his opinions and his passions": a
     // first item joined to the word before it pairs items; the commas
     // do not make one list
@@ -993,6 +1015,19 @@ mod tests {
         );
         verb_lead(s, &toks, &mut found);
         assert_eq!(found.items[0], "lasting peace");
+        // a last item chaining another "and" between nouns ends the list
+        let s = "We abide by norms such as respect for sovereignty, independence and territorial integrity and non-interference in each other's internal affairs.";
+        let mut found = found_at(
+            s,
+            &[
+                "sovereignty",
+                "independence",
+                "territorial integrity and non-interference",
+            ],
+        );
+        assert!(tidy_items(s, &mut found));
+        assert_eq!(found.items[2], "territorial integrity");
+        assert!(s[found.end..].starts_with(" and non-interference"));
         // items before a participle (followed by a comma) modify it
         let s = "(A) A hydrostatic test pump, hand or power operated, capable of producing the test pressure.";
         let mut found = found_at(s, &["hydrostatic test pump", "hand", "power"]);
