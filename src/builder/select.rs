@@ -231,6 +231,18 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
             return Some("list question leans on 'it' from elsewhere".into());
         }
     }
+    // "Is your service hosted in ___? (3 items)", "How long does it take to
+    // ___ a typical bug fix?": a question the text asks its reader is a
+    // prompt, and its list no fact (a rhetorical question asks "What …?")
+    if c.kind == CardKind::List
+        && c.front.contains(GAP)
+        && c.context
+            .trim_end()
+            .trim_end_matches(['\'', '"', '\u{2019}', '\u{201d}'])
+            .ends_with('?')
+    {
+        return Some("the source sentence is a question".into());
+    }
     if c.kind == CardKind::List && says_nothing(&c.front) {
         return Some("list question says nothing of what it lists".into());
     }
