@@ -311,7 +311,9 @@ fn section_prefixes(doc: &Doc) -> Vec<Option<String>> {
         } else if let Some(label) = outline::numbered_label(&sec.title) {
             Some(label)
         } else if text::word_count(&sec.title) <= 6 {
-            Some(sec.label.clone())
+            // (the whole title: the label is cut to 40 characters for
+            // `source` fields, "… Interacting with Clon")
+            Some(sec.title.trim_end_matches(['.', ':']).trim().to_string())
         } else {
             None
         };
@@ -665,6 +667,19 @@ mod tests {
                 .iter()
                 .map(|c| &c.front)
                 .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_long_heading_names_its_questions_whole() {
+        let doc = "Ownership\n\nIntro text that is long enough to be a paragraph of its own here.\n\nThe Stack\n\nThe stack stores values in the order it gets them and removes them in the opposite order.\n\nThe Heap\n\nThe heap is less organized: you request a certain amount of space from the allocator.\n\nVariables and Data Interacting with Copies\n\nThe heap data is copied by a common method called cloning in the language.\n\nOther Things\n\nSome more text about the stack and the heap in this section.\n\nLast Things\n\nAnd a last paragraph about the memory allocator and the pointer it returns.\n";
+        let prefixes = section_prefixes(&document::parse(doc));
+        assert!(
+            prefixes
+                .iter()
+                .flatten()
+                .any(|p| p == "Variables and Data Interacting with Copies"),
+            "{prefixes:?}"
         );
     }
 
