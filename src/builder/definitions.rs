@@ -388,6 +388,8 @@ fn conditional(
 /// All definition cards of one sentence.
 /// Longest stipulated meaning asked for, in words.
 const MAX_MEANT_WORDS: usize = 12;
+/// Longest meaning with the relative clause that completes it, in words.
+pub const MAX_STIPULATED_WORDS: usize = 18;
 
 /// "A pure democracy, by which I mean a society consisting of …" and "By a
 /// faction, I understand a number of citizens …" → "What is meant by a
@@ -443,7 +445,20 @@ fn stipulated(at: At<'_>, out: &mut Vec<Candidate>) {
         .unwrap_or(rest.len());
     let mut meaning = rest[..end].trim().trim_end_matches(',');
     if word_count(meaning) > MAX_MEANT_WORDS {
-        meaning = meaning.split(", ").next().unwrap_or(meaning);
+        let parts: Vec<&str> = meaning.split(", ").collect();
+        // "a society consisting of a small number of citizens, who assemble
+        // and administer the government in person": the relative clause is
+        // the meaning's point, and comes along when it fits
+        let relative = parts
+            .get(1)
+            .is_some_and(|p| ["who ", "which ", "that "].iter().any(|r| p.starts_with(r)))
+            && word_count(parts[0]) + parts.get(1).map_or(0, |p| word_count(p))
+                <= MAX_STIPULATED_WORDS;
+        meaning = if relative {
+            &meaning[..parts[0].len() + 2 + parts[1].len()]
+        } else {
+            parts[0]
+        };
         // "a number of citizens, whether …, who are united …": a stub
         // of a longer meaning is not the meaning
         if word_count(meaning) < 6 {
@@ -451,7 +466,7 @@ fn stipulated(at: At<'_>, out: &mut Vec<Candidate>) {
         }
     }
     let (tw, mw) = (word_count(term), word_count(meaning));
-    if !(1..=6).contains(&tw) || !(2..=MAX_MEANT_WORDS).contains(&mw) {
+    if !(1..=6).contains(&tw) || !(2..=MAX_STIPULATED_WORDS).contains(&mw) {
         return;
     }
     let term = if term.chars().next().is_some_and(char::is_uppercase)
@@ -726,7 +741,7 @@ mod tests {
         );
         assert_eq!(
             ask("It may be concluded that a pure democracy, by which I mean a society consisting of a small number of citizens, who assemble in person, can admit of no cure."),
-            Some(("What is meant by a pure democracy?".into(), "a society consisting of a small number of citizens".into()))
+            Some(("What is meant by a pure democracy?".into(), "a society consisting of a small number of citizens, who assemble in person".into()))
         );
         assert_eq!(
             ask("By a faction, I understand a number of citizens, whether amounting to a majority or a minority of the whole, who are united by some common impulse."),

@@ -336,6 +336,11 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     }
     let limit = match c.kind {
         // a definition or a part's title is one fact, if a longer one
+        // ("What is meant by a pure democracy?" → a society … of citizens,
+        // who assemble and administer the government in person)
+        CardKind::Basic if c.origin == "definition" && c.front.contains("What is meant by") => {
+            super::definitions::MAX_STIPULATED_WORDS
+        }
         CardKind::Basic if c.origin == "definition" => 12,
         // a rule's "by" phrase or what a body consists of
         CardKind::Basic if c.origin == "provision" => super::provisions::MAX_ANSWER_WORDS,
