@@ -331,8 +331,33 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
                 .iter()
                 .any(|c| omitted.contains(c))
         };
+        // (nor across a clause with a subject of its own: "Portable fire
+        // extinguishers for Class D hazards … powders … are generated"
+        // would make the extinguishers what is generated; nor when the
+        // clause kept opens with a pointer whose antecedent was cut: "…
+        // and these handed down …")
+        // (a coordinated clause is fine: "Observations … and its spectrum
+        // consists of ___")
+        let coordinated = ["and ", "but ", "or ", "nor "]
+            .iter()
+            .any(|c| fold(&rest).starts_with(c));
+        let own_subject = !coordinated && {
+            let toks = super::nlp::tag(&rest);
+            toks.iter()
+                .position(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"))
+                .is_some_and(|v| toks[..v].iter().any(|t| t.tag.is_noun()))
+        };
+        let pointer = {
+            let f = fold(&rest);
+            let f = f.strip_prefix("and ").unwrap_or(&f);
+            ["these ", "they ", "those ", "it ", "this "]
+                .iter()
+                .any(|p| f.starts_with(p))
+        };
         before = match subject_of(&before) {
-            Some((subj, verb)) if !rest.starts_with(subj) && !cuts_condition(subj) => {
+            Some((subj, verb))
+                if !rest.starts_with(subj) && !cuts_condition(subj) && !own_subject && !pointer =>
+            {
                 let finite = super::nlp::tag(&rest)
                     .iter()
                     .any(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"));
@@ -721,6 +746,26 @@ mod tests {
         let f = gap_front(s, a, a + "seven years".len(), None).unwrap_or_default();
         assert!(
             !f.starts_with("This article shall be inoperative \u{2026}"),
+            "{f}"
+        );
+    }
+
+    #[test]
+    fn a_subject_is_not_kept_across_a_clause_it_does_not_govern() {
+        // the kept clause has a subject of its own
+        let s = "Portable fire extinguishers for Class D hazards are required in those combustible metal working areas where combustible metal powders, flakes, shavings, or similarly sized products are generated at least once every two weeks.";
+        let a = s.find("two weeks").unwrap();
+        let f = gap_front(s, a, a + "two weeks".len(), None).unwrap_or_default();
+        assert!(
+            !f.starts_with("Portable fire extinguishers for Class D hazards \u{2026}"),
+            "{f}"
+        );
+        // a coordinated clause keeps the subject
+        let s = "Observations made during eclipses show that the chromosphere is about 2000 to 3000 kilometers thick, and its spectrum consists of bright emission lines, indicating that this layer is composed of hot gases emitting light at discrete wavelengths.";
+        let a = s.find("hot gases").unwrap();
+        let f = gap_front(s, a, a + "hot gases".len(), None).unwrap_or_default();
+        assert!(
+            f.starts_with("Observations made during eclipses \u{2026} and its spectrum"),
             "{f}"
         );
     }
