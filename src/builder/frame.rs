@@ -404,7 +404,11 @@ pub fn trim_around(before: &str, after: &str) -> (String, String) {
 pub fn gap_front(sentence: &str, start: usize, end: usize, prev: Option<&str>) -> Option<String> {
     // "The record shall be …" needs the sentence that introduced the record;
     // "Of this, £___ will be saved …" the one that said what "this" is
-    if let Some(p) = prev.filter(|p| anaphoric_definite(sentence, p) || pointer_opening(sentence)) {
+    if let Some(p) = prev.filter(|p| {
+        anaphoric_definite(sentence, p)
+            || pointer_opening(sentence)
+            || late_pronoun_subject(sentence)
+    }) {
         return with_prev(sentence, start, end, p);
     }
     // A leading "He"/"It"/"They" takes the previous sentence's subject
@@ -597,6 +601,31 @@ pub fn pointer_opening(sentence: &str) -> bool {
         && matches!(w[1].as_str(), "this" | "these" | "that" | "those")
 }
 
+/// "With the Phoenician fleet at his disposal he was able to …": the
+/// subject of the first finite verb is a pronoun after an opening phrase,
+/// so the sentence before must say who acts.
+pub fn late_pronoun_subject(sentence: &str) -> bool {
+    let toks = super::nlp::tag(sentence);
+    let Some(v) = toks
+        .iter()
+        .position(|t| matches!(t.tag.name(), "VBZ" | "VBP" | "VBD" | "MD"))
+    else {
+        return false;
+    };
+    if v < 3 || !matches!(fold(toks[v - 1].text).as_str(), "he" | "she" | "they") {
+        return false;
+    }
+    // (a name before it, not a modifier like "Phoenician fleet", is its
+    // antecedent)
+    let name_before = (0..v - 1).any(|k| {
+        toks[k].tag.is_proper()
+            && !toks
+                .get(k + 1)
+                .is_some_and(|n| n.tag.is_noun() && !n.tag.is_proper())
+    });
+    !name_before
+}
+
 /// The previous sentence shown whole before the gapped one, or `None`
 /// when it leans on another one itself, is no statement, or the two are
 /// too long together.
@@ -768,6 +797,22 @@ mod tests {
             f.starts_with("Observations made during eclipses \u{2026} and its spectrum"),
             "{f}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_subject_after_an_opening_phrase_shows_the_sentence_before() {
+        let prev = "Darius resolved upon the subjugation of the Greeks in Europe.";
+        let s = "With the Phoenician fleet at his disposal he was able to subdue one island after another, and finally in 490 B.C. he made his main attack upon Athens.";
+        assert!(late_pronoun_subject(s));
+        let a = s.find("490 B.C.").unwrap();
+        let f = gap_front(s, a, a + "490 B.C.".len(), Some(prev)).unwrap();
+        assert!(f.starts_with(prev), "{f}");
+        // a name before the pronoun is its antecedent; a verb first is no case
+        assert!(!late_pronoun_subject(
+            "When Darius reached the river at last he built a bridge of boats."
+        ));
+        assert!(!late_pronoun_subject("Is it?"));
+        assert!(!late_pronoun_subject(""));
     }
 
     #[test]

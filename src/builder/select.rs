@@ -1408,8 +1408,16 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             // ("He who aims to be …" is anyone; so is "he" in a quoted
             // saying: "'Is he not a man of complete virtue, who …?'")
             "he" | "she" if generic_he(body, x.end, &c.context) => false,
+            // (a capitalised modifier is no person: "With the Phoenician
+            // fleet at his disposal he …")
             "he" | "she" => !earlier.iter().enumerate().any(|(k, e)| {
-                k > 0 && e.text.starts_with(char::is_uppercase) && !text::is_stop(e.text)
+                k > 0
+                    && e.text.starts_with(char::is_uppercase)
+                    && !text::is_stop(e.text)
+                    && !earlier.get(k + 1).is_some_and(|n| {
+                        n.text.starts_with(char::is_lowercase)
+                            && super::nlp::lexicon_tag(n.text).is_some_and(|t| t.is_noun())
+                    })
                     || matches!(
                         fold(e.text).as_str(),
                         "man"
