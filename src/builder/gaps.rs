@@ -528,6 +528,18 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
         if spelled && end2 == end {
             continue; // a bare "two" says nothing
         }
+        // "comply with 49 CFR 173.34": a citation's title number
+        let next_word = s[end..].split_whitespace().next().unwrap_or("");
+        if next_word.len() >= 2
+            && next_word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '.')
+            && s[end..].trim_start()[next_word.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
         // a year takes its month (and day): "April 2014", "November 22, 1787"
         let start = month_before(s, start, end);
         // "1–2 million tons": a range is one answer
@@ -1457,6 +1469,14 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, vec!["£1.7", "£1.8 billion"]);
         assert!(got[0].0.contains("between ___ and ___ a year"), "{got:?}");
+        // a citation's title number is no figure
+        let got = figs(
+            "Nitrogen cylinders which comply with 49 CFR 173.34 may be tested every 10 years.",
+        );
+        assert!(
+            got.iter().all(|(_, a)| a != &vec!["49 CFR".to_string()]),
+            "{got:?}"
+        );
         // pence are money too
         let got = figs("The cost of contact face to face averages £8.62, for phone £2.83, but for web only 15 pence.");
         assert!(
