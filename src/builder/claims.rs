@@ -125,6 +125,23 @@ fn complements(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
         let Some(p) = nps.iter().find(|p| p.first == k || p.core == k) else {
             continue;
         };
+        // "It was on account of the Scythians …": a compound preposition
+        // ("on account of", "by means of") is no complement
+        let compound = matches!(
+            fold(toks[p.core].text).as_str(),
+            "account"
+                | "behalf"
+                | "means"
+                | "spite"
+                | "terms"
+                | "favour"
+                | "favor"
+                | "lieu"
+                | "view"
+        ) && toks.get(p.core + 1).is_some_and(|t| fold(t.text) == "of");
+        if compound {
+            continue;
+        }
         // the phrase should end its clause: a complement, not a subject of more
         let next = toks.get(p.last + 1);
         let closes = next.is_none_or(|n| {

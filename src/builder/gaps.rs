@@ -923,6 +923,15 @@ pub fn claims(at: At<'_>, ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     if gap.len() > 7 || gap.iter().any(|x| is_verb(x.text)) || gap.iter().all(|x| is_stop(x.text)) {
         return;
     }
+    // "It was on account of the Scythians": a compound preposition is no
+    // claim's complement
+    if matches!(
+        fold(gap[0].text).as_str(),
+        "account" | "behalf" | "means" | "spite" | "terms" | "lieu"
+    ) && gap.get(1).is_some_and(|x| fold(x.text) == "of")
+    {
+        return;
+    }
     let (a, b) = (gap[0].start, gap[gap.len() - 1].end);
     let answer = s[a..b]
         .trim_end_matches(['.', '!', '"', '\u{201d}'])
@@ -971,6 +980,11 @@ const GENERIC_HEADS: &[&str] = &[
     "group",
     "piece",
     "sense",
+    // compound prepositions: "on account of the Scythians"
+    "account",
+    "behalf",
+    "spite",
+    "lieu",
 ];
 
 /// A noun phrase worth blanking: its byte span, how informative it is,
@@ -1330,6 +1344,13 @@ mod tests {
                 .map(|t| &s[t.start..t.end])
                 .collect();
             assert!(!got.contains(&"Extinguishers having shells"), "{got:?}");
+            let s = "It was on account of the Scythians that Darius invaded Europe.";
+            let toks = tag(s);
+            let got: Vec<&str> = terms(At::alone(s, &toks), ctx)
+                .iter()
+                .map(|t| &s[t.start..t.end])
+                .collect();
+            assert!(!got.iter().any(|t| t.starts_with("account")), "{got:?}");
         });
     }
 

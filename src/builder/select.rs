@@ -902,7 +902,7 @@ fn unresolved_demonstrative(body: &str) -> Option<String> {
 
 /// Words that point at something the card does not show.
 const POINTERS: &[&str] = &[
-    "it", "this", "these", "those", "they", "them", "he", "she", "him",
+    "it", "this", "these", "those", "they", "them", "he", "she", "him", "her",
 ];
 
 /// "The other, by giving …", "Some other may follow …", "As a result,
@@ -1407,10 +1407,10 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             // or a person before it
             // ("He who aims to be …" is anyone; so is "he" in a quoted
             // saying: "'Is he not a man of complete virtue, who …?'")
-            "he" | "she" if generic_he(body, x.end, &c.context) => false,
+            "he" | "she" | "her" if generic_he(body, x.end, &c.context) => false,
             // (a capitalised modifier is no person: "With the Phoenician
             // fleet at his disposal he …")
-            "he" | "she" => !earlier.iter().enumerate().any(|(k, e)| {
+            "he" | "she" | "her" => !earlier.iter().enumerate().any(|(k, e)| {
                 k > 0
                     && e.text.starts_with(char::is_uppercase)
                     && !text::is_stop(e.text)
@@ -2523,6 +2523,10 @@ mod tests {
                 &body.replace("___", "second-most abundant element"),
             );
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'it'")));
+            // "her" needs a name before it too
+            let body = "It was ___ after her thesis that other studies proved the abundance of hydrogen real.";
+            let c = cloze(body, "3 years", &body.replace("___", "3 years"));
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("leans on 'her'")));
             // a clause before it, a noun before it, or "it is best to …"
             for body in [
                 "'To see what is right and not to do it is ___.'",
