@@ -309,6 +309,22 @@ fn copular(
         // "An inline comment is …" asks "What is an inline comment?"
         if matches!(f.as_str(), "the" | "a" | "an") {
             format!("{f} {term}")
+        } else if term.starts_with(char::is_uppercase)
+            && match term.split_whitespace().nth(1) {
+                Some(w) => {
+                    w.starts_with(char::is_lowercase) && toks[subj.first].tag.name() != "NNP"
+                }
+                // ("What is development?": a common noun alone)
+                None => super::nlp::lexicon_tag(&fold(term))
+                    .is_some_and(|t| t.is_noun() && !t.is_proper()),
+            }
+        {
+            // "What is diversity of human civilization?", not "What is
+            // Diversity of …": the capital was the sentence's
+            let mut c = term.chars();
+            c.next()
+                .map(|x| x.to_lowercase().chain(c).collect::<String>())
+                .unwrap_or_default()
         } else {
             term.to_string()
         }

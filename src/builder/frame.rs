@@ -550,7 +550,7 @@ pub fn pointer_opening(sentence: &str) -> bool {
         .collect();
     if matches!(
         lead.first(),
-        Some(&("therefore" | "hence" | "consequently"))
+        Some(&("therefore" | "hence" | "consequently" | "however"))
     ) || lead.starts_with(&["the", "reason", "is"])
         || lead.starts_with(&["this", "means"])
     {
@@ -838,6 +838,9 @@ mod tests {
             "The Master said, 'The difficulty is with the countenance."
         ));
         assert!(!pointer_opening("Few cities of Greece came up to 50,000."));
+        assert!(pointer_opening(
+            "However the name mangling algorithm is well documented."
+        ));
         assert!(!pointer_opening("The reasons for war are many."));
     }
 

@@ -1019,6 +1019,17 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             return Some("the answer is who speaks, not what is said".into());
         }
     }
+    // "through bulk downloads and APIs (___)" → application programming
+    // interfaces: spelling out an abbreviation is general knowledge
+    if let Some((head, _)) = body.split_once("(___)") {
+        let acronym = head.trim_end().rsplit(' ').next().is_some_and(|w| {
+            let letters: String = w.chars().filter(|ch| ch.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.chars().filter(|ch| ch.is_uppercase()).count() >= 2
+        });
+        if acronym {
+            return Some("the answer spells out an abbreviation".into());
+        }
+    }
     // "it will be "___, world!"": a gap that cuts a quotation
     if ["\"___,", "\u{201c}___,", "\"___!", "\u{201c}___!"]
         .iter()
@@ -1518,12 +1529,11 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
             }
             // the unit after a number ("530.3 ___") is guessable; the
             // figure's own card asks for both
-            if before
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.starts_with(|ch: char| ch.is_ascii_digit()))
-            {
+            // (also in brackets: "(8,620 ___)" → kPa)
+            if before.trim_end().rsplit(' ').next().is_some_and(|w| {
+                w.trim_start_matches(['(', '['])
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+            }) {
                 return Some("the gap is the unit of a number".into());
             }
         }
