@@ -852,6 +852,23 @@ pub fn numbered_list(s: &str) -> Option<Found> {
 /// Longest item of a counted clause list, in words.
 pub const MAX_CLAUSE_ITEM_WORDS: usize = 12;
 
+/// A clause list of these items, when each is a clause of 2 to
+/// [`MAX_CLAUSE_ITEM_WORDS`] words that ends on a content word.
+fn clause_list(items: Vec<String>, spans: Vec<(usize, usize)>) -> Option<Found> {
+    let ok = items.iter().all(|i| {
+        let w = words(i);
+        (2..=MAX_CLAUSE_ITEM_WORDS).contains(&w.len()) && w.last().is_some_and(|x| !is_stop(x.text))
+    });
+    ok.then(|| Found {
+        start: spans[0].0,
+        end: spans[spans.len() - 1].1,
+        items,
+        spans,
+        numbered: false,
+        counted: true,
+    })
+}
+
 /// A count before a colon and as many ";"-separated clauses after it: "I
 /// examine myself on three points:-- whether …;-- whether …;-- whether …".
 /// The items may be clauses (verbs and commas inside) because the count
@@ -902,29 +919,16 @@ fn counted_clauses(s: &str) -> Option<Found> {
         .collect();
     // the word every item opens with ("whether") is the question's
     let first = |i: &str| words(i).first().map(|w| fold(w.text));
-    if let Some(lead) =
-        first(&items[0]).filter(|l| items.iter().all(|i| first(i).as_ref() == Some(l)))
-    {
+    let lead = first(&items[0]);
+    if lead.is_some() && items.iter().all(|i| first(i) == lead) {
         for it in items.iter_mut() {
             let w = words(it);
             *it = it[w[0].end..]
                 .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
                 .to_string();
         }
-        let _ = lead;
     }
-    let ok = items.iter().all(|i| {
-        let w = words(i);
-        (2..=MAX_CLAUSE_ITEM_WORDS).contains(&w.len()) && w.last().is_some_and(|x| !is_stop(x.text))
-    });
-    ok.then(|| Found {
-        start: spans[0].0,
-        end: spans[n - 1].1,
-        items,
-        spans,
-        numbered: false,
-        counted: true,
-    })
+    clause_list(items, spans)
 }
 
 /// Clauses separated by ";" that all open with the same word ("That
@@ -990,18 +994,7 @@ fn anaphoric_clauses(s: &str) -> Option<Found> {
                 .to_string()
         })
         .collect();
-    let ok = items.iter().all(|i| {
-        let w = words(i);
-        (2..=MAX_CLAUSE_ITEM_WORDS).contains(&w.len()) && w.last().is_some_and(|x| !is_stop(x.text))
-    });
-    ok.then(|| Found {
-        start: spans[0].0,
-        end: spans[n - 1].1,
-        items,
-        spans,
-        numbered: false,
-        counted: true,
-    })
+    clause_list(items, spans)
 }
 
 /// A series set off by dashes, without a conjunction: "this idea of
