@@ -178,9 +178,27 @@ pub fn extract(at: At<'_>, out: &mut Vec<Candidate>) {
     let mut counted = s[toks[k + 1].start..toks[h].end].to_string();
     let mut rest = s[toks[h].end..rest_end].trim();
     // "fifteen Members of the United Nations": the "of" phrase names them
-    if rest.starts_with("of ") && word_count(rest) <= 5 {
-        counted = format!("{counted} {rest}");
-        rest = "";
+    // and goes with them ("How many other Members of the United Nations
+    // shall the General Assembly elect to be …?")
+    if rest.starts_with("of ") {
+        let of_start = s[..rest_end].len() - rest.len();
+        let phrase_end = toks
+            .iter()
+            .skip_while(|t| t.start < of_start)
+            .skip(1)
+            .take_while(|t| {
+                t.end <= rest_end
+                    && (t.tag.is_noun()
+                        || t.tag.is_determiner()
+                        || t.tag.is_adjective()
+                        || t.tag.is_number())
+            })
+            .last()
+            .map(|t| t.end);
+        if let Some(e) = phrase_end {
+            counted = format!("{counted} {}", s[of_start..e].trim());
+            rest = s[e..rest_end].trim();
+        }
     }
     let question = if there {
         format!("How many {counted} {aux} there {middle} {rest}")
@@ -246,6 +264,14 @@ mod tests {
             Some((
                 "How many methods are there of curing the mischiefs of faction?".into(),
                 "two".into()
+            ))
+        );
+        // the count's "of" phrase goes with it
+        assert_eq!(
+            ask("The General Assembly shall elect ten other Members of the United Nations to be non-permanent members of the Security Council."),
+            Some((
+                "How many other Members of the United Nations shall the General Assembly elect to be non-permanent members of the Security Council?".into(),
+                "ten".into()
             ))
         );
         // the list after a colon is asked instead of its count
