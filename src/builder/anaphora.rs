@@ -171,7 +171,7 @@ struct Stage<'a> {
 
 fn stage(sentence: &str) -> Option<Stage<'_>> {
     // "The Master said, 'At fifteen, …": the speaker leads in
-    let (speaker, rest) = speaker_and_rest(sentence);
+    let (speaker, rest) = super::text::speaker_and_rest(sentence);
     let rest = rest.trim_start_matches(['\'', '"', '\u{2018}', '\u{201c}', ' ']);
     let comma = rest.find(", ")?;
     let head = &rest[..comma];
@@ -306,25 +306,10 @@ fn series_card(
     }
 }
 
-/// A sentence's speaker intro ("The Master said, '") and the rest.
-fn speaker_and_rest(sentence: &str) -> (Option<&str>, &str) {
-    let rest = sentence.trim();
-    if let Some(p) = rest.find(" said, ") {
-        // (after a chapter label: "CHAPTER I. 1. The Master said, '")
-        let from = rest[..p].rfind(". ").map_or(0, |d| d + 2);
-        if word_count(&rest[from..p]) <= 4
-            && rest[p + 7..].starts_with(['\'', '"', '\u{2018}', '\u{201c}'])
-        {
-            return (Some(&rest[from..p + 5]), &rest[p + 7..]);
-        }
-    }
-    (None, rest)
-}
-
 /// A rhetorical question ("Is it not pleasant to learn …?"): its opening
 /// ("Is it not") and what it asserts, cut at its first comma.
 fn rhetorical_question(sentence: &str) -> Option<(Option<&str>, String, String)> {
-    let (speaker, rest) = speaker_and_rest(sentence);
+    let (speaker, rest) = super::text::speaker_and_rest(sentence);
     let rest = rest.trim_start_matches(['\'', '"', '\u{2018}', '\u{201c}', ' ']);
     let body = rest.trim_end_matches(['\'', '"', '\u{2019}', '\u{201d}', ' ']);
     if !body.ends_with('?') {

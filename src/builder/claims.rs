@@ -127,18 +127,9 @@ fn complements(at: At<'_>, ctx: &Ctx<'_>, toks: &[Token<'_>], out: &mut Vec<Cand
         };
         // "It was on account of the Scythians …": a compound preposition
         // ("on account of", "by means of") is no complement
-        let compound = matches!(
-            fold(toks[p.core].text).as_str(),
-            "account"
-                | "behalf"
-                | "means"
-                | "spite"
-                | "terms"
-                | "favour"
-                | "favor"
-                | "lieu"
-                | "view"
-        ) && toks.get(p.core + 1).is_some_and(|t| fold(t.text) == "of");
+        let compound = super::text::COMPOUND_PREPOSITION_NOUNS
+            .contains(&fold(toks[p.core].text).as_str())
+            && toks.get(p.core + 1).is_some_and(|t| fold(t.text) == "of");
         if compound {
             continue;
         }

@@ -558,9 +558,8 @@ pub fn pointer_opening(sentence: &str) -> bool {
     }
     // "The Master said, 'The difficulty is with the countenance.'": a
     // generic subject answers what the sentence before asked
-    let said = sentence
-        .find(" said, ")
-        .map_or(sentence, |p| &sentence[p + 7..])
+    let said = text::speaker_and_rest(sentence)
+        .1
         .trim_start_matches(['\'', '"', '\u{2018}', '\u{201c}']);
     let opening: Vec<String> = said.split_whitespace().take(3).map(fold).collect();
     if opening.len() == 3

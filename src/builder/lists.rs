@@ -28,6 +28,20 @@ pub struct Found {
     pub counted: bool,
 }
 
+impl Found {
+    /// The list of `items` at `spans` (in text order, at least one).
+    pub fn at_spans(items: Vec<String>, spans: Vec<(usize, usize)>, counted: bool) -> Found {
+        Found {
+            start: spans.first().map_or(0, |x| x.0),
+            end: spans.last().map_or(0, |x| x.1),
+            items,
+            spans,
+            numbered: false,
+            counted,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Span {
     start: usize,
@@ -859,14 +873,7 @@ fn clause_list(items: Vec<String>, spans: Vec<(usize, usize)>) -> Option<Found> 
         let w = words(i);
         (2..=MAX_CLAUSE_ITEM_WORDS).contains(&w.len()) && w.last().is_some_and(|x| !is_stop(x.text))
     });
-    ok.then(|| Found {
-        start: spans[0].0,
-        end: spans[spans.len() - 1].1,
-        items,
-        spans,
-        numbered: false,
-        counted: true,
-    })
+    ok.then(|| Found::at_spans(items, spans, true))
 }
 
 /// A count before a colon and as many ";"-separated clauses after it: "I
@@ -1026,14 +1033,7 @@ fn dashed_series(s: &str) -> Option<Found> {
                 && i.chars()
                     .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
         });
-    ok.then(|| Found {
-        start: spans[0].0,
-        end: spans[spans.len() - 1].1,
-        items,
-        spans,
-        numbered: false,
-        counted: false,
-    })
+    ok.then(|| Found::at_spans(items, spans, false))
 }
 
 /// All enumerations in a sentence, left to right, not overlapping.

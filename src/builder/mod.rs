@@ -583,6 +583,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The questions of a built deck, to show when a test fails.
+    fn fronts(built: &Built) -> Vec<&str> {
+        built.deck.cards.iter().map(|c| c.front.as_str()).collect()
+    }
+
     const ESSAY: &str = "Keeping Bees\n\nFirst, know the colony.\n\n\
         A colony has three castes: queens, workers and drones. The queen lays up to 2,000 eggs a day.\n\n\
         Second, tend the hive.\n\n\
@@ -625,7 +630,7 @@ mod tests {
     fn sentences_going_on_with_one_pronoun_share_its_antecedent() {
         let doc = "Wars\n\nThe army of Xerxes was the greatest that had been assembled. It was a huge assembly of discordant elements. It crossed the Dardanelles, 480 B.C., by a bridge of boats.\n";
         let built = build_deck(doc, &BuildOptions::default()).unwrap();
-        let fronts: Vec<&String> = built.deck.cards.iter().map(|c| &c.front).collect();
+        let fronts = fronts(&built);
         // the date set off by commas is asked, of the army, not of "It"
         assert!(
             built.deck.cards.iter().any(|c| c.back == "480 B.C."
@@ -661,12 +666,7 @@ mod tests {
                 == "What are the root of all benevolent actions? (2 items)"
                 && c.answer_text() == "Filial piety; fraternal submission"),
             "{:?}",
-            built
-                .deck
-                .cards
-                .iter()
-                .map(|c| &c.front)
-                .collect::<Vec<_>>()
+            fronts(&built)
         );
     }
 
@@ -695,12 +695,7 @@ mod tests {
                 .iter()
                 .any(|c| c.front.starts_with("What is China")),
             "{:?}",
-            built
-                .deck
-                .cards
-                .iter()
-                .map(|c| &c.front)
-                .collect::<Vec<_>>()
+            fronts(&built)
         );
     }
 

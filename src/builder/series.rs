@@ -319,14 +319,7 @@ fn bare_verbs(s: &str, toks: &[Token<'_>], out: &mut Vec<Found>) {
             .is_some_and(|t| t.tag.is_noun() || t.tag.is_determiner() || t.tag.name() == "PRP");
         if closed && spans.len() >= 3 && object {
             let items = spans.iter().map(|&(a, b)| s[a..b].to_string()).collect();
-            out.push(Found {
-                start: spans[0].0,
-                end: spans[spans.len() - 1].1,
-                items,
-                spans,
-                numbered: false,
-                counted: false,
-            });
+            out.push(Found::at_spans(items, spans, false));
             return;
         }
     }

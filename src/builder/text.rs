@@ -930,6 +930,29 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
+/// A sentence's speaker intro ("The Master said, '") and the rest,
+/// opening quote and all. A chapter label before the speaker is left out
+/// ("CHAPTER I. 1. The Master said, '").
+pub fn speaker_and_rest(sentence: &str) -> (Option<&str>, &str) {
+    let rest = sentence.trim();
+    if let Some(p) = rest.find(" said, ") {
+        let from = rest[..p].rfind(". ").map_or(0, |d| d + 2);
+        if word_count(&rest[from..p]) <= 4
+            && rest[p + 7..].starts_with(['\'', '"', '\u{2018}', '\u{201c}'])
+        {
+            return (Some(&rest[from..p + 5]), &rest[p + 7..]);
+        }
+    }
+    (None, rest)
+}
+
+/// Nouns that with "of" make a compound preposition ("on account of",
+/// "by means of", "in spite of"): the phrase after "of" is the term, the
+/// noun itself never is.
+pub const COMPOUND_PREPOSITION_NOUNS: &[&str] = &[
+    "account", "behalf", "means", "spite", "terms", "favour", "favor", "lieu", "view",
+];
+
 /// The end of a phrase ending at `end`, taking in the closing stop of an
 /// abbreviation the tokenizer split off ("the sixth century B.C" + ".").
 pub fn abbreviation_end(s: &str, end: usize) -> usize {
