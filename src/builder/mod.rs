@@ -366,6 +366,7 @@ fn extract_blocks(
             continue;
         }
         for (si, sentence) in block.sentences.iter().enumerate() {
+            let sentence = text::strip_label(sentence);
             if text::word_count(sentence) > MAX_SENTENCE_WORDS {
                 continue;
             }
@@ -384,11 +385,11 @@ fn extract_blocks(
                 {
                     k -= 1;
                 }
-                Some(block.sentences[k].as_str())
+                Some(text::strip_label(&block.sentences[k]))
             } else {
                 bi.checked_sub(1)
                     .and_then(|p| doc.blocks[p].sentences.last())
-                    .map(String::as_str)
+                    .map(|s| text::strip_label(s))
             };
             let toks = nlp::tag(sentence);
             let at = At {

@@ -970,6 +970,54 @@ pub fn abbreviation_end(s: &str, end: usize) -> usize {
     }
 }
 
+/// A sentence without the enumerator labels that open it: a chapter's
+/// Roman numeral ("V. The Master said …") or a paragraph's bracketed
+/// labels ("(15)(i) The equipment …", "(A) A hydrostatic test pump …"),
+/// which a question need not repeat (blind readers dropped them as
+/// garbled). The label must be followed by a capital letter, and the
+/// sentence must go on for at least three words.
+pub fn strip_label(s: &str) -> &str {
+    let t = s.trim_start();
+    let b = t.as_bytes();
+    let mut i = 0;
+    // "(15)(i)", "(A)", "(ii)": one or more bracketed labels
+    while b.get(i) == Some(&b'(') {
+        let Some(close) = t[i..].find(')').map(|c| i + c) else {
+            break;
+        };
+        let inner = &t[i + 1..close];
+        let label = (1..=4).contains(&inner.len())
+            && (inner.bytes().all(|c| c.is_ascii_digit())
+                || inner.len() == 1 && inner.bytes().all(|c| c.is_ascii_alphabetic())
+                || inner.bytes().all(|c| b"ivxlIVXL".contains(&c)));
+        if !label {
+            break;
+        }
+        i = close + 1;
+    }
+    if i == 0 {
+        // "V. ", "XIV. ": a Roman numeral and a stop
+        let n = b.iter().take_while(|c| b"IVXLC".contains(c)).count();
+        if n > 0 && b.get(n) == Some(&b'.') {
+            i = n + 1;
+        }
+    }
+    if i == 0 || !b.get(i).is_some_and(|c| *c == b' ') {
+        return s;
+    }
+    let rest = t[i..].trim_start();
+    // (an initial after it is a name: "I. M. Pei")
+    let initial = rest
+        .split(' ')
+        .next()
+        .is_some_and(|w| w.len() == 2 && w.ends_with('.'));
+    if rest.starts_with(|c: char| c.is_uppercase()) && word_count(rest) >= 3 && !initial {
+        rest
+    } else {
+        s
+    }
+}
+
 /// Collapses runs of whitespace.
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -985,6 +1033,34 @@ pub fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enumerator_labels_are_stripped_from_a_sentence() {
+        assert_eq!(
+            strip_label("V. The Master said, 'To rule a country.'"),
+            "The Master said, 'To rule a country.'"
+        );
+        assert_eq!(
+            strip_label("(15)(i) The equipment shall be of the water jacket type."),
+            "The equipment shall be of the water jacket type."
+        );
+        assert_eq!(
+            strip_label("(A) A hydrostatic test pump, hand or power operated."),
+            "A hydrostatic test pump, hand or power operated."
+        );
+        // not labels: a word in brackets, a lower-case continuation, a
+        // pronoun "I", a short remainder
+        for s in [
+            "(See below) The rule holds.",
+            "(a) when the unit is damaged;",
+            "I. M. Pei designed it.",
+            "I said so.",
+            "(1) Done.",
+            "",
+        ] {
+            assert_eq!(strip_label(s), s);
+        }
+    }
 
     #[test]
     fn an_abbreviation_keeps_its_closing_stop() {
