@@ -8,6 +8,7 @@ use super::candidate::Candidate;
 use super::document::{BlockKind, Doc};
 use super::text::{self, fold};
 use super::{frame, nlp};
+use crate::model::CardKind;
 
 /// Words a list item may open with when it is a clause of the sentence
 /// before it ("… except under the following conditions: (i) When the unit
@@ -368,6 +369,54 @@ pub fn abbreviates_more(rest: &str, answer: &str) -> bool {
         || !between.trim().is_empty() && spelled
 }
 
+/// A gap on a word's gloss ("The name chromosphere, from the Greek for
+/// “___”" → colored sphere) shows the word it glosses, which gives the
+/// answer away (a blind reader dropped it as a leak); it is asked as a
+/// question instead: "What does “chromosphere” mean in Greek?". The word
+/// is the question's one word holding a piece of the answer of five
+/// letters or more; the language is the capital word before "for".
+pub fn reword_gloss(c: &mut Candidate) {
+    if c.kind != CardKind::Cloze || !c.items.is_empty() || c.front.matches(frame::GAP).count() != 1
+    {
+        return;
+    }
+    let Some(before) = c.front.split(frame::GAP).next() else {
+        return;
+    };
+    let lead = before.trim_end_matches(['"', '\'', '\u{201c}', '\u{2018}', ' ']);
+    let Some(lead) = lead.strip_suffix(" for") else {
+        return;
+    };
+    let Some(language) = lead
+        .rsplit(' ')
+        .next()
+        .filter(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+    else {
+        return;
+    };
+    let pieces: Vec<String> = c
+        .back
+        .split_whitespace()
+        .map(fold)
+        .filter(|p| p.chars().count() >= 5)
+        .collect();
+    let mut glossed: Vec<&str> = text::words(&c.front)
+        .iter()
+        .map(|w| w.text)
+        .filter(|w| {
+            let f = fold(w);
+            pieces
+                .iter()
+                .any(|p| f.len() >= p.len() + 3 && f.contains(p.as_str()))
+        })
+        .collect();
+    glossed.dedup_by(|a, b| fold(a) == fold(b));
+    if let [word] = glossed[..] {
+        c.front = format!("What does “{}” mean in {language}?", word.to_lowercase());
+        c.kind = CardKind::Basic;
+    }
+}
+
 /// Removes a bracket right after a gap that restates the gap's answer:
 /// "through bulk downloads and ___ (application programming interfaces)"
 /// → "… and ___". The gaps take the answers in order; a list's one gap
@@ -466,6 +515,37 @@ mod restatement_tests {
             score: 1.0,
             origin: "test",
         }
+    }
+
+    #[test]
+    fn a_gloss_gap_is_asked_as_what_the_word_means() {
+        let mut c = cloze(
+            "The Chromosphere: The name chromosphere, from the Greek for \u{201c}___\u{201d} was given to this red streak.",
+            "colored sphere",
+            &[],
+        );
+        reword_gloss(&mut c);
+        assert_eq!(
+            c.front,
+            "What does \u{201c}chromosphere\u{201d} mean in Greek?"
+        );
+        assert_eq!(c.kind, CardKind::Basic);
+        // no word of the question holds the answer: the gap stays
+        let mut c = cloze(
+            "The fort was named from the Latin for \u{201c}___\u{201d}.",
+            "stronghold",
+            &[],
+        );
+        reword_gloss(&mut c);
+        assert_eq!(c.kind, CardKind::Cloze);
+        // "used for ___": no language names a gloss
+        let mut c = cloze(
+            "Extinguishers used for ___ hazards.",
+            "Class C hazards",
+            &[],
+        );
+        reword_gloss(&mut c);
+        assert_eq!(c.kind, CardKind::Cloze);
     }
 
     #[test]

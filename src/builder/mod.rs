@@ -427,6 +427,7 @@ fn extract_blocks(
             for mut c in cands {
                 unprefix_leak(&mut c, at.prefix);
                 context::drop_restatement(&mut c);
+                context::reword_gloss(&mut c);
                 if c.kind == CardKind::List {
                     context::show_subject(&mut c, at.text, at.toks, at.prefix);
                     context::resolve_of_it(&mut c, at.prev);

@@ -119,6 +119,77 @@ pub fn canon(s: &str) -> String {
     out
 }
 
+/// A gap whose answer is built from the question's own words. Blind
+/// readers dropped each of these as a leak:
+/// - an identifier whose pieces the question all shows ("if class Foo has
+///   an attribute named __a, … accessed by ___" → Foo.__a);
+/// - a word joined from two neighbouring words of the question, the first
+///   shortened ("Documentation Strings: PEP 257 describes ___" → good
+///   docstring conventions);
+/// - a gloss ("from the Greek for “___”") that shares a piece of five
+///   letters or more with a word of the question ("The name chromosphere,
+///   from the Greek for “___”" → colored sphere).
+fn compound_leak(c: &Candidate) -> Option<String> {
+    if !c.items.is_empty() {
+        return None;
+    }
+    let front: Vec<String> = canon(&c.front)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let answer = canon(&c.back);
+    let pieces: Vec<&str> = answer.split(' ').filter(|w| !w.is_empty()).collect();
+    let identifier = c.back.contains(['.', '_']) && !c.back.contains(' ');
+    if identifier && pieces.len() >= 2 && pieces.iter().all(|p| front.iter().any(|f| f == p)) {
+        return Some(format!(
+            "answer '{}' is spelled out in the question",
+            c.back
+        ));
+    }
+    // (a plural is the same word: "string" in "strings")
+    let stem = |w: &str| {
+        w.strip_suffix('s')
+            .filter(|t| t.len() >= 4)
+            .unwrap_or(w)
+            .to_string()
+    };
+    let joined = pieces.iter().any(|a| {
+        let a = stem(a);
+        front.windows(2).any(|w| {
+            let (first, second) = (stem(&w[0]), stem(&w[1]));
+            a.len() > second.len() + 2
+                && a.ends_with(&second)
+                && first.starts_with(&a[..a.len() - second.len()])
+        })
+    });
+    if joined {
+        return Some(format!(
+            "answer '{}' joins two words of the question",
+            c.back
+        ));
+    }
+    let before = c.front.split("___").next().unwrap_or("");
+    let gloss = before
+        .trim_end_matches(['"', '\'', '\u{201c}', '\u{2018}', ' '])
+        .to_lowercase();
+    if gloss.ends_with(" for") || gloss.ends_with(" meaning") || gloss.ends_with(" means") {
+        let shared = pieces.iter().filter(|a| a.len() >= 5).any(|a| {
+            let a = stem(a);
+            front
+                .iter()
+                .any(|f| f.len() >= a.len() + 3 && f.contains(&a))
+        });
+        if shared {
+            return Some(format!(
+                "answer '{}' glosses a word of the question",
+                c.back
+            ));
+        }
+    }
+    None
+}
+
 /// Why a candidate fails the hard filters, if it does.
 pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     // a term gap that is neither rare nor central ("should follow ___ that
@@ -405,6 +476,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
                 c.back
             ));
         }
+    }
+    if let Some(why) = compound_leak(c) {
+        return Some(why);
     }
     if let Some(why) = descriptive_pair(c, ctx) {
         return Some(why);
@@ -2507,6 +2581,36 @@ mod tests {
                 "Scientists found a new element and named it helium (after helios, the Greek word for Sun).",
             );
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("spelled like")));
+        });
+    }
+
+    #[test]
+    fn an_answer_built_from_the_questions_words_is_a_leak() {
+        with_ctx("Some text about Python names and strings.", |ctx| {
+            let leaks = [
+                (
+                    "Python mangles these names: if class Foo has an attribute named __a, it cannot be accessed by ___.",
+                    "Foo.__a",
+                ),
+                (
+                    "Documentation Strings: PEP 257 describes ___.",
+                    "good docstring conventions",
+                ),
+            ];
+            for (front, back) in leaks {
+                let c = cloze(front, back, front);
+                assert!(
+                    reject_reason(&c, ctx).is_some_and(|w| w.contains("question")),
+                    "{front}"
+                );
+            }
+            // a derived word is no leak: "departmental" beside "department"
+            let c = cloze(
+                "Each government department will prepare and publish its ___.",
+                "own departmental digital strategy",
+                "Each government department will prepare and publish its own departmental digital strategy.",
+            );
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("question")));
         });
     }
 
