@@ -1002,7 +1002,7 @@ pub fn strip_label(s: &str) -> &str {
             i = n + 1;
         }
     }
-    if i == 0 || !b.get(i).is_some_and(|c| *c == b' ') {
+    if i == 0 || b.get(i) != Some(&b' ') {
         return s;
     }
     let rest = t[i..].trim_start();
