@@ -9,6 +9,7 @@
 //! covering every section. A list is one card (its items are graded one by
 //! one); longer lists are split. Card ids hash kind, place and answer.
 
+pub mod ambiguity;
 pub mod anaphora;
 pub mod byline;
 pub mod candidate;
@@ -514,6 +515,20 @@ pub fn build_deck(input: &str, opts: &BuildOptions) -> std::result::Result<Built
         dropped.extend(r.dropped);
         kept.extend(r.kept);
     }
+    // a gap whose words the text fills otherwise elsewhere is vague
+    let frames = ambiguity::Frames::new(&doc);
+    kept.retain(|c| match frames.other_filling(c) {
+        Some(other) => {
+            dropped.push(Dropped {
+                source: c.locator.clone(),
+                front: c.front.clone(),
+                answer: c.answer_items().join("; "),
+                reason: format!("the text fills the same words with '{other}' elsewhere"),
+            });
+            false
+        }
+        None => true,
+    });
     let budget = (doc.words / WORDS_PER_CARD).max(6);
     let section_of = |b: usize| doc.blocks.get(b).map_or(0, |x| x.section);
     // a long paragraph holds more facts than a short one
