@@ -79,8 +79,7 @@ impl Frames {
 
     /// Another filling of the gap's frame the text holds, if any.
     pub fn other_filling(&self, c: &Candidate) -> Option<String> {
-        if c.kind != CardKind::Cloze || !c.items.is_empty() || c.front.matches("___").count() != 1
-        {
+        if c.kind != CardKind::Cloze || !c.items.is_empty() || c.front.matches("___").count() != 1 {
             return None;
         }
         let at = c.context.find(c.back.as_str())?;

@@ -190,6 +190,43 @@ fn compound_leak(c: &Candidate) -> Option<String> {
     None
 }
 
+/// List items cut from modifiers of one noun that only the last item
+/// shows: "a skilled | experienced | empowered Service Manager" (each
+/// earlier item an adjective, or ending on "a"/"the" and an adjective),
+/// "dry chemical | dry powder hose assemblies" (the last opens like the
+/// first and runs two words or more longer). Blind readers dropped both
+/// as garbled.
+pub fn shares_a_head(items: &[String]) -> bool {
+    // (a lexicon adjective or participle: "skilled", "empowered")
+    let modifier = |w: &str| {
+        super::nlp::lexicon_tag(&fold(w)).is_some_and(|t| t.is_adjective() || t.name() == "VBN")
+    };
+    let Some((last, rest)) = items.split_last() else {
+        return false;
+    };
+    if rest.is_empty() {
+        return false;
+    }
+    let last_words: Vec<&str> = last.split_whitespace().collect();
+    // "operated and improved by a skilled": an item ending on a determiner
+    // and an adjective stops before its noun
+    let cut = rest.iter().any(|i| {
+        let w: Vec<&str> = i.split_whitespace().collect();
+        w.len() >= 2
+            && matches!(fold(w[w.len() - 2]).as_str(), "a" | "an" | "the")
+            && modifier(w[w.len() - 1])
+    });
+    let modifiers = last_words.len() >= 2
+        && modifier(last_words[0])
+        && rest.iter().all(|i| !i.contains(' ') && modifier(i));
+    let first_words: Vec<&str> = rest[0].split_whitespace().collect();
+    let longer = rest.len() == 1
+        && first_words.len() <= 2
+        && last_words.len() >= first_words.len() + 2
+        && first_words.first().map(|w| fold(w)) == last_words.first().map(|w| fold(w));
+    cut || modifiers || longer
+}
+
 /// Why a candidate fails the hard filters, if it does.
 pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     // a term gap that is neither rare nor central ("should follow ___ that
@@ -387,6 +424,11 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         });
     if new_clause {
         return Some("list items run into a new clause".into());
+    }
+    if c.kind == CardKind::List && shares_a_head(&c.items) {
+        return Some(
+            "list items share a head noun only the last shows (cut in the wrong place)".into(),
+        );
     }
     let answers = c.answer_items();
     // "x | y", "When s comes into scope": a program's variables are no
@@ -2582,6 +2624,39 @@ mod tests {
             );
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("spelled like")));
         });
+    }
+
+    #[test]
+    fn modifiers_of_one_head_are_no_list() {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(shares_a_head(&v(&[
+            "redesigned",
+            "operated and improved by a skilled",
+            "experienced",
+            "empowered Service Manager"
+        ])));
+        assert!(shares_a_head(&v(&[
+            "skilled",
+            "experienced",
+            "empowered Service Manager"
+        ])));
+        assert!(shares_a_head(&v(&[
+            "dry chemical",
+            "dry powder hose assemblies"
+        ])));
+        // parallel phrases with heads of their own
+        for ok in [
+            &[
+                "landed interest",
+                "manufacturing interest",
+                "mercantile interest",
+            ][..],
+            &["Extinguisher shells", "cylinders", "cartridges"],
+            &["the stack", "the heap"],
+            &["free exercise", "freedom of speech"],
+        ] {
+            assert!(!shares_a_head(&v(ok)), "{ok:?}");
+        }
     }
 
     #[test]
