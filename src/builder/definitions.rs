@@ -294,6 +294,22 @@ fn copular(
     ) {
         return;
     }
+    // "Development is the first priority", "… is the most important
+    // task": a rank, not what the thing is (a blind reader dropped "What
+    // is development? → first priority" as vague)
+    if fold(first.text) == "the"
+        && toks.get(d + 1).is_some_and(|t| {
+            let w = fold(t.text);
+            t.tag.name() == "JJS"
+                || crate::numbers::is_ordinal(&w)
+                || matches!(
+                    w.as_str(),
+                    "most" | "main" | "only" | "top" | "primary" | "chief"
+                )
+        })
+    {
+        return;
+    }
     let Some((a, b)) = definition_span(s, nps, d) else {
         return;
     };
@@ -740,6 +756,32 @@ mod tests {
             ask("The corona is the outer atmosphere of the Sun."),
             Some("outer atmosphere of the Sun".to_string())
         );
+    }
+
+    #[test]
+    fn a_rank_is_no_definition() {
+        let doc =
+            "Development is the first priority. The corona is the outer atmosphere of the Sun.";
+        super::super::with_ctx(doc, |ctx| {
+            let ask = |s: &str| {
+                let toks = super::super::nlp::tag(s);
+                let nps = noun_phrases(s, &toks);
+                let mut out = Vec::new();
+                copular(At::alone(s, &toks), ctx, &toks, &nps, &mut out);
+                out.into_iter()
+                    .filter(|c| c.origin == "definition")
+                    .map(|c| c.front)
+                    .collect::<Vec<_>>()
+            };
+            assert!(
+                ask("Development is the first priority and applies to all countries.").is_empty()
+            );
+            assert!(ask("Security is the most important task of the council.").is_empty());
+            assert_eq!(
+                ask("The corona is the outer atmosphere of the Sun."),
+                vec!["What is the corona?".to_string()]
+            );
+        });
     }
 
     #[test]
