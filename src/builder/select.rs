@@ -227,6 +227,62 @@ pub fn shares_a_head(items: &[String]) -> bool {
     cut || modifiers || longer
 }
 
+/// A pointer to things the question never names: "Each of these
+/// departments will agree …", "avoid such clashes by using a ___",
+/// "watch these metrics". "these"/"those" (or "such" before a plural)
+/// and the common noun after them (past its modifiers) point back to a
+/// sentence the card does not show, unless the question names the noun
+/// before. A name ("these Greeks") and "such … as" ("such subsidiary
+/// organs as it deems necessary") are no pointers. Blind readers dropped
+/// such cards as vague.
+fn unresolved_pointer(c: &Candidate, stems: &text::Stems) -> Option<String> {
+    let body = without_section(&c.front);
+    let toks = super::nlp::tag(body);
+    for (i, t) in toks.iter().enumerate() {
+        let w = fold(t.text);
+        if !matches!(w.as_str(), "these" | "those" | "such") {
+            continue;
+        }
+        // the noun the pointer qualifies, past adjectives and participles
+        let Some(k) = toks[i + 1..]
+            .iter()
+            .take(3)
+            .position(|n| !(n.tag.is_adjective() || n.tag.is_participle()))
+            .map(|k| i + 1 + k)
+        else {
+            continue;
+        };
+        let noun = &toks[k];
+        let lexicon_noun = super::nlp::lexicon_tag(&fold(noun.text)).is_some_and(|l| l.is_noun());
+        if !noun.tag.is_noun()
+            || noun.tag.is_proper()
+            || !lexicon_noun
+            || noun.text.starts_with(char::is_uppercase)
+            || toks[i + 1..=k].iter().any(|n| n.text.contains("___"))
+        {
+            continue;
+        }
+        // "those … areas where …", "such … organs as …": the phrase says
+        // which ones itself
+        let rest = fold(&body[noun.end..]);
+        let restricted = ["where", "which", "that", "who", "whose", "as"]
+            .iter()
+            .any(|r| rest.split_whitespace().take(2).any(|x| x == *r));
+        if restricted || w == "such" && (noun.tag.name() != "NNS" || rest.contains(" as ")) {
+            continue;
+        }
+        let stem = stems.stem(noun.text);
+        let named_before = stems.content_stems(&body[..t.start]).contains(&stem);
+        if !named_before {
+            return Some(format!(
+                "'{} {}' points to a sentence the card does not show",
+                t.text, noun.text
+            ));
+        }
+    }
+    None
+}
+
 /// Why a candidate fails the hard filters, if it does.
 pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     // a term gap that is neither rare nor central ("should follow ___ that
@@ -298,6 +354,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         return Some(format!("question {why}"));
     }
     if let Some(why) = lost_context(c) {
+        return Some(why);
+    }
+    if let Some(why) = unresolved_pointer(c, ctx.stems) {
         return Some(why);
     }
     if c.kind == CardKind::List {
@@ -2657,6 +2716,29 @@ mod tests {
         ] {
             assert!(!shares_a_head(&v(ok)), "{ok:?}");
         }
+    }
+
+    #[test]
+    fn a_pointer_to_things_never_named_is_vague() {
+        with_ctx("Some text about departments and organs.", |ctx| {
+            let vague =
+                |front: &str| unresolved_pointer(&cloze(front, "x", front), ctx.stems).is_some();
+            assert!(vague(
+                "Home Office: Each of these departments will agree 3 ___ with Cabinet Office."
+            ));
+            assert!(vague(
+                "(Perhaps better is to avoid such clashes by using a ___.)"
+            ));
+            // named before, a name, "such … as", "those … where"
+            assert!(!vague("The employer may use ___ systems instead of extinguishers if such systems are approved."));
+            assert!(!vague(
+                "Like most of the Aryans these Greeks had ___ and reciters."
+            ));
+            assert!(!vague(
+                "The ___ may establish such subsidiary organs as it deems necessary."
+            ));
+            assert!(!vague("Extinguishers are required in those combustible metal working areas where ___ are generated."));
+        });
     }
 
     #[test]
