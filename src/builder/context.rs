@@ -417,6 +417,34 @@ pub fn reword_gloss(c: &mut Candidate) {
     }
 }
 
+/// A question that stops on a conjunction ("… has brought untold sorrow
+/// to mankind, and") ends with "…" instead: the clause it introduced was
+/// cut (a blind reader dropped the dangling "and" as garbled).
+pub fn trim_dangling_end(c: &mut Candidate) {
+    let (body, suffix) = match c.front.rfind(" (") {
+        Some(p) if c.front.ends_with(" items)") => (&c.front[..p], &c.front[p..]),
+        _ => (c.front.as_str(), ""),
+    };
+    let t = body.trim_end();
+    // a stray closing quote of a quotation opened sentences before
+    // ("Peace and development are still the ___.”") is dropped
+    let odd = t.matches('"').count() % 2 == 1
+        || t.matches('\u{201c}').count() < t.matches('\u{201d}').count();
+    if odd && t.ends_with(['"', '\u{201d}']) && !t.contains(['\u{201c}']) {
+        let cut = t.trim_end_matches(['"', '\u{201d}']);
+        if cut.matches('"').count() % 2 == 0 {
+            c.front = format!("{cut}{suffix}");
+            return;
+        }
+    }
+    for conj in [", and", "; and", ", or", "; or"] {
+        if let Some(rest) = t.strip_suffix(conj) {
+            c.front = format!("{} \u{2026}{suffix}", rest.trim_end());
+            return;
+        }
+    }
+}
+
 /// Removes a bracket right after a gap that restates the gap's answer:
 /// "through bulk downloads and ___ (application programming interfaces)"
 /// → "… and ___". The gaps take the answers in order; a list's one gap
@@ -515,6 +543,38 @@ mod restatement_tests {
             score: 1.0,
             origin: "test",
         }
+    }
+
+    #[test]
+    fn a_question_does_not_end_on_a_conjunction_or_a_stray_quote() {
+        let mut c = cloze(
+            "To save succeeding generations from the scourge of war, which ___ in our lifetime has brought untold sorrow to mankind, and",
+            "twice",
+            &[],
+        );
+        trim_dangling_end(&mut c);
+        assert_eq!(
+            c.front,
+            "To save succeeding generations from the scourge of war, which ___ in our lifetime has brought untold sorrow to mankind \u{2026}"
+        );
+        let mut c = cloze(
+            "Peace and development are still the ___.\u{201d}",
+            "themes of the times",
+            &[],
+        );
+        trim_dangling_end(&mut c);
+        assert_eq!(c.front, "Peace and development are still the ___.");
+        // a whole quotation stays
+        let mut c = cloze(
+            "He said: \u{201c}All warfare is based on ___.\u{201d}",
+            "deception",
+            &[],
+        );
+        trim_dangling_end(&mut c);
+        assert_eq!(
+            c.front,
+            "He said: \u{201c}All warfare is based on ___.\u{201d}"
+        );
     }
 
     #[test]

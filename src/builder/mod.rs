@@ -429,6 +429,7 @@ fn extract_blocks(
                 unprefix_leak(&mut c, at.prefix);
                 context::drop_restatement(&mut c);
                 context::reword_gloss(&mut c);
+                context::trim_dangling_end(&mut c);
                 if c.kind == CardKind::List {
                     context::show_subject(&mut c, at.text, at.toks, at.prefix);
                     context::resolve_of_it(&mut c, at.prev);

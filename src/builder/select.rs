@@ -1229,6 +1229,14 @@ fn cloze_fault(c: &Candidate) -> Option<String> {
     if citation {
         return Some("the answer is a citation in brackets".into());
     }
+    // "… in this passage: “The ___ toward the south, and turneth …": a
+    // quotation the question opens and never closes is a broken fragment
+    let quoted = without_section(&c.front);
+    if quoted.matches('"').count() % 2 == 1
+        || quoted.matches('\u{201c}').count() != quoted.matches('\u{201d}').count()
+    {
+        return Some("the question cuts a quotation short".into());
+    }
     // "in ___" → "one's deliberations": a phrase owned by a pronoun is
     // everyday wording, not a term
     if matches!(
@@ -2738,6 +2746,24 @@ mod tests {
                 "The ___ may establish such subsidiary organs as it deems necessary."
             ));
             assert!(!vague("Extinguishers are required in those combustible metal working areas where ___ are generated."));
+        });
+    }
+
+    #[test]
+    fn a_question_that_cuts_a_quotation_short_is_refused() {
+        with_ctx("Some text about rivers and scholars.", |ctx| {
+            let c = cloze(
+                "Some scholars conclude that the water cycle was described in this passage: \"The ___ toward the south, and turneth about unto the north …",
+                "wind goeth",
+                "Some scholars conclude that the water cycle was described in this passage: \"The wind goeth toward the south, and turneth about unto the north.\"",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("quotation short")));
+            let c = cloze(
+                "Some scholars conclude that the cycle was described in the passage \"The ___ goeth toward the south.\"",
+                "wind",
+                "Some scholars conclude that the cycle was described in the passage \"The wind goeth toward the south.\"",
+            );
+            assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("quotation short")));
         });
     }
 
