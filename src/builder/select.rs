@@ -638,7 +638,22 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
             && numbers
                 .iter()
                 .all(|n| !front_canon.contains(&format!(" {} ", canon(n))));
-        if stems.len() >= 2 && shown * 2 >= stems.len() && !figure_hidden {
+        // (of two words, a modifier shown in another form leaves the head
+        // to recall: "Transactional services … by a skilled, experienced
+        // and empowered ___" → Service Manager; a shown head does not:
+        // "discharged by the Vice President as ___" → Acting President)
+        // (the modifier shown only in another form of the word, "services"
+        // for "Service": the same word shown, "Class A or ___" → Class B,
+        // gives the answer away)
+        let same_word = text::words(&c.back).iter().any(|w| {
+            let f = format!(" {} ", canon(w.text));
+            f.trim().len() > 1 && front_canon.contains(&f)
+        });
+        let head_hidden = stems.len() == 2
+            && shown == 1
+            && !same_word
+            && stems.last().is_some_and(|h| !front_stems.contains(h));
+        if stems.len() >= 2 && shown * 2 >= stems.len() && !figure_hidden && !head_hidden {
             return Some(format!("answer '{}' is half in the question", c.back));
         }
     }
@@ -2764,6 +2779,24 @@ mod tests {
                 "Some scholars conclude that the cycle was described in the passage \"The wind goeth toward the south.\"",
             );
             assert!(!reject_reason(&c, ctx).is_some_and(|w| w.contains("quotation short")));
+        });
+    }
+
+    #[test]
+    fn a_modifier_shown_in_another_form_leaves_the_head_to_recall() {
+        with_ctx("Some text about services and hazards.", |ctx| {
+            let half = |front: &str, back: &str| {
+                let c = cloze(front, back, front);
+                reject_reason(&c, ctx).is_some_and(|w| w.contains("half in the question"))
+            };
+            assert!(!half(
+                "Transactional services handling over 100,000 transactions each year will be improved by an empowered ___.",
+                "Service Manager"
+            ));
+            assert!(half(
+                "Extinguishers used for Class C hazards follow the pattern for the existing Class A or ___ hazards.",
+                "Class B"
+            ));
         });
     }
 
