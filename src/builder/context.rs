@@ -26,6 +26,24 @@ pub fn is_fragment(sentence: &str, toks: &[nlp::Token<'_>]) -> bool {
     let first = sentence.split_whitespace().next().unwrap_or("");
     let opens = first.starts_with(char::is_lowercase) && first.chars().any(char::is_alphabetic)
         || SUBORDINATORS.contains(&fold(first).as_str());
+    // "(B) A flexible connection for attachment to fittings …": a noun
+    // phrase with no finite verb before its relative clause is an item
+    // of the sentence before, whatever its capital
+    // (a glossary line, "_single_leading_underscore: weak … indicator",
+    // stands alone)
+    let verbless = !sentence.contains(": ")
+        && !toks
+            .iter()
+            .take_while(|t| {
+                !matches!(
+                    fold(t.text).as_str(),
+                    "which" | "that" | "who" | "where" | "as"
+                )
+            })
+            .any(|t| matches!(t.tag.name(), "MD" | "VBZ" | "VBP" | "VBD"));
+    if verbless {
+        return true;
+    }
     if !opens {
         return false;
     }
@@ -233,6 +251,12 @@ mod tests {
         let clause =
             "When the unit has been repaired by soldering, welding, or use of patching compounds;";
         assert!(is_fragment(clause, &nlp::tag(clause)));
+        // a noun phrase with no finite verb is an item too; a glossary
+        // line is not
+        let item = "A flexible connection for attachment to fittings to test through the hose outlet, as is applicable; and";
+        assert!(is_fragment(item, &nlp::tag(item)));
+        let gloss = "_single_leading_underscore: weak \"internal use\" indicator.";
+        assert!(!is_fragment(gloss, &nlp::tag(gloss)));
         for whole in [
             "If a name clashes with a keyword, it is better to append an underscore.",
             "If your name collides with a keyword, append a single trailing underscore.",

@@ -69,7 +69,7 @@ fn point_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"^(?:\((\d{1,3}|[a-z]|[ivx]{1,5})\)|(\d{1,3}(?:,\s*\d{1,3})*)\.|(\d{1,3}|[a-z])\))\s+",
+        r"^(?:\((\d{1,3}|[a-zA-Z]|[ivx]{1,5})\)|(\d{1,3}(?:,\s*\d{1,3})*)\.|(\d{1,3}|[a-z])\))\s+",
     )
 }
 
@@ -500,6 +500,14 @@ mod tests {
         );
         assert_eq!(d.blocks[3].text, "Which general is able?");
         assert_eq!(d.blocks[3].parent_label.as_deref(), Some("13"));
+    }
+
+    #[test]
+    fn capital_letter_labels_are_points() {
+        let d = parse("Testing\n\n(ii) The equipment shall consist of the following:\n\n(A) A hydrostatic test pump;\n\n(B) A flexible connection.\n");
+        let labels: Vec<Option<&str>> = d.blocks.iter().map(|b| b.label.as_deref()).collect();
+        assert_eq!(labels, vec![None, Some("(ii)"), Some("(A)"), Some("(B)")]);
+        assert_eq!(d.blocks[2].text, "A hydrostatic test pump;");
     }
 
     #[test]

@@ -194,8 +194,9 @@ fn compound_leak(c: &Candidate) -> Option<String> {
 /// shows: "a skilled | experienced | empowered Service Manager" (each
 /// earlier item an adjective, or ending on "a"/"the" and an adjective),
 /// "dry chemical | dry powder hose assemblies" (the last opens like the
-/// first and runs two words or more longer). Blind readers dropped both
-/// as garbled.
+/// first and runs two words or more longer), "hydrostatic test pump |
+/// hand | power operated" (a participle ends the last item only). Blind
+/// readers dropped them as garbled.
 pub fn shares_a_head(items: &[String]) -> bool {
     // (a lexicon adjective or participle: "skilled", "empowered")
     let modifier = |w: &str| {
@@ -224,7 +225,15 @@ pub fn shares_a_head(items: &[String]) -> bool {
         && first_words.len() <= 2
         && last_words.len() >= first_words.len() + 2
         && first_words.first().map(|w| fold(w)) == last_words.first().map(|w| fold(w));
-    cut || modifiers || longer
+    // "hydrostatic test pump | hand | power operated": a last item ending
+    // on a participle the others lack modifies the first, no list
+    let participle = |w: &str| super::nlp::lexicon_tag(&fold(w)).is_some_and(|t| t.name() == "VBN");
+    let dangling = last_words.len() >= 2
+        && last_words.last().is_some_and(|w| participle(w))
+        && rest
+            .iter()
+            .all(|i| i.split_whitespace().last().is_some_and(|w| !participle(w)));
+    cut || modifiers || longer || dangling
 }
 
 /// A pointer to things the question never names: "Each of these
@@ -2726,6 +2735,12 @@ mod tests {
             "dry chemical",
             "dry powder hose assemblies"
         ])));
+        assert!(shares_a_head(&v(&[
+            "hydrostatic test pump",
+            "hand",
+            "power operated"
+        ])));
+        assert!(!shares_a_head(&v(&["redesigned", "operated", "improved"])));
         // parallel phrases with heads of their own
         for ok in [
             &[
