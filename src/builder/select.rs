@@ -292,6 +292,58 @@ fn unresolved_pointer(c: &Candidate, stems: &text::Stems) -> Option<String> {
     None
 }
 
+/// A gap whose words lead in again elsewhere in its own sentence with
+/// another filling ("without the cross-bar for yoking the ___ to, or … the
+/// arrangement for yoking the horses?" → oxen) is guessed from its
+/// parallel; and a single word just after "that"/"who" ("The general that
+/// ___ to my counsel" → hearkens) is a verb, not a term. Blind readers
+/// dropped both as trivial.
+fn parallel_or_verb_gap(c: &Candidate) -> Option<String> {
+    if c.kind != CardKind::Cloze || !c.items.is_empty() || c.origin == "figure" {
+        return None;
+    }
+    let at = c.context.find(c.back.as_str())?;
+    let words = |s: &str| -> Vec<String> {
+        text::words(s)
+            .iter()
+            .map(|w| fold(w.text))
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect()
+    };
+    let before = words(&c.context[..at]);
+    let answer = words(&c.back);
+    let after = words(&c.context[at + c.back.len()..]);
+    if answer.len() == 1
+        && before
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "that" | "who"))
+        // ("that" never determines a plural: "that hearkens" is a verb)
+        && (super::nlp::lexicon_tag(&answer[0]).is_some_and(|t| t.is_verb())
+            || answer[0].ends_with('s') && !answer[0].ends_with("ss"))
+    {
+        return Some(format!("'{}' is a verb, not a term", c.back));
+    }
+    // (one word: a phrase is rarely guessed from its partner, "member of
+    // the ___" → Security Council beside "Member of the United Nations")
+    if before.len() < 3 || answer.len() != 1 {
+        return None;
+    }
+    let probe = &before[before.len() - 3..];
+    if probe.iter().all(|w| text::is_stop(w)) {
+        return None;
+    }
+    let mut all = before.clone();
+    all.extend(answer.iter().cloned());
+    all.extend(after);
+    let gap_at = before.len();
+    let other = all.windows(4).enumerate().find_map(|(i, w)| {
+        (i + 3 != gap_at && w[..3] == *probe && w[3] != answer[0]).then(|| w[3].clone())
+    })?;
+    Some(format!(
+        "the sentence fills the same words with '{other}' too (guessed from its parallel)"
+    ))
+}
+
 /// Why a candidate fails the hard filters, if it does.
 pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     // a term gap that is neither rare nor central ("should follow ___ that
@@ -366,6 +418,9 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
         return Some(why);
     }
     if let Some(why) = unresolved_pointer(c, ctx.stems) {
+        return Some(why);
+    }
+    if let Some(why) = parallel_or_verb_gap(c) {
         return Some(why);
     }
     if c.kind == CardKind::List {
@@ -2813,6 +2868,35 @@ mod tests {
                 "Class B"
             ));
         });
+    }
+
+    #[test]
+    fn a_gap_guessed_from_its_parallel_or_a_verb_is_refused() {
+        let c = cloze(
+            "How can a large carriage go without the cross-bar for yoking the ___ to, or a small carriage without the arrangement for yoking the horses?",
+            "oxen",
+            "How can a large carriage go without the cross-bar for yoking the oxen to, or a small carriage without the arrangement for yoking the horses?",
+        );
+        assert!(parallel_or_verb_gap(&c).is_some_and(|w| w.contains("parallel")));
+        let c = cloze(
+            "The general that ___ to my counsel and acts upon it, will conquer.",
+            "hearkens",
+            "The general that hearkens to my counsel and acts upon it, will conquer.",
+        );
+        assert!(parallel_or_verb_gap(&c).is_some_and(|w| w.contains("verb")));
+        // a phrase beside a different partner, a noun after "that"
+        let c = cloze(
+            "Any Member of the United Nations which is not a member of the ___ may participate.",
+            "Security Council",
+            "Any Member of the United Nations which is not a member of the Security Council may participate.",
+        );
+        assert!(parallel_or_verb_gap(&c).is_none());
+        let c = cloze(
+            "It is clear that ___ drives the water cycle.",
+            "evaporation",
+            "It is clear that evaporation drives the water cycle.",
+        );
+        assert!(parallel_or_verb_gap(&c).is_none());
     }
 
     #[test]
