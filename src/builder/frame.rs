@@ -550,7 +550,7 @@ pub fn pointer_opening(sentence: &str) -> bool {
         .collect();
     if matches!(
         lead.first(),
-        Some(&("therefore" | "hence" | "consequently" | "however"))
+        Some(&("therefore" | "hence" | "consequently" | "however" | "yet" | "thus"))
     ) || lead.starts_with(&["the", "reason", "is"])
         || lead.starts_with(&["this", "means"])
     {
