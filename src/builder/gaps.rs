@@ -602,7 +602,8 @@ fn figure_values(at: At<'_>) -> Vec<Figure> {
             prior::FIGURE
         } else if ordinal {
             prior::FIGURE - 1.5
-        } else if end2 > end {
+        } else if end2 > end || value.ends_with('%') || value.starts_with(['£', '$', '€']) {
+            // (a percentage or a sum carries its unit: "78%", "£75")
             prior::FIGURE
         } else {
             prior::FIGURE - 0.3
