@@ -119,6 +119,26 @@ pub fn canon(s: &str) -> String {
     out
 }
 
+/// Whether `short` is spelled from every one of `words` in order, two
+/// letters or more of each, each part opening with its word's first
+/// letter and taking the rest from it in order ("devops" from
+/// "development", "operations").
+fn prefixes_spell(short: &str, words: &[String]) -> bool {
+    fn from_word(part: &str, w: &str) -> bool {
+        let mut letters = w.chars();
+        part.chars().next() == w.chars().next() && part.chars().all(|p| letters.any(|l| l == p))
+    }
+    fn go(short: &str, words: &[String]) -> bool {
+        match words.split_first() {
+            None => short.is_empty(),
+            Some((w, rest)) => (2..=short.len()).any(|n| {
+                short.is_char_boundary(n) && from_word(&short[..n], w) && go(&short[n..], rest)
+            }),
+        }
+    }
+    words.len() >= 2 && short.is_ascii() && go(short, words)
+}
+
 /// A gap whose answer is built from the question's own words. Blind
 /// readers dropped each of these as a leak:
 /// - an identifier whose pieces the question all shows ("if class Foo has
@@ -168,6 +188,23 @@ fn compound_leak(c: &Candidate) -> Option<String> {
             "answer '{}' joins two words of the question",
             c.back
         ));
+    }
+    // "development and operations (___)" → DevOps: a short form in
+    // brackets made of the leading letters of the words before it
+    if c.front.contains("(___)") && pieces.len() == 1 {
+        let before = c.front.split("(___)").next().unwrap_or("");
+        let content: Vec<String> = canon(before)
+            .split(' ')
+            .filter(|w| !w.is_empty() && !text::is_stop(w))
+            .map(str::to_string)
+            .collect();
+        let tail = &content[content.len().saturating_sub(4)..];
+        if (0..tail.len()).any(|from| prefixes_spell(pieces[0], &tail[from..])) {
+            return Some(format!(
+                "answer '{}' shortens the words before it in the question",
+                c.back
+            ));
+        }
     }
     let before = c.front.split("___").next().unwrap_or("");
     let gloss = before
@@ -2906,6 +2943,10 @@ mod tests {
                 (
                     "Python mangles these names: if class Foo has an attribute named __a, it cannot be accessed by ___.",
                     "Foo.__a",
+                ),
+                (
+                    "Members of the team have experience with modern development and operations (___) techniques.",
+                    "DevOps",
                 ),
                 (
                     "Documentation Strings: PEP 257 describes ___.",
