@@ -270,7 +270,19 @@ pub fn shares_a_head(items: &[String]) -> bool {
         && rest
             .iter()
             .all(|i| i.split_whitespace().last().is_some_and(|w| !participle(w)));
-    cut || modifiers || longer || dangling
+    // "acceptable self-generating type soda acid | foam extinguishers":
+    // a plural head on the second of two items only, the first ending on
+    // a singular noun, is the head of both
+    let plural_head = rest.len() == 1
+        && last_words.len() == 2
+        && first_words.len() >= 2
+        && rest[0].starts_with(char::is_lowercase)
+        && super::nlp::lexicon_tag(&fold(last_words[1])).is_some_and(|t| t.name() == "NNS")
+        && first_words.last().is_some_and(|w| {
+            let f = fold(w);
+            !f.ends_with('s') && super::nlp::lexicon_tag(&f).is_some_and(|t| t.name() == "NN")
+        });
+    cut || modifiers || longer || dangling || plural_head
 }
 
 /// A pointer to things the question never names: "Each of these
@@ -2833,6 +2845,18 @@ mod tests {
             "power operated"
         ])));
         assert!(!shares_a_head(&v(&["redesigned", "operated", "improved"])));
+        assert!(shares_a_head(&v(&[
+            "acceptable self-generating type soda acid",
+            "foam extinguishers"
+        ])));
+        assert!(!shares_a_head(&v(&[
+            "Sicily",
+            "Spanish Phoenician settlements"
+        ])));
+        assert!(!shares_a_head(&v(&[
+            "human rights",
+            "fundamental freedoms"
+        ])));
         // parallel phrases with heads of their own
         for ok in [
             &[
