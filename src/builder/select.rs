@@ -295,6 +295,13 @@ pub fn shares_a_head(items: &[String]) -> bool {
 /// such cards as vague.
 fn unresolved_pointer(c: &Candidate, stems: &text::Stems) -> Option<String> {
     let body = without_section(&c.front);
+    // "His couriers rode with his decrees …": whose, the card never says
+    let first = fold(body.split_whitespace().next().unwrap_or(""));
+    if matches!(first.as_str(), "his" | "her" | "their" | "its") {
+        return Some(format!(
+            "the question opens with '{first}' and never says whose"
+        ));
+    }
     let toks = super::nlp::tag(body);
     for (i, t) in toks.iter().enumerate() {
         let w = fold(t.text);
@@ -471,6 +478,16 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     }
     if let Some(why) = parallel_or_verb_gap(c) {
         return Some(why);
+    }
+    // "the makeup of the Sun is ___ in general" → quite typical of stars:
+    // a degree adverb opens a judgement, not a term (dropped as garbled)
+    if c.items.is_empty()
+        && matches!(
+            fold(c.back.split_whitespace().next().unwrap_or("")).as_str(),
+            "quite" | "very" | "rather" | "fairly" | "extremely" | "somewhat" | "too" | "so"
+        )
+    {
+        return Some(format!("'{}' opens with a degree adverb", c.back));
     }
     if c.kind == CardKind::List {
         if let Some(why) = elsewhere_opening(without_section(&c.front), true) {
@@ -2883,6 +2900,9 @@ mod tests {
             assert!(vague(
                 "(Perhaps better is to avoid such clashes by using a ___.)"
             ));
+            assert!(vague(
+                "His ___ rode with his decrees from the Dardanelles to the Indus."
+            ));
             // named before, a name, "such … as", "those … where"
             assert!(!vague("The employer may use ___ systems instead of extinguishers if such systems are approved."));
             assert!(!vague(
@@ -2928,6 +2948,18 @@ mod tests {
                 "Extinguishers used for Class C hazards follow the pattern for the existing Class A or ___ hazards.",
                 "Class B"
             ));
+        });
+    }
+
+    #[test]
+    fn an_answer_opening_with_a_degree_adverb_is_refused() {
+        with_ctx("Some text about the Sun and stars.", |ctx| {
+            let c = cloze(
+                "Although not like our planet's, the makeup of the Sun is ___ in general.",
+                "quite typical of stars",
+                "Although not like our planet's, the makeup of the Sun is quite typical of stars in general.",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("degree adverb")));
         });
     }
 
