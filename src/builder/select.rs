@@ -856,14 +856,13 @@ fn name_out_of_role(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if !c.items.is_empty() || c.kind != CardKind::Cloze {
         return None;
     }
-    if !text::is_multiword_name(&c.back)
-        || ctx
-            .positions
-            .count(&c.back, super::gaps::TOPIC_PHRASE_COUNT)
-            < super::gaps::TOPIC_PHRASE_COUNT
-    {
+    if !text::is_multiword_name(&c.back) {
         return None;
     }
+    let often = ctx
+        .positions
+        .count(&c.back, super::gaps::TOPIC_PHRASE_COUNT)
+        >= super::gaps::TOPIC_PHRASE_COUNT;
     let at = c.front.find("___")?;
     let before: Vec<String> = c.front[..at]
         .split_whitespace()
@@ -895,7 +894,10 @@ fn name_out_of_role(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
             "shall" | "may" | "must" | "will" | "can" | "has" | "have" | "is" | "are" | "was"
         )
     });
-    (in_longer_name || !(agent || subject))
+    // ("the Charter of the ___" → United Nations: the rest of a title is
+    // guessed even where the text names it once)
+    let title_rest = of_the(before.get(1), before.first()) && capital(before.get(2));
+    (title_rest || often && (in_longer_name || !(agent || subject)))
         .then(|| format!("'{}' is asked outside the role of one who acts", c.back))
 }
 
@@ -2948,6 +2950,15 @@ mod tests {
                 "Extinguishers used for Class C hazards follow the pattern for the existing Class A or ___ hazards.",
                 "Class B"
             ));
+        });
+    }
+
+    #[test]
+    fn the_rest_of_a_title_is_guessed() {
+        with_ctx("Some text about peace and the world order.", |ctx| {
+            let front = "After the war, the Charter of the ___ and other documents established the basic norms of international relations.";
+            let c = cloze(front, "United Nations", front);
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("role of one who acts")));
         });
     }
 
