@@ -172,6 +172,18 @@ pub fn pairs(at: At<'_>, terms: &[Term], out: &mut Vec<Candidate>) {
         {
             lead += 1;
         }
+        // (a second term of one bare noun shares all the first's
+        // adjectives: "the important diplomatic ___ and ___" → thoughts;
+        // propositions, a blind reader dropped the split phrase as garbled)
+        let adjectives = ta.len().saturating_sub(1);
+        if tb.len() == 1
+            && !second_modified
+            && adjectives >= 2
+            && ta[..adjectives].iter().all(|t| t.tag.is_adjective())
+            && ta.last().is_some_and(|t| t.tag.is_noun())
+        {
+            lead = adjectives;
+        }
         let a_start = ta.get(lead).map_or(a.start, |t| t.start);
         if let Some(c) = make(
             at,
@@ -284,7 +296,8 @@ mod tests {
         assert!(run(s, &["divided kingdoms of Israel", "Judah"], pairs).is_empty());
         let s = "Extinguishers are tested when the cylinder or shell threads are damaged.";
         assert!(run(s, &["cylinder", "shell threads"], pairs).is_empty());
-        // a name's "of" phrase after the pair belongs to both
+        // a name's "of" phrase after the pair belongs to both, and so do
+        // the adjectives before it when the second term is one noun
         let s = "The idea has developed the important diplomatic thoughts and propositions of New China in different periods.";
         assert_eq!(
             run(
@@ -292,7 +305,7 @@ mod tests {
                 &["important diplomatic thoughts", "propositions of New China"],
                 pairs
             ),
-            vec![vec!["important diplomatic thoughts", "propositions"]]
+            vec![vec!["thoughts", "propositions"]]
         );
         // an adverb, or an adjective the second term has no match for,
         // governs both and stays in the question
