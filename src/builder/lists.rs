@@ -684,6 +684,22 @@ fn comma_list_at(
     }
     let mut items: Vec<String> = raw.iter().map(|r| clean(r)).collect();
     strip_common_lead(&mut items);
+    // "arbitrary interference with his privacy, family, home or
+    // correspondence": a determiner before the first of bare nouns belongs
+    // to them all and stays in the question ("with his ___")
+    if items.len() >= 3 && items[1..].iter().all(|i| !i.contains(' ')) {
+        let first = items[0].split_whitespace().next().unwrap_or("");
+        let word = fold(first);
+        let possessive = matches!(
+            word.as_str(),
+            "his" | "her" | "their" | "its" | "our" | "my" | "your" | "any" | "all"
+        );
+        if possessive && items[0].contains(' ') {
+            let skip = s[spans[0].0..].find(' ').map_or(0, |p| p + 1);
+            spans[0].0 += skip;
+            items[0] = items[0][first.len()..].trim_start().to_string();
+        }
+    }
     // "open, inclusive, inclusive, balanced": a repeated item is one item
     let mut keep = vec![true; items.len()];
     for a in 1..items.len() {
@@ -1113,6 +1129,17 @@ mod tests {
         assert!(f[0].counted);
         // clauses that open differently are no series
         assert!(anaphoric_clauses("He came; that was all; and then he left.").is_none());
+    }
+
+    #[test]
+    fn a_determiner_before_bare_nouns_stays_in_the_question() {
+        let s = "No one shall be subjected to arbitrary interference with his privacy, family, home or correspondence.";
+        let f = find(s);
+        assert_eq!(
+            f[0].items,
+            vec!["privacy", "family", "home", "correspondence"]
+        );
+        assert_eq!(&s[f[0].start..f[0].start + 7], "privacy");
     }
 
     #[test]
