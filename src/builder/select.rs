@@ -479,6 +479,22 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if let Some(why) = parallel_or_verb_gap(c) {
         return Some(why);
     }
+    // "Digital by default services are ___." → more efficient and more
+    // convenient for users: a comparison with nothing to compare with is
+    // a judgement many answers fit
+    let bare_front = without_section(&c.front).trim_end();
+    if c.items.is_empty()
+        && matches!(
+            fold(c.back.split_whitespace().next().unwrap_or("")).as_str(),
+            "more" | "less"
+        )
+        && [" is ___.", " are ___.", " was ___.", " were ___."]
+            .iter()
+            .any(|e| bare_front.ends_with(e))
+        && !fold(&c.back).contains(" than ")
+    {
+        return Some(format!("'{}' compares with nothing the card names", c.back));
+    }
     // "the makeup of the Sun is ___ in general" → quite typical of stars:
     // a degree adverb opens a judgement, not a term (dropped as garbled)
     if c.items.is_empty()
@@ -2959,6 +2975,18 @@ mod tests {
             let front = "After the war, the Charter of the ___ and other documents established the basic norms of international relations.";
             let c = cloze(front, "United Nations", front);
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("role of one who acts")));
+        });
+    }
+
+    #[test]
+    fn a_comparison_with_nothing_to_compare_is_refused() {
+        with_ctx("Some text about services and users.", |ctx| {
+            let c = cloze(
+                "The benefits: Digital by default services are ___.",
+                "more efficient and more convenient for users",
+                "Digital by default services are more efficient and more convenient for users.",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("compares with nothing")));
         });
     }
 
