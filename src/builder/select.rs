@@ -988,7 +988,7 @@ fn says_nothing(front: &str) -> bool {
 /// "Thereupon Congress shall …", "(An ___ could still …)".
 fn lost_context(c: &Candidate) -> Option<String> {
     let body = match c.front.split_once(": ") {
-        Some((head, rest)) if text::word_count(head) <= 4 => rest,
+        Some((head, rest)) if text::word_count(head) <= 6 => rest,
         _ => c.front.as_str(),
     };
     // "The ___, for example, ran together …": an example of what the
@@ -1306,7 +1306,7 @@ fn elsewhere_opening(body: &str, list: bool) -> Option<String> {
 /// Why a gap sentence would not stand alone, or cuts its answer badly.
 fn cloze_fault(c: &Candidate) -> Option<String> {
     let body = match c.front.split_once(": ") {
-        Some((head, rest)) if text::word_count(head) <= 4 => rest,
+        Some((head, rest)) if text::word_count(head) <= 6 => rest,
         _ => c.front.as_str(),
     };
     // a cross-reference is no fact of the text ("Appendix C", "(15)")
