@@ -117,6 +117,10 @@ fn looks_like_code(s: &str) -> bool {
     if s.contains(['=', ';', '{', '}']) || s.contains("()") {
         return true;
     }
+    // a docstring's quotes or an interpreter prompt
+    if s.contains("\"\"\"") || s.contains("'''") || s.trim_start().starts_with(">>>") {
+        return true;
+    }
     // a call: a name straight before "(" with a dotted or underscored name
     let call = s
         .char_indices()
@@ -274,7 +278,60 @@ pub fn parse(text: &str) -> Doc {
     let mut para_in_section = 0usize;
     let mut last_top_point: Option<String> = None;
     let mut n_ord = 0;
+    // "These are:" and then one short line per item ("HM Revenue &
+    // Customs (HMRC)", "Department for Transport (DfT)", …): a run of two
+    // or more short lines after a colon is a list, not a run of headings
+    let short_line = |k: usize| {
+        paras.get(k).zip(counts.get(k)).is_some_and(|(p, &wc)| {
+            wc <= 12
+                && !ends_sentence(p)
+                && !md_heading_re().is_match(p)
+                && !looks_like_code(p)
+                && !point_re().is_match(p)
+                && !bullet_re().is_match(p)
+        })
+    };
+    let mut colon_run = false;
+    // inside a program's string block ('"""Return a foobang' … '"""'),
+    // which holds no statements of the text
+    let mut in_docstring = false;
     for (i, (p, &wc)) in paras.iter().zip(&counts).enumerate() {
+        // (the quotes open or close the paragraph: in prose, "the \"\"\"
+        // that ends a multiline docstring" is a mention)
+        let t = p.trim();
+        let edge = |q: &str| t.starts_with(q) || t.ends_with(q);
+        let quotes = p.matches("\"\"\"").count() + p.matches("'''").count();
+        let toggles = quotes % 2 == 1 && (edge("\"\"\"") || edge("'''"));
+        if in_docstring || toggles {
+            if toggles {
+                in_docstring = !in_docstring;
+            }
+            continue;
+        }
+        if i > 0
+            && short_line(i)
+            && (colon_run || paras[i - 1].trim_end().ends_with(':') && short_line(i + 1))
+        {
+            colon_run = true;
+            let section = doc.sections.len() - 1;
+            let sec_label = &doc.sections[section].label;
+            let locator = if sec_label.is_empty() {
+                format!("¶{}", para_in_section.max(1))
+            } else {
+                format!("{sec_label}.¶{}", para_in_section.max(1))
+            };
+            doc.blocks.push(Block {
+                kind: BlockKind::Bullet,
+                sentences: Vec::new(),
+                text: p.clone(),
+                section,
+                label: None,
+                parent_label: None,
+                locator,
+            });
+            continue;
+        }
+        colon_run = false;
         // Title: a first short line, or a Markdown heading first.
         if i == 0 {
             if let Some(c) = md_heading_re().captures(p) {

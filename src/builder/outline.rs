@@ -283,10 +283,27 @@ fn colon_lead(text: &str) -> Option<String> {
 /// "What are X?", "The following X are Y:" → "Which X are Y?",
 /// "X include the following:" → "What do X include?".
 fn lead_question(block_text: &str) -> Option<String> {
-    let last = text::sentences(block_text).pop()?;
+    let mut all = text::sentences(block_text);
+    let last = all.pop()?;
     let t = last.trim();
     if !t.ends_with(':') {
         return None;
+    }
+    // "There are 7 departments which between them handle the majority of
+    // central government transactions. These are:" asks the sentence
+    // before: "What are the 7 departments which …?"
+    if matches!(
+        fold(t.trim_end_matches(':')).as_str(),
+        "these are" | "they are" | "those are" | "these include" | "they include"
+    ) {
+        let before = all.pop()?;
+        let rest = before
+            .trim()
+            .trim_end_matches('.')
+            .strip_prefix("There are ")?;
+        return (2..=14)
+            .contains(&text::word_count(rest))
+            .then(|| format!("What are the {rest}?"));
     }
     let body = t.trim_end_matches(':').trim();
     let body = body
@@ -412,6 +429,16 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
                 for (item, t) in items.iter_mut().zip(&texts) {
                     let first = text::sentences(t).into_iter().next().unwrap_or_default();
                     let first = first.trim().trim_end_matches(['.', ':', ';']);
+                    // "Department for Business, Innovation and Skills
+                    // (BIS)": a short form in brackets at the end goes
+                    let first = match first.rsplit_once(" (") {
+                        Some((name, short))
+                            if short.ends_with(')') && short.len() <= 8 && !short.contains(' ') =>
+                        {
+                            name
+                        }
+                        _ => first,
+                    };
                     if (2..=MAX_BULLET_WORDS).contains(&text::word_count(first))
                         && !first.ends_with('?')
                         // "To keep the peace": the lead already drops "To"
@@ -466,8 +493,17 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
                     && (1..=4).contains(&text::word_count(title)))
                 .then(|| format!("What are the {} {}?", number_word(n), title.to_lowercase()))
             });
+            // "By the end of this section, you will be able to:" lists a
+            // textbook's learning objectives, no facts of the text
+            let objectives = i
+                .checked_sub(1)
+                .and_then(|k| doc.blocks.get(k))
+                .is_some_and(|blk| {
+                    let f = fold(&blk.text);
+                    f.contains("you will be able to") || f.contains("you should be able to")
+                });
             // a bullet list is asked only from its lead-in
-            if !ordered && lead_in.is_none() {
+            if objectives || !ordered && lead_in.is_none() {
                 i = j;
                 continue;
             }
@@ -756,6 +792,55 @@ mod tests {
             .expect("an outline card");
         assert_eq!(card.front, "What are the Purposes of the League?");
         assert_eq!(card.items[0], "keep the peace among members");
+    }
+
+    #[test]
+    fn short_lines_after_a_colon_are_a_list_asked_from_the_sentence_before() {
+        let doc = super::super::document::parse(
+            "Strategy\n\nDepartments\n\nThere are 3 departments which handle most transactions. These are:\n\n\
+             HM Revenue & Customs (HMRC)\n\nDepartment for Business, Innovation and Skills (BIS)\n\n\
+             Home Office\n\nEach of these departments will agree 3 transformations.\n",
+        );
+        // the short lines are items, not headings
+        assert!(doc.sections.iter().all(|s| s.title != "Home Office"));
+        let mut out = Vec::new();
+        extract(&doc, &vec![None; doc.sections.len()], &mut out);
+        let card = out
+            .iter()
+            .find(|c| c.items.len() == 3)
+            .expect("an outline card");
+        assert_eq!(
+            card.front,
+            "What are the 3 departments which handle most transactions?"
+        );
+        assert_eq!(
+            card.items,
+            vec![
+                "HM Revenue & Customs",
+                "Department for Business, Innovation and Skills",
+                "Home Office"
+            ]
+        );
+    }
+
+    #[test]
+    fn learning_objectives_and_docstrings_make_no_cards() {
+        let doc = super::super::document::parse(
+            "The Sun\n\nLearning Objectives\n\nBy the end of this section, you will be able to:\n\n\
+             Explain how the Sun differs from Earth\n\nDescribe the layers of the Sun\n\n\
+             Explain what happens in the corona\n",
+        );
+        let mut out = Vec::new();
+        extract(&doc, &vec![None; doc.sections.len()], &mut out);
+        assert!(
+            out.iter().all(|c| c.items.len() != 3),
+            "{:?}",
+            out.iter().map(|c| &c.front).collect::<Vec<_>>()
+        );
+        let doc = super::super::document::parse(
+            "Docstrings\n\nThe closing quotes should be on a line by themselves:\n\n\"\"\"Return a foobang\n\nOptional plotz says to frobnicate the bizbaz first.\n\"\"\"\n\nThat is the rule.\n",
+        );
+        assert!(doc.blocks.iter().all(|b| !b.text.contains("plotz")));
     }
 
     #[test]
