@@ -302,6 +302,14 @@ fn unresolved_pointer(c: &Candidate, stems: &text::Stems) -> Option<String> {
             "the question opens with '{first}' and never says whose"
         ));
     }
+    // (tagging is the cost: most questions hold no pointer word)
+    let folded = format!(" {} ", canon(body));
+    if ![" these ", " those ", " such "]
+        .iter()
+        .any(|p| folded.contains(p))
+    {
+        return None;
+    }
     let toks = super::nlp::tag(body);
     for (i, t) in toks.iter().enumerate() {
         let w = fold(t.text);
