@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::candidate::Candidate;
 use super::document::{BlockKind, Doc};
-use super::text::{fold, words};
+use super::text::folded_words;
 use crate::model::CardKind;
 
 /// Stands for a sentence's start or end in the word stream.
@@ -31,14 +31,6 @@ pub struct Frames {
     words: Vec<String>,
     at: HashMap<(u32, u32, u32), Vec<u32>>,
     ids: HashMap<String, u32>,
-}
-
-fn folded_words(s: &str) -> Vec<String> {
-    words(s)
-        .iter()
-        .map(|w| fold(w.text))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect()
 }
 
 impl Frames {

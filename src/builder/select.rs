@@ -367,13 +367,7 @@ fn parallel_or_verb_gap(c: &Candidate) -> Option<String> {
         return None;
     }
     let at = c.context.find(c.back.as_str())?;
-    let words = |s: &str| -> Vec<String> {
-        text::words(s)
-            .iter()
-            .map(|w| fold(w.text))
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .collect()
-    };
+    let words = text::folded_words;
     let before = words(&c.context[..at]);
     let answer = words(&c.back);
     let after = words(&c.context[at + c.back.len()..]);

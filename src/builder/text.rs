@@ -1018,6 +1018,16 @@ pub fn strip_label(s: &str) -> &str {
     }
 }
 
+/// A text's words folded to lower case, punctuation-only tokens left out
+/// (for comparing the words around a gap).
+pub fn folded_words(s: &str) -> Vec<String> {
+    words(s)
+        .iter()
+        .map(|w| fold(w.text))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
 /// Collapses runs of whitespace.
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
