@@ -134,22 +134,7 @@ impl Frames {
 mod tests {
     use super::*;
     use crate::builder::document;
-
-    fn cloze(front: &str, back: &str, context: &str) -> Candidate {
-        Candidate {
-            kind: CardKind::Cloze,
-            front: front.into(),
-            back: back.into(),
-            items: Vec::new(),
-            ordered: false,
-            block: 0,
-            sentence: 0,
-            locator: String::new(),
-            context: context.into(),
-            score: 1.0,
-            origin: "test",
-        }
-    }
+    use crate::builder::select::tests::cloze;
 
     #[test]
     fn a_frame_the_text_fills_twice_is_ambiguous() {

@@ -251,6 +251,19 @@ fn counted_paragraphs(text: &str) -> Vec<(String, usize)> {
     .collect()
 }
 
+/// Adds a paragraph or bullet, which has no label of its own.
+fn push_unlabelled(doc: &mut Doc, kind: BlockKind, text: String, section: usize, locator: String) {
+    doc.blocks.push(Block {
+        kind,
+        sentences: Vec::new(),
+        text,
+        section,
+        label: None,
+        parent_label: None,
+        locator,
+    });
+}
+
 /// Parses a document into blocks with locators.
 pub fn parse(text: &str) -> Doc {
     let (paras, counts): (Vec<String>, Vec<usize>) = counted_paragraphs(text).into_iter().unzip();
@@ -320,15 +333,7 @@ pub fn parse(text: &str) -> Doc {
             } else {
                 format!("{sec_label}.¶{}", para_in_section.max(1))
             };
-            doc.blocks.push(Block {
-                kind: BlockKind::Bullet,
-                sentences: Vec::new(),
-                text: p.clone(),
-                section,
-                label: None,
-                parent_label: None,
-                locator,
-            });
+            push_unlabelled(&mut doc, BlockKind::Bullet, p.clone(), section, locator);
             continue;
         }
         colon_run = false;
@@ -437,15 +442,7 @@ pub fn parse(text: &str) -> Doc {
         if bullet_re().is_match(p) {
             let text = bullet_re().replace(p, "").to_string();
             let locator = join(&sec_label, &format!("¶{}", para_in_section.max(1)));
-            doc.blocks.push(Block {
-                kind: BlockKind::Bullet,
-                sentences: Vec::new(),
-                text,
-                section,
-                label: None,
-                parent_label: None,
-                locator,
-            });
+            push_unlabelled(&mut doc, BlockKind::Bullet, text, section, locator);
             continue;
         }
         para_in_section += 1;
@@ -457,15 +454,7 @@ pub fn parse(text: &str) -> Doc {
         } else {
             format!("{sec_label} ¶{para_in_section}")
         };
-        doc.blocks.push(Block {
-            kind: BlockKind::Para,
-            sentences: Vec::new(),
-            text: p.clone(),
-            section,
-            label: None,
-            parent_label: None,
-            locator,
-        });
+        push_unlabelled(&mut doc, BlockKind::Para, p.clone(), section, locator);
     }
     split_sentences(&mut doc.blocks);
     doc

@@ -2462,12 +2462,13 @@ pub fn sort_in_document_order(cards: &mut [Candidate]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     use super::super::with_ctx;
 
-    fn cloze(front: &str, back: &str, context: &str) -> Candidate {
+    /// A one-gap key-term card on `context` (shared by the builder's tests).
+    pub(crate) fn cloze(front: &str, back: &str, context: &str) -> Candidate {
         Candidate {
             kind: CardKind::Cloze,
             front: front.into(),
