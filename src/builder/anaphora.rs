@@ -78,6 +78,28 @@ fn item(text: &str, opener_words: usize) -> Option<String> {
     while end > 3 && super::text::is_stop(w[end - 1].text) {
         end -= 1;
     }
+    // … but never inside a relative clause it opened ("establish
+    // conditions | under which justice and respect …") nor just before an
+    // "of" ("employ international machinery | for the promotion | of …"):
+    // the item stops at the phrase boundary before (blind readers dropped
+    // "establish conditions under which justice and respect" as garbled)
+    let boundary = |k: usize| {
+        let x = fold(w[k].text);
+        super::text::TRAILING_CUTS.contains(&x.as_str()) && x != "of" && x != "to"
+    };
+    let relative = (2..end).find(|&k| {
+        matches!(
+            fold(w[k].text).as_str(),
+            "which" | "that" | "who" | "whose" | "where"
+        )
+    });
+    if let Some(k) = relative {
+        end = if k > 2 && boundary(k - 1) { k - 1 } else { k };
+    } else if w.get(end).is_some_and(|x| fold(x.text) == "of") {
+        if let Some(k) = (2..end).rev().find(|&k| boundary(k)) {
+            end = k;
+        }
+    }
     Some(clause[..w[end - 1].end].to_string())
 }
 
@@ -434,6 +456,18 @@ mod tests {
         extract(&doc, &prefixes, &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].items[2], "ensure that armed force shall not be used");
+    }
+
+    #[test]
+    fn a_long_item_is_cut_at_a_phrase_boundary() {
+        assert_eq!(
+            item("to employ international machinery for the promotion of the economic and social advancement of all peoples,", 1).as_deref(),
+            Some("employ international machinery")
+        );
+        assert_eq!(
+            item("to establish conditions under which justice and respect for the obligations arising from treaties can be maintained, and", 1).as_deref(),
+            Some("establish conditions")
+        );
     }
 
     #[test]
