@@ -632,6 +632,35 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     if new_clause {
         return Some("list items run into a new clause".into());
     }
+    // "scientific advancement and its benefits": an item the text gives
+    // as "its …"/"their …" belongs to the item before, no parallel item
+    // (unless every item has it: "their possessions, their opinions")
+    let owned = |i: &String| {
+        c.context
+            .match_indices(i.as_str())
+            .next()
+            .is_some_and(|(at, _)| {
+                let before = format!(" {}", fold(c.context[..at].trim_end()));
+                before.ends_with(" its") || before.ends_with(" their")
+            })
+    };
+    if c.kind == CardKind::List
+        && !c.items.first().is_some_and(owned)
+        && c.items.iter().skip(1).any(owned)
+    {
+        return Some("a list item belongs to the one before ('its …')".into());
+    }
+    // "Thus class_ is better than ___" → clss: a word of four letters or
+    // more with no vowel is a misspelling shown as an example, nothing to
+    // learn (a short identifier, "cls", is one)
+    if c.items.is_empty()
+        && !c.back.contains(' ')
+        && c.back.len() >= 4
+        && c.back.chars().all(|ch| ch.is_ascii_lowercase())
+        && !c.back.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+    {
+        return Some(format!("'{}' is no word", c.back));
+    }
     if c.kind == CardKind::List && shares_a_head(&c.items) {
         return Some(
             "list items share a head noun only the last shows (cut in the wrong place)".into(),
@@ -990,7 +1019,7 @@ fn says_nothing(front: &str) -> bool {
 /// "Thereupon Congress shall …", "(An ___ could still …)".
 fn lost_context(c: &Candidate) -> Option<String> {
     let body = match c.front.split_once(": ") {
-        Some((head, rest)) if text::word_count(head) <= 6 => rest,
+        Some((head, rest)) if text::word_count(head) <= 6 && !head.contains(GAP) => rest,
         _ => c.front.as_str(),
     };
     // "The ___, for example, ran together …": an example of what the
@@ -1308,7 +1337,7 @@ fn elsewhere_opening(body: &str, list: bool) -> Option<String> {
 /// Why a gap sentence would not stand alone, or cuts its answer badly.
 fn cloze_fault(c: &Candidate) -> Option<String> {
     let body = match c.front.split_once(": ") {
-        Some((head, rest)) if text::word_count(head) <= 6 => rest,
+        Some((head, rest)) if text::word_count(head) <= 6 && !head.contains(GAP) => rest,
         _ => c.front.as_str(),
     };
     // a cross-reference is no fact of the text ("Appendix C", "(15)")
@@ -2990,6 +3019,40 @@ pub(crate) mod tests {
                 "Digital by default services are more efficient and more convenient for users.",
             );
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("compares with nothing")));
+        });
+    }
+
+    #[test]
+    fn who_says_an_opening_maxim_a_misspelling_and_an_owned_item_are_refused() {
+        with_ctx("Some text about war and rights.", |ctx| {
+            let c = cloze(
+                "___ said: The art of war is of vital importance to the State.",
+                "Sun Tzu",
+                "Sun Tzu said: The art of war is of vital importance to the State.",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("who speaks")));
+            let c = cloze(
+                "If an argument's name clashes with a keyword, a trailing underscore is better. Thus class_ is better than ___.",
+                "clss",
+                "Thus class_ is better than clss.",
+            );
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("no word")));
+            let mut c = cloze(
+                "Everyone has the right to enjoy the arts and to share in ___. (2 items)",
+                "",
+                "Everyone has the right to enjoy the arts and to share in scientific advancement and its benefits.",
+            );
+            c.kind = CardKind::List;
+            c.items = vec!["scientific advancement".into(), "benefits".into()];
+            assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("belongs to the one before")));
+            // every item owned alike is a list
+            c.context =
+                "They would be equalized in their possessions, their opinions, and their passions."
+                    .into();
+            c.items = vec!["possessions".into(), "opinions".into(), "passions".into()];
+            assert!(
+                !reject_reason(&c, ctx).is_some_and(|w| w.contains("belongs to the one before"))
+            );
         });
     }
 
