@@ -650,6 +650,27 @@ pub fn reject_reason(c: &Candidate, ctx: &Ctx<'_>) -> Option<String> {
     {
         return Some("a list item belongs to the one before ('its …')".into());
     }
+    // "Department for Culture, Media and Sport (DCMS)": capitalised items
+    // followed by a short form are the words of one name, no list
+    if c.kind == CardKind::List
+        && c.items.iter().all(|i| i.starts_with(char::is_uppercase))
+        && c.items.last().is_some_and(|last| {
+            c.context
+                .match_indices(last.as_str())
+                .last()
+                .is_some_and(|(at, _)| {
+                    let after = c.context[at + last.len()..].trim_start();
+                    after.strip_prefix('(').is_some_and(|r| {
+                        let short: String = r.chars().take_while(|ch| *ch != ')').collect();
+                        short.len() >= 2
+                            && short.len() < r.len()
+                            && short.chars().all(|ch| ch.is_ascii_uppercase())
+                    })
+                })
+        })
+    {
+        return Some("the items are the words of one name (a short form follows)".into());
+    }
     // "Thus class_ is better than ___" → clss: a word of four letters or
     // more with no vowel is a misspelling shown as an example, nothing to
     // learn (a short identifier, "cls", is one)
@@ -3046,6 +3067,12 @@ pub(crate) mod tests {
             c.items = vec!["scientific advancement".into(), "benefits".into()];
             assert!(reject_reason(&c, ctx).is_some_and(|w| w.contains("belongs to the one before")));
             // every item owned alike is a list
+            let mut name = c.clone();
+            name.context =
+                "The network is being led by the Department for Culture, Media and Sport (DCMS)."
+                    .into();
+            name.items = vec!["Culture".into(), "Media".into(), "Sport".into()];
+            assert!(reject_reason(&name, ctx).is_some_and(|w| w.contains("one name")));
             c.context =
                 "They would be equalized in their possessions, their opinions, and their passions."
                     .into();
