@@ -450,6 +450,12 @@ pub fn trim_dangling_end(c: &mut Candidate) {
         _ => (c.front.as_str(), ""),
     };
     let t = body.trim_end();
+    // a stray closing bracket of an aside opened sentences before ("… or
+    // curtains in an ___ on Earth.)")
+    if t.ends_with(')') && t.matches(')').count() > t.matches('(').count() {
+        c.front = format!("{}{suffix}", &t[..t.len() - 1]);
+        return;
+    }
     // a stray closing quote of a quotation opened sentences before
     // ("Peace and development are still the ___.”") is dropped
     let odd = t.matches('"').count() % 2 == 1
@@ -580,6 +586,16 @@ mod restatement_tests {
         assert_eq!(
             c.front,
             "To save succeeding generations from the scourge of war, which ___ in our lifetime has brought untold sorrow to mankind \u{2026}"
+        );
+        let mut c = cloze(
+            "The comet tails blow the way curtains in an ___ flutter on Earth.)",
+            "open window",
+            &[],
+        );
+        trim_dangling_end(&mut c);
+        assert_eq!(
+            c.front,
+            "The comet tails blow the way curtains in an ___ flutter on Earth."
         );
         let mut c = cloze(
             "Peace and development are still the ___.\u{201d}",
