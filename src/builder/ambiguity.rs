@@ -98,19 +98,17 @@ impl Frames {
         let hits = self.at.get(&self.key(probe)?)?;
         for &p in hits.iter().take(MAX_LOOKS) {
             let p = p as usize;
-            // where the gap's filling starts, on this occurrence
-            let from = if probe_is_before {
-                p + PROBE
-            } else {
-                // (found by trying each length of filling before it)
-                usize::MAX
+            // the span of a filling of n words on this occurrence: after the
+            // probe when it is the words before the gap, before it otherwise
+            let span = |n: usize| {
+                if probe_is_before {
+                    Some((p + PROBE, p + PROBE + n))
+                } else {
+                    Some((p.checked_sub(n)?, p))
+                }
             };
             let filled = (1..=MAX_FILL).find_map(|n| {
-                let (start, end) = if from == usize::MAX {
-                    (p.checked_sub(n)?, p)
-                } else {
-                    (from, from + n)
-                };
+                let (start, end) = span(n)?;
                 let fill = self.words.get(start..end)?;
                 if fill.iter().any(|w| w == EDGE) {
                     return Some(None);

@@ -647,6 +647,14 @@ pub fn extract(doc: &Doc, prefixes: &[Option<String>], out: &mut Vec<Candidate>)
 mod tests {
     use super::*;
 
+    /// The outline cards made from a text.
+    fn outline_cards(text: &str) -> Vec<Candidate> {
+        let doc = super::super::document::parse(text);
+        let mut out = Vec::new();
+        extract(&doc, &vec![None; doc.sections.len()], &mut out);
+        out
+    }
+
     #[test]
     fn a_shortened_point_ends_on_its_noun() {
         assert_eq!(
@@ -686,12 +694,10 @@ mod tests {
     fn headings_of_mixed_levels_are_no_outline() {
         // "Processes" and "Residence times" are left out by the three-word
         // rule, so the rest would be an outline with holes
-        let doc = super::super::document::parse(
+        let out = outline_cards(
             "Water cycle\n\nDescription\n\nText here.\n\nProcesses\n\nMore text.\n\n\
              Changes over time\n\nText.\n\nEffects on the climate\n\nText.\n",
         );
-        let mut out = Vec::new();
-        extract(&doc, &vec![None; doc.sections.len()], &mut out);
         assert!(
             !out.iter().any(|c| c.front.contains("parts of")),
             "{:?}",
@@ -701,14 +707,12 @@ mod tests {
 
     #[test]
     fn a_point_cut_before_its_condition_is_not_asked() {
-        let doc = super::super::document::parse(
+        let out = outline_cards(
             "Copy\n\nHere are some of the types that implement Copy:\n\n\
              - All the integer types, such as u32.\n\n\
              - The Boolean type, bool, with values true and false.\n\n\
              - Tuples, if they only contain types that also implement Copy.\n",
         );
-        let mut out = Vec::new();
-        extract(&doc, &vec![None; doc.sections.len()], &mut out);
         assert!(
             !out.iter().any(|c| c.items.iter().any(|i| i == "Tuples")),
             "{:?}",
@@ -748,13 +752,11 @@ mod tests {
 
     #[test]
     fn outline_of_parts_and_points() {
-        let doc = super::super::document::parse(
+        let out = outline_cards(
             "My Essay\n\nIntro.\n\nFirst, grasp the background of the idea.\n\nText.\n\n\
              Second, understand the rich connotation of it.\n\nWe act from three aspects.\n\n\
              (1) Politically, we talk.\n\n(2) Economically, we trade.\n\n(3) Culturally, we learn.\n",
         );
-        let mut out = Vec::new();
-        extract(&doc, &vec![None; doc.sections.len()], &mut out);
         assert_eq!(
             out[0].front,
             "What are the two parts of “My Essay”, in order?"
@@ -779,13 +781,11 @@ mod tests {
 
     #[test]
     fn numbered_points_are_asked_from_their_lead_in() {
-        let doc = super::super::document::parse(
+        let out = outline_cards(
             "Charter\n\nArticle 1\n\nThe Purposes of the League are:\n\n\
              1. To keep the peace among members.\n\n2. To settle disputes by talks.\n\n\
              3. To share the costs fairly.\n",
         );
-        let mut out = Vec::new();
-        extract(&doc, &vec![None; doc.sections.len()], &mut out);
         let card = out
             .iter()
             .find(|c| c.items.len() == 3)
@@ -796,15 +796,13 @@ mod tests {
 
     #[test]
     fn short_lines_after_a_colon_are_a_list_asked_from_the_sentence_before() {
-        let doc = super::super::document::parse(
-            "Strategy\n\nDepartments\n\nThere are 3 departments which handle most transactions. These are:\n\n\
+        let text = "Strategy\n\nDepartments\n\nThere are 3 departments which handle most transactions. These are:\n\n\
              HM Revenue & Customs (HMRC)\n\nDepartment for Business, Innovation and Skills (BIS)\n\n\
-             Home Office\n\nEach of these departments will agree 3 transformations.\n",
-        );
+             Home Office\n\nEach of these departments will agree 3 transformations.\n";
         // the short lines are items, not headings
+        let doc = super::super::document::parse(text);
         assert!(doc.sections.iter().all(|s| s.title != "Home Office"));
-        let mut out = Vec::new();
-        extract(&doc, &vec![None; doc.sections.len()], &mut out);
+        let out = outline_cards(text);
         let card = out
             .iter()
             .find(|c| c.items.len() == 3)
@@ -825,13 +823,11 @@ mod tests {
 
     #[test]
     fn learning_objectives_and_docstrings_make_no_cards() {
-        let doc = super::super::document::parse(
+        let out = outline_cards(
             "The Sun\n\nLearning Objectives\n\nBy the end of this section, you will be able to:\n\n\
              Explain how the Sun differs from Earth\n\nDescribe the layers of the Sun\n\n\
              Explain what happens in the corona\n",
         );
-        let mut out = Vec::new();
-        extract(&doc, &vec![None; doc.sections.len()], &mut out);
         assert!(
             out.iter().all(|c| c.items.len() != 3),
             "{:?}",
